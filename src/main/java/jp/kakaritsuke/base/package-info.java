@@ -1,0 +1,5 @@
+/**
+ * What every feature shares: the clock, i18n, the main layout, API error handling.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Base", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package jp.kakaritsuke.base;

@@ -1,0 +1,80 @@
+package jp.kakaritsuke.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.Cookie;
+import java.util.Locale;
+import jp.kakaritsuke.base.i18n.AppI18NProvider;
+
+/**
+ * The frame around every logged-in page: navigation, language switch, user and logout. Navigation targets are
+ * route paths, not view classes, so that the base module does not depend on the features.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+
+        Select<Locale> language = new Select<>();
+        language.setItems(AppI18NProvider.JAPANESE, AppI18NProvider.ENGLISH);
+        language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
+        language.setValue(AppI18NProvider.supported(getLocale()));
+        language.setAriaLabel(getTranslation("language.label"));
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                switchLanguage(e.getValue());
+            }
+        });
+
+        HorizontalLayout user = new HorizontalLayout();
+        user.setAlignItems(FlexComponent.Alignment.CENTER);
+        authentication.getPrincipalName().ifPresent(name -> user.add(new Span(name)));
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        user.add(logout);
+
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, language, user);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.expand(title);
+        navbar.addClassName("app-navbar");
+        addToNavbar(navbar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.matrix"), "", VaadinIcon.TABLE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private void switchLanguage(Locale locale) {
+        Cookie cookie = new Cookie("kkf-lang", locale.toLanguageTag());
+        cookie.setPath("/");
+        cookie.setMaxAge(60 * 60 * 24 * 365);
+        cookie.setHttpOnly(true);
+        if (VaadinService.getCurrentResponse() != null) {
+            VaadinService.getCurrentResponse().addCookie(cookie);
+        }
+        UI ui = UI.getCurrent();
+        ui.getSession().setLocale(locale);
+        ui.getPage().reload();
+    }
+}

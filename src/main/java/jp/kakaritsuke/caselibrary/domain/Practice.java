@@ -1,0 +1,23 @@
+package jp.kakaritsuke.caselibrary.domain;
+
+import java.util.List;
+
+/**
+ * One numbered practice (取組の詳細 ①②③…) of a case. The roles it serves are not stated by the seed:
+ * they are our derived tags ({@code rolesDerived} is always true for now, kept explicit for the API).
+ */
+public record Practice(long id, String caseNumber, int number, String title, String body,
+                       List<String> roleCodes, boolean rolesDerived) {
+
+    public Practice {
+        roleCodes = List.copyOf(roleCodes);
+    }
+
+    public SourceReference source() {
+        return new SourceReference(caseNumber, number);
+    }
+
+    public boolean serves(String roleCode) {
+        return roleCodes.contains(roleCode);
+    }
+}

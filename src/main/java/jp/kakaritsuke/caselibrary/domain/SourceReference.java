@@ -1,0 +1,25 @@
+package jp.kakaritsuke.caselibrary.domain;
+
+/**
+ * Where a text comes from in the 事例集: the case number ("17", "参考3") and, for a practice, its number (1 = ①).
+ */
+public record SourceReference(String caseNumber, Integer practiceNumber) {
+
+    /** ①…⑳ as printed in the seed. */
+    public static String circled(int n) {
+        if (n < 1 || n > 20) {
+            return "(" + n + ")";
+        }
+        return String.valueOf((char) ('\u2460' + n - 1));
+    }
+
+    public boolean isReferenceCase() {
+        return caseNumber.startsWith("参考");
+    }
+
+    /** Japanese short form used in the seed's own style, e.g. 事例17 ① or 参考3 ②. */
+    public String shortJa() {
+        String c = isReferenceCase() ? caseNumber : "事例" + caseNumber;
+        return practiceNumber == null ? c : c + " " + circled(practiceNumber);
+    }
+}

@@ -1,0 +1,48 @@
+package jp.kakaritsuke.identity.config;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jp.kakaritsuke.identity.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * One filter chain: the Vaadin UI behind a form login, the published library API open for reading, every
+ * other API call authenticated (HTTP Basic accepted for API clients). Services check authority again with
+ * {@code @PreAuthorize}: hiding a button is never the only protection.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                // published reference data: no login needed (docs/api.md)
+                .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
+                .permitAll()
+                .requestMatchers("/api/**").authenticated());
+        // API clients use Basic and no session cookie, so CSRF protection is not what protects them.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        http.httpBasic(Customizer.withDefaults());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /** bcrypt by default, with the {id} prefix so the algorithm can be upgraded without a password reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

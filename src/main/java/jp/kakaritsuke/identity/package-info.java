@@ -1,0 +1,5 @@
+/**
+ * Identity and security: users in the database, login, the bootstrap administrator, the security filter chain.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package jp.kakaritsuke.identity;
