@@ -286,7 +286,8 @@ def write_csv(path, header, rows):
         for r in rows:
             if len(r) != len(header):
                 fail("bad row for %s: %r" % (path, r))
-            w.writerow(["" if v is None else str(v) for v in r])
+            # Liquibase loadData reads the value NULL as SQL NULL; an empty string would stay ''.
+            w.writerow(["NULL" if v is None or str(v) == "" else str(v) for v in r])
     return len(rows)
 
 
