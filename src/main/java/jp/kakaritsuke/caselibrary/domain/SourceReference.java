@@ -13,8 +13,15 @@ public record SourceReference(String caseNumber, Integer practiceNumber) {
         return String.valueOf((char) ('\u2460' + n - 1));
     }
 
+    private static final String REFERENCE_PREFIX = "参考";
+
     public boolean isReferenceCase() {
-        return caseNumber.startsWith("参考");
+        return caseNumber.startsWith(REFERENCE_PREFIX);
+    }
+
+    /** The number without the 参考 prefix ("3" for 参考3), for labels in any language. */
+    public String bareCaseNumber() {
+        return isReferenceCase() ? caseNumber.substring(REFERENCE_PREFIX.length()) : caseNumber;
     }
 
     /** Japanese short form used in the seed's own style, e.g. 事例17 ① or 参考3 ②. */

@@ -17,7 +17,7 @@ final class Labels {
     /** "事例17 取組①" / "Case 17, practice ①"; "参考3" / "Reference case 3". */
     static String source(Component c, SourceReference ref) {
         String caseLabel = ref.isReferenceCase()
-                ? c.getTranslation("source.reference", ref.caseNumber().substring("参考".length()))
+                ? c.getTranslation("source.reference", ref.bareCaseNumber())
                 : c.getTranslation("source.case", ref.caseNumber());
         return ref.practiceNumber() == null
                 ? caseLabel

@@ -1,0 +1,89 @@
+package jp.kakaritsuke.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.identity.domain.AppUser;
+import jp.kakaritsuke.identity.domain.AppUserRepository;
+import jp.kakaritsuke.identity.domain.SystemRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Login with database users, the bootstrap administrator, pages behind login, method security in services. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    CaseLibraryService caseLibrary;
+
+    @Test
+    void theBootstrapAdministratorExistsWithAHashedPassword() {
+        AppUser admin = users.findByUsername("admin").orElseThrow();
+        assertThat(admin.getSystemRole()).isEqualTo(SystemRole.ADMIN);
+        assertThat(admin.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("test-admin-password");
+        assertThat(passwordEncoder.matches("test-admin-password", admin.getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void libraryPagesNeedALogin() throws Exception {
+        // A browser asks for HTML and is sent to the login page; API clients get 401 (see below).
+        mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/practices").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void loginWithTheDatabaseUser() throws Exception {
+        mvc.perform(formLogin("/login").user("admin").password("test-admin-password")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("admin").password("wrong")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("nobody").password("test-admin-password")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void otherApiCallsNeedAuthenticationAndAcceptHttpBasic() throws Exception {
+        mvc.perform(get("/api/v1/nothing-public")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/roles").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void reloadingTheLibraryIsForAdministratorsOnly() {
+        assertThatThrownBy(() -> caseLibrary.reload()).isInstanceOfAny(AccessDeniedException.class,
+                AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void administratorsMayReloadTheLibrary() {
+        assertThat(caseLibrary.reload().cases()).hasSize(25);
+    }
+}
