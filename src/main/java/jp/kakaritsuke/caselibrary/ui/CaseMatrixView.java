@@ -50,7 +50,7 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
     CaseMatrixView(CaseLibraryService service) {
         this.library = service.library();
         Locale locale = getLocale();
-        setSizeFull();
+        setWidthFull();
         addClassName("case-matrix-view");
 
         category.setLabel(getTranslation("matrix.filter.category"));
@@ -79,29 +79,31 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
         Paragraph legend = new Paragraph(getTranslation("matrix.legend", MARK, DERIVED_MARK));
         legend.addClassName("hint");
         add(new H2(getTranslation("matrix.title")), new Paragraph(getTranslation("matrix.intro")), filters, grid, legend);
-        setFlexGrow(1, grid);
         refresh();
     }
 
     private void buildGrid(Locale locale) {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_ROW_STRIPES);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        // 19 rows (25 with reference cases): show them all, as the seed's table does, and let the page scroll.
+        grid.setAllRowsVisible(true);
+        // Widths in rem, not em: vaadin-grid applies the width to each cell, and header cells have a smaller font,
+        // so em widths put the header and the body out of line.
         grid.addColumn(c -> Labels.category(this, c.category())).setHeader(getTranslation("matrix.col.category"))
-                .setAutoWidth(true).setFlexGrow(0).setFrozen(true);
-        grid.addColumn(CaseStudy::number).setHeader(getTranslation("matrix.col.number")).setAutoWidth(true).setFlexGrow(0)
-                .setFrozen(true);
-        grid.addColumn(CaseStudy::name).setHeader(getTranslation("matrix.col.name")).setWidth("16em").setFlexGrow(1)
-                .setFrozen(true).setTooltipGenerator(CaseStudy::name);
-        grid.addColumn(CaseStudy::prefecture).setHeader(getTranslation("matrix.col.prefecture")).setAutoWidth(true).setFlexGrow(0);
+                .setWidth("6.8rem").setFlexGrow(0);
+        grid.addColumn(CaseStudy::number).setHeader(getTranslation("matrix.col.number")).setWidth("3rem").setFlexGrow(0);
+        grid.addColumn(CaseStudy::name).setHeader(getTranslation("matrix.col.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true)
+                .setTooltipGenerator(CaseStudy::name);
+        grid.addColumn(CaseStudy::prefecture).setHeader(getTranslation("matrix.col.prefecture")).setWidth("5.5rem").setFlexGrow(0);
 
         Map<String, List<Grid.Column<CaseStudy>>> columnsByGroup = new java.util.LinkedHashMap<>();
         List<Grid.Column<CaseStudy>> roleColumns = new ArrayList<>();
         for (Role r : library.roles()) {
             Grid.Column<CaseStudy> column = grid.addColumn(c -> mark(c, r.code()))
-                    .setHeader(r.name(locale))
+                    .setHeader(roleHeader(r.name(locale)))
                     .setKey(r.code())
                     .setTextAlign(ColumnTextAlign.CENTER)
-                    .setWidth("5.5em").setFlexGrow(0);
+                    .setWidth("4.6rem").setFlexGrow(0);
             column.setPartNameGenerator(c -> c.hasRole(r.code()) ? "role-marked" : null);
             roleColumns.add(column);
             if (r.groupCode() != null) {
@@ -115,6 +117,14 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
         columnsByGroup.forEach((code, columns) -> groups.join(columns.toArray(Grid.Column[]::new))
                 .setText(groupByCode.get(code).name(locale)));
         grid.setColumnReorderingAllowed(false);
+    }
+
+    /** Role names wrap in the header instead of being cut off (介護・福祉との連携 is long). */
+    private static Span roleHeader(String name) {
+        Span header = new Span(name);
+        header.addClassName("role-header");
+        header.getElement().setAttribute("title", name);
+        return header;
     }
 
     private static String mark(CaseStudy c, String roleCode) {

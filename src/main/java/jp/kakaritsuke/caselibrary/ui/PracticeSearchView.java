@@ -62,10 +62,10 @@ class PracticeSearchView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> Labels.source(this, p.source())).setHeader(getTranslation("practices.col.source"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> library.caseStudy(p.caseNumber()).map(c -> c.name()).orElse(""))
-                .setHeader(getTranslation("practices.col.case")).setWidth("14em").setFlexGrow(1);
-        grid.addColumn(Practice::title).setHeader(getTranslation("practices.col.title")).setWidth("22em").setFlexGrow(2);
+                .setHeader(getTranslation("practices.col.case")).setWidth("14rem").setFlexGrow(1);
+        grid.addColumn(Practice::title).setHeader(getTranslation("practices.col.title")).setWidth("22rem").setFlexGrow(2);
         grid.addColumn(new ComponentRenderer<>(p -> new RoleChips(library, p.roleCodes(), p.rolesDerived(), locale,
-                getTranslation("derived.tooltip")))).setHeader(getTranslation("practices.col.roles")).setWidth("14em");
+                getTranslation("derived.tooltip")))).setHeader(getTranslation("practices.col.roles")).setWidth("14rem");
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(true);
 

@@ -43,7 +43,7 @@ class SurveyView extends VerticalLayout implements HasDynamicTitle {
         question.setItems(library.survey());
         question.setItemLabelGenerator(q -> getTranslation("survey.questionLabel", q.number(), q.title()));
         question.setClearButtonVisible(true);
-        question.setWidth("32em");
+        question.setWidth("32rem");
         respondent.setLabel(getTranslation("survey.respondent"));
         respondent.setItems(library.surveyRespondents());
         respondent.setClearButtonVisible(true);
