@@ -92,5 +92,17 @@ class BrowserSmokeTest {
         assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("一般社団法人柏市医師会（柏モデル）");
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("case-17.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+
+        driver.get("http://localhost:" + port + "/practices");
+        WebElement practices = wait.until(d -> d.findElement(By.cssSelector("vaadin-grid")));
+        wait.until(d -> Long.valueOf(79).equals(js.executeScript("return arguments[0].size", practices)));
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("practices.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        driver.get("http://localhost:" + port + "/survey");
+        WebElement survey = wait.until(d -> d.findElement(By.cssSelector("vaadin-grid")));
+        wait.until(d -> Long.valueOf(117).equals(js.executeScript("return arguments[0].size", survey)));
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("survey.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -60,6 +60,7 @@ class SecurityTest {
     @Test
     void loginWithTheDatabaseUser() throws Exception {
         mvc.perform(formLogin("/login").user("admin").password("test-admin-password")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(" Admin ").password("test-admin-password")).andExpect(authenticated());
         mvc.perform(formLogin("/login").user("admin").password("wrong")).andExpect(unauthenticated());
         mvc.perform(formLogin("/login").user("nobody").password("test-admin-password")).andExpect(unauthenticated());
     }

@@ -46,11 +46,19 @@ public class AppUser {
     }
 
     public AppUser(String username, String passwordHash, String displayName, SystemRole systemRole, Instant createdAt) {
-        this.username = username;
+        this.username = normalizeUsername(username);
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.systemRole = systemRole;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * User names are compared case-insensitively and without surrounding blanks; they are stored normalised because
+     * the MariaDB tables use a binary collation (docs/design-decisions/0003).
+     */
+    public static String normalizeUsername(String username) {
+        return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Long getId() {

@@ -24,7 +24,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        AppUser user = users.findByUsername(AppUser.normalizeUsername(username)).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
