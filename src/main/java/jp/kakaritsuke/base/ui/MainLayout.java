@@ -58,9 +58,14 @@ public class MainLayout extends AppLayout {
         addToNavbar(navbar);
 
         SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.assessment"), "assessment", VaadinIcon.CLIPBOARD_CHECK.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.matrix"), "", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));
+        if (authentication.hasRole("ADMIN")) {
+            // only a shortcut: the view and its service check the role themselves
+            nav.addItem(new SideNavItem(getTranslation("nav.facilities"), "admin/facilities", VaadinIcon.HOSPITAL.create()));
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

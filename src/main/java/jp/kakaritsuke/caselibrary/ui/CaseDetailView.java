@@ -57,7 +57,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
     private void render(CaseStudy c) {
         Locale locale = getLocale();
         Anchor back = new Anchor("", getTranslation("detail.back"));
-        Span source = new Span(Labels.source(this, c.source()) + " · " + Labels.category(this, c.category()));
+        Span source = new Span(CaseLabels.source(this, c.source()) + " · " + CaseLabels.category(this, c.category()));
         source.addClassName("source-ref");
         add(back, source, new H2(c.name()));
 
@@ -118,7 +118,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
             para.addClassName("practice-text");
             card.add(para);
         }
-        Span ref = new Span(getTranslation("detail.source", Labels.source(this, p.source())));
+        Span ref = new Span(getTranslation("detail.source", CaseLabels.source(this, p.source())));
         ref.addClassName("source-ref");
         card.add(ref);
         return card;
@@ -169,7 +169,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
 
     @Override
     public String getPageTitle() {
-        return (caseStudy == null ? "" : Labels.source(this, caseStudy.source()) + " " + caseStudy.name() + " | ")
+        return (caseStudy == null ? "" : CaseLabels.source(this, caseStudy.source()) + " " + caseStudy.name() + " | ")
                 + getTranslation("app.title");
     }
 }

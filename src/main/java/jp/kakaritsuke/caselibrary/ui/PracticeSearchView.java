@@ -59,7 +59,7 @@ class PracticeSearchView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(p -> Labels.source(this, p.source())).setHeader(getTranslation("practices.col.source"))
+        grid.addColumn(p -> CaseLabels.source(this, p.source())).setHeader(getTranslation("practices.col.source"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> library.caseStudy(p.caseNumber()).map(c -> c.name()).orElse(""))
                 .setHeader(getTranslation("practices.col.case")).setWidth("14rem").setFlexGrow(1);
@@ -83,7 +83,7 @@ class PracticeSearchView extends VerticalLayout implements HasDynamicTitle {
             div.add(new Paragraph(paragraph));
         }
         div.add(new Anchor(CaseDetailView.location(p.caseNumber()) + "#practice-" + p.number(),
-                getTranslation("practices.openCase", Labels.source(this, p.source()))));
+                getTranslation("practices.openCase", CaseLabels.source(this, p.source()))));
         return div;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never stored in clear text, so it cannot be shown again.
  */
 @Service
+@org.springframework.core.annotation.Order(10) // before anything that needs the administrator (demo data)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);

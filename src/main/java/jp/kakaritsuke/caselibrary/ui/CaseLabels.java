@@ -5,17 +5,17 @@ import jp.kakaritsuke.caselibrary.domain.CaseCategory;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 
 /** Translated labels shared by the case library views. */
-final class Labels {
+public final class CaseLabels {
 
-    private Labels() {
+    private CaseLabels() {
     }
 
-    static String category(Component c, CaseCategory category) {
+    public static String category(Component c, CaseCategory category) {
         return c.getTranslation("category." + category.name());
     }
 
     /** "事例17 取組①" / "Case 17, practice ①"; "参考3" / "Reference case 3". */
-    static String source(Component c, SourceReference ref) {
+    public static String source(Component c, SourceReference ref) {
         String caseLabel = ref.isReferenceCase()
                 ? c.getTranslation("source.reference", ref.bareCaseNumber())
                 : c.getTranslation("source.case", ref.caseNumber());

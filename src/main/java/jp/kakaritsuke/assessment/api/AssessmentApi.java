@@ -1,0 +1,113 @@
+package jp.kakaritsuke.assessment.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.Questionnaire;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Questionnaire and assessments for API clients; the same service-level authorisation as the UI (docs/api.md). */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class AssessmentApi {
+
+    private final QuestionnaireService questionnaires;
+    private final AssessmentService assessments;
+
+    AssessmentApi(QuestionnaireService questionnaires, AssessmentService assessments) {
+        this.questionnaires = questionnaires;
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/questionnaires/current")
+    QuestionnaireJson current() {
+        return QuestionnaireJson.of(questionnaires.current());
+    }
+
+    @GetMapping("/assessments")
+    List<RoundJson> assessments() {
+        return assessments.visibleRounds().stream().map(RoundJson::of).toList();
+    }
+
+    @GetMapping("/assessments/{id}")
+    AssessmentJson assessment(@PathVariable long id) {
+        RoundView round = assessments.round(id);
+        RoleProfile profile = assessments.profile(id);
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        profile.scores().forEach(s -> scores.put(s.roleCode(), s.score()));
+        List<RoleAnswerJson> answers = round.answers().stream().map(a -> {
+            Map<String, Object> indicators = new LinkedHashMap<>();
+            a.indicators().forEach((code, v) -> indicators.put(code, v.number() != null ? v.number() : v.choice().name()));
+            return new RoleAnswerJson(a.roleCode(), a.level(), a.priority(), a.note(), indicators, scores.get(a.roleCode()));
+        }).toList();
+        return new AssessmentJson(RoundJson.of(round.summary()), answers,
+                profile.scores().stream().map(ScoreJson::of).toList());
+    }
+
+    /** {@code {"case": "17", "practice": 1}} = 事例17 ① */
+    record SourceJson(@com.fasterxml.jackson.annotation.JsonProperty("case") String caseNumber, Integer practice) {
+    }
+
+    record IndicatorJson(String code, String labelJa, String labelEn, String type, List<String> choices, String unitJa,
+                         Integer min, Integer max, Integer fullCredit, SourceJson source, String reportItem,
+                         String reportItemJa) {
+        static IndicatorJson of(Indicator i) {
+            return new IndicatorJson(i.code(), i.labelJa(), i.labelEn(), i.type().name(),
+                    jp.kakaritsuke.assessment.domain.Choice.of(i.type()).stream().map(Enum::name).toList(), i.unitJa(),
+                    i.min(), i.max(), i.fullCredit(),
+                    i.sourceCase() == null ? null : new SourceJson(i.sourceCase(), i.sourcePractice()), i.reportItemCode(),
+                    i.reportItemJa());
+        }
+    }
+
+    record RoleJson(String code, int step, String helpJa, String helpEn, String helpSource, List<String> levelsJa,
+                    List<String> levelsEn, List<IndicatorJson> indicators) {
+        static RoleJson of(RoleQuestion q) {
+            return new RoleJson(q.roleCode(), q.stepNumber(), q.helpJa(), q.helpEn(), q.helpSource(), q.levelsJa(),
+                    q.levelsEn(), q.indicators().stream().map(IndicatorJson::of).toList());
+        }
+    }
+
+    record StepJson(int number, String code, String titleJa, String titleEn, List<String> roles) {
+    }
+
+    record QuestionnaireJson(int version, String titleJa, String publishedOn, List<StepJson> steps, List<RoleJson> roles) {
+        static QuestionnaireJson of(Questionnaire q) {
+            return new QuestionnaireJson(q.version(), q.titleJa(), q.publishedOn().toString(),
+                    q.steps().stream().map(s -> new StepJson(s.number(), s.code(), s.titleJa(), s.titleEn(), s.roleCodes())).toList(),
+                    q.roles().stream().map(RoleJson::of).toList());
+        }
+    }
+
+    record RoundJson(long id, long facilityId, String facility, String status, int questionnaireVersion, String startedAt,
+                     String submittedAt, String submittedBy) {
+        static RoundJson of(RoundSummary r) {
+            return new RoundJson(r.id(), r.facilityId(), r.facilityName(), r.status().name(), r.questionnaireVersion(),
+                    r.startedAt().toString(), r.submittedAt() == null ? null : r.submittedAt().toString(), r.submittedBy());
+        }
+    }
+
+    record RoleAnswerJson(String role, Integer level, boolean priority, String note, Map<String, Object> indicators,
+                          Integer score) {
+    }
+
+    record ScoreJson(String role, Integer level, Integer score, Integer previousScore) {
+        static ScoreJson of(RoleScore s) {
+            return new ScoreJson(s.roleCode(), s.level(), s.score(), s.previousScore());
+        }
+    }
+
+    record AssessmentJson(RoundJson round, List<RoleAnswerJson> answers, List<ScoreJson> scores) {
+    }
+}

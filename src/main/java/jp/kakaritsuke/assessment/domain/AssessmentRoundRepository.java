@@ -1,0 +1,39 @@
+package jp.kakaritsuke.assessment.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound, Long> {
+
+    /**
+     * The round for saving an answer: its version is verified at commit (a submit in between fails the save) but not
+     * incremented, so editors saving different roles do not collide on the round.
+     */
+    @Lock(LockModeType.OPTIMISTIC)
+    @Query("select r from AssessmentRound r where r.id = :id")
+    Optional<AssessmentRound> findForAnswer(long id);
+
+    /** Records who changed the round last without bumping its version (see {@link #findForAnswer}). */
+    @Modifying(flushAutomatically = true)
+    @Query("update AssessmentRound r set r.updatedAt = :at, r.updatedBy = :by where r.id = :id")
+    int touch(long id, Instant at, String by);
+
+    List<AssessmentRound> findByFacilityIdOrderByStartedAtDesc(long facilityId);
+
+    List<AssessmentRound> findByFacilityIdInOrderByStartedAtDesc(Collection<Long> facilityIds);
+
+    Optional<AssessmentRound> findFirstByFacilityIdAndStatus(long facilityId, RoundStatus status);
+
+    Optional<AssessmentRound> findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(long facilityId, RoundStatus status);
+
+    /** The submitted round before {@code submittedAt}: the "previous round" of a profile. */
+    Optional<AssessmentRound> findFirstByFacilityIdAndStatusAndSubmittedAtBeforeOrderBySubmittedAtDesc(
+            long facilityId, RoundStatus status, java.time.Instant submittedAt);
+}

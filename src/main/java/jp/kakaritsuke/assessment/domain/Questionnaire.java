@@ -1,0 +1,69 @@
+package jp.kakaritsuke.assessment.domain;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One published version of the questionnaire, immutable. Answers always refer to the version they were given in. */
+public final class Questionnaire {
+
+    private final int version;
+    private final String titleJa;
+    private final String titleEn;
+    private final LocalDate publishedOn;
+    private final List<QuestionnaireStep> steps;
+    private final Map<String, RoleQuestion> roles;
+    private final Map<String, Indicator> indicators;
+
+    public Questionnaire(int version, String titleJa, String titleEn, LocalDate publishedOn, List<QuestionnaireStep> steps,
+                         List<RoleQuestion> roles) {
+        this.version = version;
+        this.titleJa = titleJa;
+        this.titleEn = titleEn;
+        this.publishedOn = publishedOn;
+        this.steps = steps.stream().sorted(Comparator.comparingInt(QuestionnaireStep::number)).toList();
+        Map<String, RoleQuestion> byRole = new LinkedHashMap<>();
+        roles.stream().sorted(Comparator.comparingInt(RoleQuestion::seq)).forEach(r -> byRole.put(r.roleCode(), r));
+        this.roles = java.util.Collections.unmodifiableMap(byRole);
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        this.roles.values().forEach(r -> r.indicators().forEach(i -> byCode.put(i.code(), i)));
+        this.indicators = java.util.Collections.unmodifiableMap(byCode);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String title(Locale locale) {
+        return Indicator.english(locale) ? titleEn : titleJa;
+    }
+
+    public String titleJa() {
+        return titleJa;
+    }
+
+    public LocalDate publishedOn() {
+        return publishedOn;
+    }
+
+    public List<QuestionnaireStep> steps() {
+        return steps;
+    }
+
+    /** Role questions in the roles' order. */
+    public List<RoleQuestion> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    public Optional<RoleQuestion> role(String roleCode) {
+        return Optional.ofNullable(roles.get(roleCode));
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return Optional.ofNullable(indicators.get(code));
+    }
+}

@@ -1,0 +1,123 @@
+package jp.kakaritsuke.assessment.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A round's answer for one role: level, priority flag, note and indicator answers. It carries its own version: two
+ * editors working on different roles never collide, two on the same role get a clear conflict.
+ */
+@Entity
+@Table(name = "role_answer")
+public class RoleAnswer {
+
+    public static final int MAX_NOTE_LENGTH = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "round_id")
+    private AssessmentRound round;
+
+    @Column(name = "role_code", nullable = false, length = 40)
+    private String roleCode;
+
+    @Column(name = "level")
+    private Integer level;
+
+    @Column(nullable = false)
+    private boolean priority;
+
+    @Column(length = MAX_NOTE_LENGTH)
+    private String note;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", length = 100)
+    private String updatedBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "indicator_answer", joinColumns = @JoinColumn(name = "role_answer_id"))
+    @MapKeyColumn(name = "indicator_code", length = 80)
+    private Map<String, IndicatorValue> indicators = new HashMap<>();
+
+    @Version
+    private long version;
+
+    protected RoleAnswer() {
+    }
+
+    RoleAnswer(AssessmentRound round, String roleCode) {
+        this.round = round;
+        this.roleCode = roleCode;
+    }
+
+    /** Replaces the whole answer of the role with validated input. */
+    public void apply(Integer level, boolean priority, String note, Map<String, IndicatorValue> indicatorValues,
+                      String by, Instant now) {
+        this.level = level;
+        this.priority = priority;
+        this.note = note == null || note.isBlank() ? null : note;
+        this.indicators.clear();
+        indicatorValues.forEach((code, value) -> {
+            if (value != null && !value.isEmpty()) {
+                this.indicators.put(code, value);
+            }
+        });
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRoleCode() {
+        return roleCode;
+    }
+
+    public Integer getLevel() {
+        return level;
+    }
+
+    public boolean isPriority() {
+        return priority;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public Map<String, IndicatorValue> getIndicators() {
+        return java.util.Collections.unmodifiableMap(indicators);
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,25 @@
+package jp.kakaritsuke.assessment.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The questions of one role: help text quoting the seed, the five level anchors (0–4), the indicators. */
+public record RoleQuestion(String roleCode, int stepNumber, int seq, String helpJa, String helpEn, String helpSource,
+                           List<String> levelsJa, List<String> levelsEn, List<Indicator> indicators) {
+
+    public static final int MAX_LEVEL = 4;
+
+    public RoleQuestion {
+        levelsJa = List.copyOf(levelsJa);
+        levelsEn = List.copyOf(levelsEn);
+        indicators = List.copyOf(indicators);
+    }
+
+    public String help(Locale locale) {
+        return Indicator.english(locale) ? helpEn : helpJa;
+    }
+
+    public String levelAnchor(int level, Locale locale) {
+        return (Indicator.english(locale) ? levelsEn : levelsJa).get(level);
+    }
+}

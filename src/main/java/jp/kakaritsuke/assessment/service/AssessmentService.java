@@ -1,0 +1,283 @@
+package jp.kakaritsuke.assessment.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.kakaritsuke.assessment.domain.AssessmentRound;
+import jp.kakaritsuke.assessment.domain.AssessmentRoundRepository;
+import jp.kakaritsuke.assessment.domain.Choice;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.IndicatorValue;
+import jp.kakaritsuke.assessment.domain.Questionnaire;
+import jp.kakaritsuke.assessment.domain.RoleAnswer;
+import jp.kakaritsuke.assessment.domain.RoleAnswerRepository;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.domain.RoleScoring;
+import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.service.FacilityAccess;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.identity.service.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessment rounds: start (copying the last submitted round), autosave one role at a time with optimistic locking,
+ * submit (then immutable), read, and the role profile. Every method checks the caller against the round's facility.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class AssessmentService {
+
+    private final AssessmentRoundRepository rounds;
+    private final RoleAnswerRepository roleAnswers;
+    private final QuestionnaireService questionnaires;
+    private final FacilityAccess access;
+    private final FacilityService facilities;
+    private final Clock clock;
+
+    public AssessmentService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
+                             QuestionnaireService questionnaires, FacilityAccess access, FacilityService facilities,
+                             Clock clock) {
+        this.rounds = rounds;
+        this.roleAnswers = roleAnswers;
+        this.questionnaires = questionnaires;
+        this.access = access;
+        this.facilities = facilities;
+        this.clock = clock;
+    }
+
+    /** The facility's rounds, newest first. */
+    @Transactional(readOnly = true)
+    public List<RoundSummary> rounds(long facilityId) {
+        access.requireRead(facilityId);
+        String name = facilities.get(facilityId).name();
+        return rounds.findByFacilityIdOrderByStartedAtDesc(facilityId).stream().map(r -> summary(r, name)).toList();
+    }
+
+    /** Every round the caller may see (API listing). */
+    @Transactional(readOnly = true)
+    public List<RoundSummary> visibleRounds() {
+        Map<Long, String> names = new HashMap<>();
+        facilities.visibleFacilities().forEach(f -> names.put(f.id(), f.name()));
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return rounds.findByFacilityIdInOrderByStartedAtDesc(names.keySet()).stream()
+                .map(r -> summary(r, names.get(r.getFacilityId()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RoundView round(long roundId) {
+        AssessmentRound round = load(roundId);
+        access.requireRead(round.getFacilityId());
+        return view(round);
+    }
+
+    /** The draft in progress, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RoundSummary> draft(long facilityId) {
+        access.requireRead(facilityId);
+        return rounds.findFirstByFacilityIdAndStatus(facilityId, RoundStatus.DRAFT)
+                .map(r -> summary(r, facilities.get(facilityId).name()));
+    }
+
+    /**
+     * Starts a new round on the current questionnaire, pre-filled from the last submitted round; returns the
+     * existing draft instead if there is one (one draft per facility).
+     */
+    @Transactional
+    public RoundView startRound(long facilityId) {
+        CurrentUser user = access.requireEdit(facilityId);
+        Optional<AssessmentRound> existing = rounds.findFirstByFacilityIdAndStatus(facilityId, RoundStatus.DRAFT);
+        if (existing.isPresent()) {
+            return view(existing.get());
+        }
+        Questionnaire questionnaire = questionnaires.current();
+        Optional<AssessmentRound> last = rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(facilityId, RoundStatus.SUBMITTED);
+        Instant now = clock.instant();
+        AssessmentRound round = new AssessmentRound(facilityId, questionnaire.version(), last.map(AssessmentRound::getId).orElse(null),
+                user.username(), now);
+        for (RoleQuestion q : questionnaire.roles()) {
+            RoleAnswer answer = round.addAnswer(q.roleCode());
+            last.flatMap(l -> l.answer(q.roleCode())).ifPresent(previous -> {
+                // Copy what still exists in the current version; indicators dropped from it are left behind.
+                Map<String, IndicatorValue> kept = new HashMap<>();
+                previous.getIndicators().forEach((code, value) -> {
+                    if (questionnaire.indicator(code).isPresent()) {
+                        kept.put(code, new IndicatorValue(value.getNumber(), value.getChoice()));
+                    }
+                });
+                answer.apply(previous.getLevel(), previous.isPriority(), previous.getNote(), kept, user.username(), now);
+            });
+        }
+        return view(rounds.saveAndFlush(round));
+    }
+
+    /**
+     * Saves one role of a draft. {@code expectedVersion} is the version the editor's screen shows; if the role was
+     * saved by someone else since, {@link ConcurrentEditException} carries the current answer and nothing is written.
+     */
+    @Transactional
+    public RoleAnswerView saveRoleAnswer(long roundId, String roleCode, long expectedVersion, RoleAnswerInput input) {
+        AssessmentRound round = rounds.findForAnswer(roundId)
+                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("assessment", String.valueOf(roundId)));
+        CurrentUser user = access.requireEdit(round.getFacilityId());
+        if (!round.isDraft()) {
+            throw new InvalidInputException(List.of("assessment.error.notDraft"));
+        }
+        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        RoleQuestion question = questionnaire.role(roleCode)
+                .orElseThrow(() -> new InvalidInputException(List.of("assessment.error.unknownRole")));
+        Map<String, IndicatorValue> values = validate(question, input);
+        RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
+        if (answer.getVersion() != expectedVersion) {
+            throw new ConcurrentEditException(answerView(question, answer));
+        }
+        Instant now = clock.instant();
+        answer.apply(input.level(), input.priority(), input.note(), values, user.username(), now);
+        // flush now: a concurrent commit on the same role fails here (optimistic lock) rather than after we answered
+        roleAnswers.flush();
+        rounds.touch(roundId, now, user.username());
+        return answerView(question, answer);
+    }
+
+    /** Submits a complete draft; afterwards the round is immutable. Missing levels are named, nothing is changed. */
+    @Transactional
+    public RoundView submit(long roundId) {
+        AssessmentRound round = load(roundId);
+        CurrentUser user = access.requireEdit(round.getFacilityId());
+        if (!round.isDraft()) {
+            throw new InvalidInputException(List.of("assessment.error.notDraft"));
+        }
+        List<String> missing = round.getAnswers().stream().filter(a -> a.getLevel() == null).map(RoleAnswer::getRoleCode).toList();
+        if (!missing.isEmpty()) {
+            throw new SubmitIncompleteException(missing);
+        }
+        FacilityProfile facility = facilities.get(round.getFacilityId());
+        round.submit(user.username(), clock.instant(), facility.type().name(), facility.prefecture(),
+                facility.areaType() == null ? null : facility.areaType().name(), facility.bedsTotal());
+        rounds.flush();
+        return view(round);
+    }
+
+    /** Scores per role for a round, beside the previous submitted round of the same facility. */
+    @Transactional(readOnly = true)
+    public RoleProfile profile(long roundId) {
+        AssessmentRound round = load(roundId);
+        access.requireRead(round.getFacilityId());
+        String name = facilities.get(round.getFacilityId()).name();
+        Optional<AssessmentRound> previous = round.getStatus() == RoundStatus.SUBMITTED
+                ? rounds.findFirstByFacilityIdAndStatusAndSubmittedAtBeforeOrderBySubmittedAtDesc(round.getFacilityId(),
+                        RoundStatus.SUBMITTED, round.getSubmittedAt())
+                : rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(round.getFacilityId(), RoundStatus.SUBMITTED);
+        Map<String, Integer[]> before = new HashMap<>();
+        previous.ifPresent(p -> {
+            Questionnaire pq = questionnaires.version(p.getQuestionnaireVersion());
+            p.getAnswers().forEach(a -> pq.role(a.getRoleCode()).ifPresent(q ->
+                    before.put(a.getRoleCode(), new Integer[] {a.getLevel(), RoleScoring.score(q, a.getLevel(), a.getIndicators())})));
+        });
+        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        List<RoleScore> scores = new ArrayList<>();
+        for (RoleQuestion q : questionnaire.roles()) {
+            RoleAnswer a = round.answer(q.roleCode()).orElse(null);
+            Integer[] p = before.getOrDefault(q.roleCode(), new Integer[2]);
+            scores.add(new RoleScore(q.roleCode(), a == null ? null : a.getLevel(),
+                    a == null ? null : RoleScoring.score(q, a.getLevel(), a.getIndicators()),
+                    a != null && a.isPriority(), p[0], p[1]));
+        }
+        return new RoleProfile(summary(round, name), previous.map(r -> summary(r, name)).orElse(null), scores);
+    }
+
+    private Map<String, IndicatorValue> validate(RoleQuestion question, RoleAnswerInput input) {
+        List<String> errors = new ArrayList<>();
+        if (input.level() != null && (input.level() < 0 || input.level() > RoleQuestion.MAX_LEVEL)) {
+            errors.add("assessment.error.level");
+        }
+        if (input.note() != null && input.note().length() > RoleAnswer.MAX_NOTE_LENGTH) {
+            errors.add("assessment.error.note");
+        }
+        Map<String, IndicatorValue> values = new LinkedHashMap<>();
+        Map<String, AnswerValue> given = input.indicators() == null ? Map.of() : input.indicators();
+        for (Map.Entry<String, AnswerValue> e : given.entrySet()) {
+            Indicator indicator = question.indicators().stream().filter(i -> i.code().equals(e.getKey())).findFirst().orElse(null);
+            AnswerValue v = e.getValue();
+            if (indicator == null) {
+                errors.add("assessment.error.unknownIndicator");
+                continue;
+            }
+            if (v == null || (v.number() == null && v.choice() == null)) {
+                continue;
+            }
+            switch (indicator.type()) {
+                case NUMBER -> {
+                    BigDecimal n = v.number();
+                    if (v.choice() != null || n == null || n.scale() > 2
+                            || (indicator.min() != null && n.compareTo(BigDecimal.valueOf(indicator.min())) < 0)
+                            || (indicator.max() != null && n.compareTo(BigDecimal.valueOf(indicator.max())) > 0)) {
+                        errors.add("assessment.error.number");
+                    } else {
+                        values.put(indicator.code(), IndicatorValue.number(n));
+                    }
+                }
+                case YES_NO, REPORT_SCALE -> {
+                    Choice c = v.choice();
+                    if (v.number() != null || c == null || c.type() != indicator.type()) {
+                        errors.add("assessment.error.choice");
+                    } else {
+                        values.put(indicator.code(), IndicatorValue.choice(c));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().distinct().toList());
+        }
+        return values;
+    }
+
+    private AssessmentRound load(long roundId) {
+        return rounds.findById(roundId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("assessment", String.valueOf(roundId)));
+    }
+
+    private RoundView view(AssessmentRound round) {
+        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        List<RoleAnswerView> answers = new ArrayList<>();
+        for (RoleQuestion q : questionnaire.roles()) {
+            round.answer(q.roleCode()).ifPresent(a -> answers.add(answerView(q, a)));
+        }
+        return new RoundView(summary(round, facilities.get(round.getFacilityId()).name()), answers);
+    }
+
+    private static RoleAnswerView answerView(RoleQuestion question, RoleAnswer a) {
+        Map<String, AnswerValue> indicators = new LinkedHashMap<>();
+        question.indicators().forEach(i -> {
+            IndicatorValue v = a.getIndicators().get(i.code());
+            if (v != null) {
+                indicators.put(i.code(), new AnswerValue(v.getNumber(), v.getChoice()));
+            }
+        });
+        return new RoleAnswerView(a.getRoleCode(), a.getLevel(), a.isPriority(), a.getNote(), indicators, a.getVersion(),
+                a.getUpdatedAt(), a.getUpdatedBy(), RoleScoring.score(question, a.getLevel(), a.getIndicators()));
+    }
+
+    private static RoundSummary summary(AssessmentRound r, String facilityName) {
+        return new RoundSummary(r.getId(), r.getFacilityId(), facilityName, r.getStatus(), r.getQuestionnaireVersion(),
+                r.getStartedAt(), r.getStartedBy(), r.getUpdatedAt(), r.getUpdatedBy(), r.getSubmittedAt(), r.getSubmittedBy());
+    }
+}

@@ -1,0 +1,108 @@
+package jp.kakaritsuke.assessment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityAccess;
+import jp.kakaritsuke.facility.service.FacilityService;
+
+/** The facility's assessment home: continue or start a round, and the history of rounds. */
+@Route("assessment")
+@PermitAll
+class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final AssessmentService assessments;
+    private final FacilityAccess access;
+
+    AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access) {
+        this.assessments = assessments;
+        this.access = access;
+        setMaxWidth("72rem");
+        add(new H2(getTranslation("assessment.home.title")));
+        List<FacilityProfile> mine = facilities.visibleFacilities();
+        if (mine.isEmpty()) {
+            add(new Paragraph(getTranslation("assessment.home.noFacility")));
+        }
+        mine.forEach(f -> add(facilityCard(f)));
+    }
+
+    private Div facilityCard(FacilityProfile f) {
+        Div card = new Div();
+        card.addClassName("facility-card");
+        boolean editor = access.currentUser().admin() || access.roleIn(f.id()).filter(r -> r == MemberRole.EDITOR).isPresent();
+        card.add(new H3(f.name()));
+        Span meta = new Span(getTranslation("facilityType." + f.type().name()) + " · " + f.prefecture()
+                + (f.municipality() == null ? "" : f.municipality()));
+        meta.addClassName("hint");
+        card.add(meta);
+
+        HorizontalLayout actions = new HorizontalLayout();
+        var draft = assessments.draft(f.id());
+        if (draft.isPresent()) {
+            Button resume = new Button(getTranslation(editor ? "assessment.home.resume" : "assessment.home.viewDraft"),
+                    e -> navigate(draft.get().id()));
+            resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(resume);
+        } else if (editor) {
+            Button start = new Button(getTranslation("assessment.home.start"), e -> navigate(assessments.startRound(f.id()).summary().id()));
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(start);
+        }
+        actions.add(new Anchor("facility/" + f.id(), getTranslation("assessment.home.members")));
+        card.add(actions);
+
+        Grid<RoundSummary> history = new Grid<>();
+        history.addColumn(r -> getTranslation("roundStatus." + r.status().name())).setHeader(getTranslation("assessment.col.status"));
+        history.addColumn(r -> format(r.startedAt())).setHeader(getTranslation("assessment.col.started"));
+        history.addColumn(r -> format(r.submittedAt())).setHeader(getTranslation("assessment.col.submitted"));
+        history.addColumn(r -> r.submittedBy() == null ? "" : r.submittedBy()).setHeader(getTranslation("assessment.col.submittedBy"));
+        history.addColumn(r -> getTranslation("assessment.col.versionValue", r.questionnaireVersion()))
+                .setHeader(getTranslation("assessment.col.version"));
+        history.setAllRowsVisible(true);
+        history.setItems(assessments.rounds(f.id()));
+        history.addItemClickListener(e -> {
+            if (e.getItem().status() == RoundStatus.SUBMITTED) {
+                getUI().ifPresent(ui -> ui.navigate(RoleProfileView.class, e.getItem().id()));
+            } else {
+                navigate(e.getItem().id());
+            }
+        });
+        card.add(new H3(getTranslation("assessment.home.history")), history);
+        return card;
+    }
+
+    private void navigate(long roundId) {
+        getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, roundId));
+    }
+
+    private static String format(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("assessment.home.title") + " | " + getTranslation("app.title");
+    }
+}

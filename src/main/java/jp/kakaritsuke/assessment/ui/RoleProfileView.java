@@ -1,0 +1,94 @@
+package jp.kakaritsuke.assessment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.base.ui.RoleRadarChart;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+
+/**
+ * The role profile of a round: a radar chart of the 14 role scores over the previous round, and the same numbers as a
+ * table (for those who prefer numbers, and for screen readers).
+ */
+@Route("assessment/profile")
+@PermitAll
+class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final AssessmentService assessments;
+    private final CaseLibrary library;
+    final RoleRadarChart chart = new RoleRadarChart();
+    final Grid<RoleScore> table = new Grid<>();
+    RoleProfile profile;
+
+    RoleProfileView(AssessmentService assessments, CaseLibraryService caseLibrary) {
+        this.assessments = assessments;
+        this.library = caseLibrary.library();
+        setMaxWidth("72rem");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long roundId) {
+        profile = assessments.profile(roundId);
+        removeAll();
+        String when = profile.round().submittedAt() == null
+                ? getTranslation("roundStatus." + profile.round().status().name())
+                : AssessmentHomeView.DATE_TIME.format(profile.round().submittedAt());
+        add(new H2(getTranslation("profile.title", profile.round().facilityName())),
+                new Paragraph(getTranslation("profile.subtitle", when, profile.round().questionnaireVersion())));
+
+        List<RoleRadarChart.Axis> axes = profile.scores().stream()
+                .map(s -> new RoleRadarChart.Axis(roleName(s.roleCode()), 100)).toList();
+        List<RoleRadarChart.Series> series = new ArrayList<>();
+        series.add(new RoleRadarChart.Series(getTranslation("profile.series.current"),
+                profile.scores().stream().map(s -> s.score() == null ? 0.0 : s.score().doubleValue()).toList(),
+                RoleRadarChart.SeriesKind.CURRENT));
+        if (profile.previous() != null) {
+            series.add(new RoleRadarChart.Series(getTranslation("profile.series.previous",
+                    profile.previous().submittedAt() == null ? "" : AssessmentHomeView.DATE_TIME.format(profile.previous().submittedAt())),
+                    profile.scores().stream().map(s -> s.previousScore() == null ? 0.0 : s.previousScore().doubleValue()).toList(),
+                    RoleRadarChart.SeriesKind.PREVIOUS));
+        }
+        chart.setData(axes, series);
+        chart.setAriaLabel(getTranslation("profile.chartLabel"));
+
+        table.addColumn(s -> roleName(s.roleCode())).setHeader(getTranslation("review.role")).setFlexGrow(2);
+        table.addColumn(s -> s.level() == null ? "" : String.valueOf(s.level())).setHeader(getTranslation("review.level"));
+        table.addColumn(s -> s.score() == null ? "" : String.valueOf(s.score())).setHeader(getTranslation("review.score"));
+        table.addColumn(s -> s.previousScore() == null ? "" : String.valueOf(s.previousScore()))
+                .setHeader(getTranslation("profile.previousScore"));
+        table.addColumn(s -> s.change() == null ? "" : (s.change() > 0 ? "+" : "") + s.change())
+                .setHeader(getTranslation("profile.change"));
+        table.addColumn(s -> s.priority() ? getTranslation("review.priorityMark") : "").setHeader(getTranslation("review.priority"));
+        table.setItems(profile.scores());
+        table.setAllRowsVisible(true);
+
+        Button back = new Button(getTranslation("profile.back"), e -> getUI().ifPresent(ui -> ui.navigate(AssessmentHomeView.class)));
+        Button answers = new Button(getTranslation("profile.answers"),
+                e -> getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, profile.round().id())));
+        add(chart, new H3(getTranslation("profile.table")), table, new HorizontalLayout(back, answers));
+    }
+
+    private String roleName(String code) {
+        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("profile.pageTitle") + " | " + getTranslation("app.title");
+    }
+}

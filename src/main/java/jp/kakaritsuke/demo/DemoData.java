@@ -1,0 +1,172 @@
+package jp.kakaritsuke.demo;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kakaritsuke.assessment.domain.Choice;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.Questionnaire;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.facility.domain.AreaType;
+import jp.kakaritsuke.facility.domain.Designation;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.facility.service.InvitationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo through the real services (invitations, autosave, submit), acting as the bootstrap administrator
+ * and then as each demo editor, so the demo exercises the same rules as real use. Runs once: skipped when the demo
+ * clinic exists. Passwords are generated and printed once.
+ */
+@Component
+@Profile("!mariadb")
+@ConditionalOnProperty(name = "app.demo.enabled", havingValue = "true")
+@Order(100) // after the bootstrap administrator
+class DemoData implements ApplicationRunner {
+
+    static final String CLINIC = "さくら在宅クリニック (デモ)";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final FacilityService facilities;
+    private final InvitationService invitations;
+    private final AssessmentService assessments;
+    private final QuestionnaireService questionnaires;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String adminUsername;
+
+    DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
+             QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock,
+             @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+        this.facilities = facilities;
+        this.invitations = invitations;
+        this.assessments = assessments;
+        this.questionnaires = questionnaires;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.adminUsername = adminUsername;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            seed();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    void seed() {
+        if (jdbc.sql("SELECT COUNT(*) FROM facility WHERE name = ?").param(CLINIC).query(Integer.class).single() > 0) {
+            return;
+        }
+        actAs(adminUsername, "ADMIN");
+        FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityType.CLINIC, "千葉県", "柏市",
+                AreaType.REGIONAL_CITY, null, null, null, 3, 4, Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED)));
+        FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityType.HOSPITAL,
+                "長野県", "松本市", AreaType.REGIONAL_CITY, 80, 40, null, 14, 10,
+                Set.of(Designation.HOME_CARE_SUPPORT_HOSPITAL, Designation.COMMUNITY_CARE_WARD)));
+        FacilityProfile association = facilities.create(new FacilityProfile(null, 0, "ひかり市医師会 (デモ)", FacilityType.ASSOCIATION,
+                "愛知県", "豊田市", AreaType.REGIONAL_CITY, null, null, null, null, null, Set.of()));
+
+        Map<String, String> passwords = new LinkedHashMap<>();
+        join(clinic, "demo-clinic", "佐藤 花子 (院長)", MemberRole.EDITOR, passwords);
+        join(clinic, "demo-board", "鈴木 一郎 (理事)", MemberRole.VIEWER, passwords);
+        join(hospital, "demo-hospital", "高橋 健 (企画室)", MemberRole.EDITOR, passwords);
+        join(association, "demo-association", "伊藤 誠 (事務局)", MemberRole.EDITOR, passwords);
+
+        // a clinic strong in home care, a year apart; a community hospital; an association building a network
+        actAs("demo-clinic", "USER");
+        long first = submitRound(clinic.id(), new int[] {2, 2, 0, 1, 1, 0, 2, 2, 2, 1, 2, 1, 1, 1}, List.of("OUT_OF_HOURS", "END_OF_LIFE"));
+        backdate(first, Duration.ofDays(365));
+        submitRound(clinic.id(), new int[] {3, 3, 0, 1, 1, 0, 3, 3, 3, 3, 3, 2, 2, 1}, List.of("EMERGENCY", "CAREER_SUPPORT"));
+        actAs("demo-hospital", "USER");
+        submitRound(hospital.id(), new int[] {1, 3, 3, 1, 0, 1, 3, 3, 2, 2, 3, 3, 2, 2}, List.of("HOME_CARE"));
+        actAs("demo-association", "USER");
+        submitRound(association.id(), new int[] {3, 3, 2, 1, 2, 1, 3, 2, 3, 1, 4, 2, 2, 3}, List.of("MULTIDISCIPLINARY", "OUT_OF_HOURS"));
+
+        StringBuilder s = new StringBuilder("\n==================================================================\n Demo users (embedded database only; shown once):\n");
+        passwords.forEach((user, password) -> s.append(String.format("   %-18s %s%n", user, password)));
+        s.append("==================================================================");
+        log.warn(s.toString());
+    }
+
+    private void join(FacilityProfile facility, String username, String name, MemberRole role, Map<String, String> passwords) {
+        actAs(adminUsername, "ADMIN");
+        String code = invitations.invite(facility.id(), role, name).code();
+        String password = password();
+        invitations.accept(code, username, name, password);
+        passwords.put(username, password);
+    }
+
+    /** Answers every role (levels given, indicators filled to match the level) and submits. */
+    private long submitRound(long facilityId, int[] levels, List<String> priorities) {
+        RoundView round = assessments.startRound(facilityId);
+        Questionnaire q = questionnaires.version(round.summary().questionnaireVersion());
+        List<RoleQuestion> roles = q.roles();
+        for (int i = 0; i < roles.size(); i++) {
+            RoleQuestion role = roles.get(i);
+            int level = levels[i % levels.length];
+            Map<String, AnswerValue> indicators = new LinkedHashMap<>();
+            List<Indicator> list = new ArrayList<>(role.indicators());
+            for (int k = 0; k < list.size(); k++) {
+                Indicator ind = list.get(k);
+                boolean done = k < level; // higher levels: more indicators in place
+                indicators.put(ind.code(), switch (ind.type()) {
+                    case YES_NO -> AnswerValue.of(done ? Choice.YES : Choice.NO);
+                    case REPORT_SCALE -> AnswerValue.of(done ? Choice.PROVIDED : (level > 0 ? Choice.NONE_WITH_INTENT : Choice.NONE_NO_INTENT));
+                    case NUMBER -> AnswerValue.of(BigDecimal.valueOf(ind.fullCredit() == null ? 0
+                            : Math.min(ind.max() == null ? Integer.MAX_VALUE : ind.max(), ind.fullCredit() * level / 4)));
+                });
+            }
+            long version = round.answer(role.roleCode()).version();
+            assessments.saveRoleAnswer(round.summary().id(), role.roleCode(), version,
+                    new RoleAnswerInput(level, priorities.contains(role.roleCode()), null, indicators));
+        }
+        return assessments.submit(round.summary().id()).summary().id();
+    }
+
+    /** Demo history needs a round from last year; the services always use now. */
+    private void backdate(long roundId, Duration by) {
+        var past = java.sql.Timestamp.from(clock.instant().minus(by));
+        jdbc.sql("UPDATE assessment_round SET started_at = ?, updated_at = ?, submitted_at = ? WHERE id = ?")
+                .params(past, past, past, roundId).update();
+    }
+
+    private static void actAs(String username, String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    private static String password() {
+        byte[] b = new byte[12];
+        new SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Demo data for the embedded default only: a clinic, a hospital and an association with users and submitted
+ * rounds, so a newcomer sees every screen at once. Never on the {@code mariadb} profile.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package jp.kakaritsuke.demo;

@@ -1,0 +1,121 @@
+package jp.kakaritsuke.facility.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A clinic, hospital or association that assesses itself. Optimistic locking: two editors may change the profile. */
+@Entity
+@Table(name = "facility")
+public class Facility {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facility_type", nullable = false, length = 20)
+    private FacilityType type;
+
+    @Column(nullable = false, length = 10)
+    private String prefecture;
+
+    @Column(length = 100)
+    private String municipality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "area_type", length = 20)
+    private AreaType areaType;
+
+    @Column(name = "beds_general")
+    private Integer bedsGeneral;
+
+    @Column(name = "beds_long_term")
+    private Integer bedsLongTerm;
+
+    @Column(name = "beds_other")
+    private Integer bedsOther;
+
+    @Column(name = "doctors_full_time")
+    private Integer doctorsFullTime;
+
+    @Column(name = "doctors_part_time")
+    private Integer doctorsPartTime;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "facility_designation", joinColumns = @JoinColumn(name = "facility_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "designation", length = 40)
+    private Set<Designation> designations = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Facility() {
+    }
+
+    public Facility(String name, FacilityType type, String prefecture, Instant createdAt) {
+        this.name = name;
+        this.type = type;
+        this.prefecture = prefecture;
+        this.createdAt = createdAt;
+    }
+
+    /** Copies a validated profile onto the entity. */
+    public void apply(FacilityProfile p) {
+        this.name = p.name();
+        this.type = p.type();
+        this.prefecture = p.prefecture();
+        this.municipality = p.municipality();
+        this.areaType = p.areaType();
+        this.bedsGeneral = p.bedsGeneral();
+        this.bedsLongTerm = p.bedsLongTerm();
+        this.bedsOther = p.bedsOther();
+        this.doctorsFullTime = p.doctorsFullTime();
+        this.doctorsPartTime = p.doctorsPartTime();
+        this.designations.clear();
+        this.designations.addAll(p.designations());
+    }
+
+    public FacilityProfile profile() {
+        return new FacilityProfile(id, version, name, type, prefecture, municipality, areaType, bedsGeneral, bedsLongTerm,
+                bedsOther, doctorsFullTime, doctorsPartTime,
+                designations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(designations)));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public FacilityType getType() {
+        return type;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,15 @@
+package jp.kakaritsuke.facility.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface FacilityMemberRepository extends JpaRepository<FacilityMember, FacilityMember.Key> {
+
+    @Query("select m from FacilityMember m where m.key.facilityId = :facilityId and m.key.userId = :userId")
+    Optional<FacilityMember> find(long facilityId, long userId);
+
+    @Query("select m from FacilityMember m where m.key.facilityId = :facilityId order by m.createdAt")
+    List<FacilityMember> findByFacility(long facilityId);
+}

@@ -1,0 +1,6 @@
+/**
+ * Facilities (clinics, hospitals, associations), their people (editors, viewers) and invitations. Every service
+ * method checks that the caller may touch the facility in question.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Facilities")
+package jp.kakaritsuke.facility;

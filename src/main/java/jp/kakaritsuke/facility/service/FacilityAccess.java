@@ -1,0 +1,56 @@
+package jp.kakaritsuke.facility.service;
+
+import java.util.Optional;
+import jp.kakaritsuke.facility.domain.FacilityMemberRepository;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.identity.service.CurrentUser;
+import jp.kakaritsuke.identity.service.UserAccountService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The per-facility authorisation every service uses: administrators may touch every facility; anyone else only
+ * the facilities they are a member of, editors to change, viewers to read. Denials are {@link AccessDeniedException}
+ * (HTTP 403, and the UI's error page) — never a silent empty result that would hide a bug.
+ */
+@Service
+public class FacilityAccess {
+
+    private final UserAccountService accounts;
+    private final FacilityMemberRepository members;
+
+    public FacilityAccess(UserAccountService accounts, FacilityMemberRepository members) {
+        this.accounts = accounts;
+        this.members = members;
+    }
+
+    /** The caller's role in the facility; empty when not a member (administrators are not members). */
+    @Transactional(readOnly = true)
+    public Optional<MemberRole> roleIn(long facilityId) {
+        CurrentUser user = accounts.requireCurrentUser();
+        return members.find(facilityId, user.id()).map(m -> m.getRole());
+    }
+
+    @Transactional(readOnly = true)
+    public CurrentUser requireRead(long facilityId) {
+        CurrentUser user = accounts.requireCurrentUser();
+        if (!user.admin() && members.find(facilityId, user.id()).isEmpty()) {
+            throw new AccessDeniedException("not a member of facility " + facilityId);
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public CurrentUser requireEdit(long facilityId) {
+        CurrentUser user = accounts.requireCurrentUser();
+        if (!user.admin() && members.find(facilityId, user.id()).filter(m -> m.getRole() == MemberRole.EDITOR).isEmpty()) {
+            throw new AccessDeniedException("not an editor of facility " + facilityId);
+        }
+        return user;
+    }
+
+    public CurrentUser currentUser() {
+        return accounts.requireCurrentUser();
+    }
+}

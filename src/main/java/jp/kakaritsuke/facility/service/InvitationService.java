@@ -1,0 +1,143 @@
+package jp.kakaritsuke.facility.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import jp.kakaritsuke.base.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import jp.kakaritsuke.facility.domain.FacilityRepository;
+import jp.kakaritsuke.facility.domain.Invitation;
+import jp.kakaritsuke.facility.domain.InvitationRepository;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.identity.service.CurrentUser;
+import jp.kakaritsuke.identity.service.UserAccountService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations: an administrator invites editors or viewers to any facility, an editor invites viewers to their own.
+ * The invitee opens the one-time link (or types the code) and sets their own password; we never see or send it.
+ */
+@Service
+public class InvitationService {
+
+    static final Duration VALIDITY = Duration.ofDays(14);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // No 0/O/1/I/L: the code may be read out over the phone.
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final InvitationRepository invitations;
+    private final FacilityRepository facilities;
+    private final FacilityAccess access;
+    private final FacilityService facilityService;
+    private final UserAccountService accounts;
+    private final Clock clock;
+
+    public InvitationService(InvitationRepository invitations, FacilityRepository facilities, FacilityAccess access,
+                             FacilityService facilityService, UserAccountService accounts, Clock clock) {
+        this.invitations = invitations;
+        this.facilities = facilities;
+        this.access = access;
+        this.facilityService = facilityService;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Creates an invitation; the returned code is shown once and not stored. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public IssuedInvitation invite(long facilityId, MemberRole role, String inviteeName) {
+        CurrentUser user = access.requireEdit(facilityId);
+        if (!user.admin() && role != MemberRole.VIEWER) {
+            throw new AccessDeniedException("editors may invite viewers only");
+        }
+        if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
+            throw new InvalidInputException(List.of("invitation.error.name"));
+        }
+        String code = newCode();
+        Instant now = clock.instant();
+        Invitation invitation = invitations.save(new Invitation(facilityId, role, hash(code), inviteeName.strip(),
+                user.id(), now, now.plus(VALIDITY)));
+        return new IssuedInvitation(invitation.getId(), code, invitation.getExpiresAt());
+    }
+
+    /** What an invitee sees before accepting: which facility and role. Anonymous callers may ask. */
+    @Transactional(readOnly = true)
+    public Optional<PendingInvitation> lookup(String code) {
+        return find(code).filter(i -> i.isUsable(clock.instant()))
+                .flatMap(i -> facilities.findById(i.getFacilityId())
+                        .map(f -> new PendingInvitation(f.getName(), i.getRole(), i.getInviteeName(), i.getExpiresAt())));
+    }
+
+    /**
+     * Accepts an invitation: creates the account and the membership in one transaction. An unknown, used or expired
+     * code is refused with the same message, so codes cannot be probed.
+     */
+    @Transactional
+    public void accept(String code, String username, String displayName, String password) {
+        Invitation invitation = find(code).filter(i -> i.isUsable(clock.instant()))
+                .orElseThrow(() -> new UserAccountService.AccountException("invitation.error.invalid"));
+        long userId = accounts.createUser(username, displayName, password);
+        invitation.accept(userId, clock.instant());
+        facilityService.addMember(invitation.getFacilityId(), userId, invitation.getRole());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<InvitationSummary> list(long facilityId) {
+        access.requireEdit(facilityId);
+        return invitations.findByFacilityIdOrderByCreatedAtDesc(facilityId).stream()
+                .map(i -> new InvitationSummary(i.getId(), i.getInviteeName(), i.getRole(), i.getCreatedAt(),
+                        i.getExpiresAt(), i.getAcceptedAt()))
+                .toList();
+    }
+
+    private Optional<Invitation> find(String code) {
+        if (code == null || code.isBlank() || code.length() > 64) {
+            return Optional.empty();
+        }
+        return invitations.findByCodeHash(hash(normalize(code)));
+    }
+
+    private static String newCode() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                s.append('-');
+            }
+            s.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return s.toString();
+    }
+
+    /** Codes are typed by people: case and surrounding blanks do not matter. */
+    static String normalize(String code) {
+        return code.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record IssuedInvitation(long id, String code, Instant expiresAt) {
+    }
+
+    public record PendingInvitation(String facilityName, MemberRole role, String inviteeName, Instant expiresAt) {
+    }
+
+    public record InvitationSummary(long id, String inviteeName, MemberRole role, Instant createdAt, Instant expiresAt,
+                                    Instant acceptedAt) {
+    }
+}

@@ -1,0 +1,85 @@
+package jp.kakaritsuke.identity.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import jp.kakaritsuke.identity.domain.AppUser;
+import jp.kakaritsuke.identity.domain.AppUserRepository;
+import jp.kakaritsuke.identity.domain.SystemRole;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: who is logged in, and creating an account (only ever through an accepted invitation or the bootstrap,
+ * so this service is not exposed to views directly).
+ */
+@Service
+public class UserAccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    public UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** The logged-in user, if any (empty for anonymous requests). */
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
+            return Optional.empty();
+        }
+        return users.findByUsername(AppUser.normalizeUsername(auth.getName()))
+                .map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getSystemRole() == SystemRole.ADMIN));
+    }
+
+    /** The logged-in user or an exception: for services that need one. */
+    public CurrentUser requireCurrentUser() {
+        return currentUser().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+    }
+
+    /**
+     * Creates an ordinary user. Problems come back as {@link AccountException} with a message key, so the UI can say
+     * what to fix.
+     */
+    @Transactional
+    public long createUser(String username, String displayName, String rawPassword) {
+        String normalized = AppUser.normalizeUsername(username);
+        if (normalized == null || !USERNAME.matcher(normalized).matches()) {
+            throw new AccountException("account.error.username");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new AccountException("account.error.displayName");
+        }
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 200) {
+            throw new AccountException("account.error.password");
+        }
+        if (users.findByUsername(normalized).isPresent()) {
+            throw new AccountException("account.error.taken");
+        }
+        return users.save(new AppUser(normalized, passwordEncoder.encode(rawPassword), displayName.strip(), SystemRole.USER,
+                clock.instant())).getId();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> displayName(long userId) {
+        return users.findById(userId).map(AppUser::getDisplayName);
+    }
+
+    /** A rejected account request; {@code getMessage()} is an i18n key. */
+    public static class AccountException extends RuntimeException {
+        public AccountException(String messageKey) {
+            super(messageKey);
+        }
+    }
+}

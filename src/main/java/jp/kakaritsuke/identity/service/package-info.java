@@ -1,0 +1,3 @@
+/** Identity services other modules use: the current user, creating accounts. */
+@org.springframework.modulith.NamedInterface("service")
+package jp.kakaritsuke.identity.service;

@@ -1,0 +1,73 @@
+package jp.kakaritsuke.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.assessment.domain.AnswerType;
+import jp.kakaritsuke.assessment.domain.Choice;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.IndicatorValue;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.domain.RoleScoring;
+import org.junit.jupiter.api.Test;
+
+/** The formula of docs/questionnaire.md: round(100 × (0.6 × L/4 + 0.4 × I)). */
+class RoleScoringTest {
+
+    static Indicator indicator(String code, AnswerType type, Integer fullCredit) {
+        return new Indicator(code, "HOME_CARE", 1, code, code, null, null, type, null, null, 0, 1000, fullCredit, "17", 1, null, null);
+    }
+
+    static final Indicator YES_NO = indicator("a", AnswerType.YES_NO, null);
+    static final Indicator SCALE = indicator("b", AnswerType.REPORT_SCALE, null);
+    static final Indicator NUMBER = indicator("c", AnswerType.NUMBER, 12);
+    static final List<String> ANCHORS = List.of("0", "1", "2", "3", "4");
+    static final RoleQuestion ROLE = new RoleQuestion("HOME_CARE", 4, 9, "", "", null, ANCHORS, ANCHORS, List.of(YES_NO, SCALE, NUMBER));
+
+    @Test
+    void noLevelNoScore() {
+        assertThat(RoleScoring.score(ROLE, null, Map.of("a", IndicatorValue.choice(Choice.YES)))).isNull();
+    }
+
+    @Test
+    void levelOnlyWithNothingAnswered() {
+        assertThat(RoleScoring.score(ROLE, 0, Map.of())).isZero();
+        assertThat(RoleScoring.score(ROLE, 4, Map.of())).isEqualTo(60);
+        assertThat(RoleScoring.score(ROLE, 2, Map.of())).isEqualTo(30);
+    }
+
+    @Test
+    void workedExample() {
+        // L = 3; I = (1 + 0.25 + 6/12) / 3 = 0.5833…; 100 × (0.45 + 0.2333…) = 68.33 → 68
+        Map<String, IndicatorValue> answers = Map.of(
+                "a", IndicatorValue.choice(Choice.YES),
+                "b", IndicatorValue.choice(Choice.NONE_WITH_INTENT),
+                "c", IndicatorValue.number(BigDecimal.valueOf(6)));
+        assertThat(RoleScoring.score(ROLE, 3, answers)).isEqualTo(68);
+    }
+
+    @Test
+    void everythingInPlaceIsOneHundredAndNumbersAreCappedAtFullCredit() {
+        Map<String, IndicatorValue> answers = Map.of(
+                "a", IndicatorValue.choice(Choice.YES),
+                "b", IndicatorValue.choice(Choice.PROVIDED),
+                "c", IndicatorValue.number(BigDecimal.valueOf(500)));
+        assertThat(RoleScoring.score(ROLE, 4, answers)).isEqualTo(100);
+    }
+
+    @Test
+    void negativeCreditsAreImpossibleAndNoIntentCountsZero() {
+        assertThat(RoleScoring.credit(SCALE, IndicatorValue.choice(Choice.NONE_NO_INTENT))).isZero();
+        assertThat(RoleScoring.credit(YES_NO, IndicatorValue.choice(Choice.NO))).isZero();
+        assertThat(RoleScoring.credit(NUMBER, IndicatorValue.number(BigDecimal.valueOf(-3)))).isZero();
+        assertThat(RoleScoring.credit(NUMBER, null)).isZero();
+    }
+
+    @Test
+    void aRoleWithoutIndicatorsScoresOnItsLevel() {
+        RoleQuestion bare = new RoleQuestion("OTHER", 6, 14, "", "", null, ANCHORS, ANCHORS, List.of());
+        assertThat(RoleScoring.score(bare, 3, Map.of())).isEqualTo(75);
+    }
+}

@@ -1,0 +1,112 @@
+package jp.kakaritsuke.facility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.facility.service.InvitationService;
+import jp.kakaritsuke.identity.service.UserAccountService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Facilities, members and invitations: who may do what, one-time codes, profile validation and locking. */
+@SpringBootTest
+class InvitationTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    FacilityService facilities;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void anInvitationCodeWorksOnceAndCreatesAMember() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String code = invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 太郎").code();
+        Fixtures.anonymous();
+        assertThat(invitations.lookup(code.toLowerCase())).get().satisfies(p -> {
+            assertThat(p.facilityName()).isEqualTo(clinic.name());
+            assertThat(p.role()).isEqualTo(MemberRole.EDITOR);
+        });
+        invitations.accept(code, "yamada.taro", "山田 太郎", Fixtures.PASSWORD);
+        assertThatThrownBy(() -> invitations.accept(code, "someone.else", "誰か", Fixtures.PASSWORD))
+                .isInstanceOf(UserAccountService.AccountException.class).hasMessage("invitation.error.invalid");
+        assertThat(invitations.lookup(code)).isEmpty();
+        Fixtures.as("yamada.taro");
+        assertThat(facilities.visibleFacilities()).extracting(FacilityProfile::id).containsExactly(clinic.id());
+    }
+
+    @Test
+    void weakPasswordsTakenNamesAndUnknownCodesAreRefusedClearly() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事").code();
+        assertThatThrownBy(() -> invitations.accept(code, "board.member", "理事", "short"))
+                .hasMessage("account.error.password");
+        assertThatThrownBy(() -> invitations.accept(code, "admin", "理事", Fixtures.PASSWORD))
+                .hasMessage("account.error.taken");
+        assertThatThrownBy(() -> invitations.accept(code, "Bad Name!", "理事", Fixtures.PASSWORD))
+                .hasMessage("account.error.username");
+        assertThatThrownBy(() -> invitations.accept("NOPE-NOPE-NOPE-NOPE", "x.y.z", "理事", Fixtures.PASSWORD))
+                .hasMessage("invitation.error.invalid");
+        // the code survived the refused attempts
+        invitations.accept(code, "board.member", "理事", Fixtures.PASSWORD);
+    }
+
+    @Test
+    void editorsInviteViewersOnlyAndViewersInviteNobody() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        assertThat(invitations.invite(clinic.id(), MemberRole.VIEWER, "理事長").code()).hasSize(19);
+        assertThatThrownBy(() -> invitations.invite(clinic.id(), MemberRole.EDITOR, "別の編集者")).isInstanceOf(AccessDeniedException.class);
+        fixtures.member(clinic, MemberRole.VIEWER);
+        assertThatThrownBy(() -> invitations.invite(clinic.id(), MemberRole.VIEWER, "x")).isInstanceOf(AccessDeniedException.class);
+        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        assertThatThrownBy(() -> invitations.invite(other.id(), MemberRole.VIEWER, "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> facilities.get(other.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void onlyAdministratorsCreateFacilities() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        assertThatThrownBy(() -> facilities.create(clinic)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void profileUpdatesAreValidatedAndOptimisticallyLocked() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        FacilityProfile tooManyBeds = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityType.CLINIC,
+                "千葉県", "柏市", null, 20, null, null, 1, 0, java.util.Set.of());
+        assertThatThrownBy(() -> facilities.updateProfile(tooManyBeds))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).contains("facility.error.clinicBeds"));
+        FacilityProfile badPrefecture = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityType.CLINIC,
+                "東京", null, null, null, null, null, 1, 0, java.util.Set.of());
+        assertThatThrownBy(() -> facilities.updateProfile(badPrefecture))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).contains("facility.error.prefecture"));
+
+        FacilityProfile renamed = new FacilityProfile(clinic.id(), clinic.version(), clinic.name() + " 改", FacilityType.CLINIC,
+                "千葉県", "柏市", null, 19, null, null, 1, 0, java.util.Set.of());
+        FacilityProfile saved = facilities.updateProfile(renamed);
+        assertThat(saved.version()).isGreaterThan(clinic.version());
+        assertThatThrownBy(() -> facilities.updateProfile(renamed)).isInstanceOf(OptimisticLockingFailureException.class);
+    }
+}

@@ -1,0 +1,63 @@
+package jp.kakaritsuke.testsupport;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakaritsuke.facility.domain.AreaType;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.facility.service.InvitationService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds facilities and members through the real services (as the bootstrap administrator, then via invitations),
+ * with unique names so tests sharing a database do not collide.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final FacilityService facilities;
+    private final InvitationService invitations;
+
+    public Fixtures(FacilityService facilities, InvitationService invitations) {
+        this.facilities = facilities;
+        this.invitations = invitations;
+    }
+
+    public FacilityProfile facility(FacilityType type) {
+        asAdmin();
+        return facilities.create(new FacilityProfile(null, 0, "テスト施設 " + UUID.randomUUID(), type, "千葉県", "柏市",
+                AreaType.REGIONAL_CITY, type == FacilityType.HOSPITAL ? 100 : null, null, null, 2, 1, Set.of()));
+    }
+
+    /** A new member of the facility; returns the username. Leaves the security context as that user. */
+    public String member(FacilityProfile facility, MemberRole role) {
+        asAdmin();
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String code = invitations.invite(facility.id(), role, "テスト " + username).code();
+        invitations.accept(code, username, "テスト " + username, PASSWORD);
+        as(username);
+        return username;
+    }
+
+    public static void asAdmin() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+    }
+
+    public static void as(String username) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+    }
+
+    public static void anonymous() {
+        SecurityContextHolder.clearContext();
+    }
+}
