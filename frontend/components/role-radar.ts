@@ -1,0 +1,242 @@
+/**
+ * <role-radar>: a radar chart of the 14 roles (or any axes), drawn with Apache ECharts.
+ *
+ * Data comes from the server component jp.kakaritsuke.base.ui.RoleRadarChart as three properties:
+ * `indicators` ({name, max}[]), `series` ({name, values, kind}[]) and `ariaLabelText`. The chart carries no text of
+ * its own: every label is given by the caller, so it follows the UI language.
+ */
+// Tree-shaken imports: only the radar chart, tooltip, legend and canvas renderer end up in the bundle
+// (the full `echarts` entry point would add about 1 MB).
+import * as echarts from 'echarts/core';
+import { RadarChart, type RadarSeriesOption } from 'echarts/charts';
+import {
+  LegendComponent,
+  type LegendComponentOption,
+  type RadarComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([RadarChart, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+type ChartOption = echarts.ComposeOption<
+  RadarSeriesOption | RadarComponentOption | TooltipComponentOption | LegendComponentOption
+>;
+
+export interface RadarIndicator {
+  name: string;
+  max: number;
+}
+
+export type RadarSeriesKind = 'current' | 'previous' | 'case';
+
+export interface RadarSeries {
+  name: string;
+  values: number[];
+  kind: RadarSeriesKind;
+}
+
+const template = document.createElement('template');
+template.innerHTML = `
+  <style>
+    :host {
+      display: block;
+      position: relative;
+      /* Canvas text does not inherit CSS fonts: this value is read and handed to ECharts (see fontFamily()). */
+      font-family: var(--lumo-font-family);
+    }
+    :host([hidden]) { display: none; }
+    .chart { position: absolute; inset: 0; }
+    /* Probes turn theme variables (light-dark(), var()) into plain rgb() that ECharts can parse. */
+    .probe { display: none; }
+  </style>
+  <div class="chart"></div>
+  <span class="probe" data-color="primary" style="color: var(--role-radar-current-color, var(--lumo-primary-color, #006af5))"></span>
+  <span class="probe" data-color="previous" style="color: var(--role-radar-previous-color, var(--lumo-contrast-50pct, #8a8f98))"></span>
+  <span class="probe" data-color="case" style="color: var(--role-radar-case-color, #e8710a)"></span>
+  <span class="probe" data-color="text" style="color: var(--lumo-secondary-text-color, #5b6470)"></span>
+  <span class="probe" data-color="grid" style="color: var(--lumo-contrast-20pct, #d0d4da)"></span>
+`;
+
+export class RoleRadar extends HTMLElement {
+  private _indicators: RadarIndicator[] = [];
+  private _series: RadarSeries[] = [];
+  private _ariaLabelText = '';
+  private chart?: echarts.ECharts;
+  private resizeObserver?: ResizeObserver;
+  private renderPending = false;
+  private readonly container: HTMLElement;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.appendChild(template.content.cloneNode(true));
+    this.container = root.querySelector('.chart') as HTMLElement;
+  }
+
+  get indicators(): RadarIndicator[] {
+    return this._indicators;
+  }
+
+  set indicators(value: RadarIndicator[] | null | undefined) {
+    this._indicators = value ?? [];
+    this.requestRender();
+  }
+
+  get series(): RadarSeries[] {
+    return this._series;
+  }
+
+  set series(value: RadarSeries[] | null | undefined) {
+    this._series = value ?? [];
+    this.requestRender();
+  }
+
+  get ariaLabelText(): string {
+    return this._ariaLabelText;
+  }
+
+  set ariaLabelText(value: string | null | undefined) {
+    this._ariaLabelText = value ?? '';
+    this.updateAria();
+  }
+
+  connectedCallback(): void {
+    // The canvas is not readable by screen readers: the host is announced as one image with a summary label
+    // (the numbers themselves are in a table next to the chart).
+    this.setAttribute('role', 'img');
+    this.updateAria();
+    // ECharts cannot measure a container of size 0; the chart is created on the first real size instead.
+    this.resizeObserver = new ResizeObserver(() => this.onResize());
+    this.resizeObserver.observe(this);
+    // A web font loaded after the first paint would leave canvas labels in the fallback font.
+    document.fonts?.ready.then(() => this.requestRender());
+  }
+
+  disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    // Frees the canvas, listeners and animation frames; a re-attached element builds a new chart.
+    this.chart?.dispose();
+    this.chart = undefined;
+  }
+
+  private updateAria(): void {
+    if (this._ariaLabelText) {
+      this.setAttribute('aria-label', this._ariaLabelText);
+    } else {
+      this.removeAttribute('aria-label');
+    }
+  }
+
+  private onResize(): void {
+    if (this.container.clientWidth === 0 || this.container.clientHeight === 0) {
+      return;
+    }
+    if (this.chart) {
+      this.chart.resize();
+    } else {
+      this.chart = echarts.init(this.container, undefined, { renderer: 'canvas' });
+      this.render();
+    }
+  }
+
+  /** Setting several properties in one round trip renders once. */
+  private requestRender(): void {
+    if (this.renderPending) {
+      return;
+    }
+    this.renderPending = true;
+    queueMicrotask(() => {
+      this.renderPending = false;
+      this.render();
+    });
+  }
+
+  private color(name: string): string {
+    const probe = this.shadowRoot!.querySelector(`.probe[data-color="${name}"]`) as HTMLElement;
+    return getComputedStyle(probe).color;
+  }
+
+  private fontFamily(): string {
+    return getComputedStyle(this).fontFamily || 'sans-serif';
+  }
+
+  private seriesOption(s: RadarSeries): RadarSeriesOption {
+    const primary = this.color('primary');
+    const style: Record<RadarSeriesKind, Pick<RadarSeriesOption, 'lineStyle' | 'areaStyle' | 'itemStyle' | 'symbolSize' | 'z'>> = {
+      current: {
+        lineStyle: { color: primary, width: 2, type: 'solid' },
+        areaStyle: { color: primary, opacity: 0.25 },
+        itemStyle: { color: primary },
+        symbolSize: 5,
+        z: 3,
+      },
+      previous: {
+        lineStyle: { color: this.color('previous'), width: 2, type: 'dashed' },
+        itemStyle: { color: this.color('previous') },
+        symbolSize: 4,
+        z: 2,
+      },
+      case: {
+        lineStyle: { color: this.color('case'), width: 2, type: 'dotted' },
+        itemStyle: { color: this.color('case') },
+        symbolSize: 4,
+        z: 2,
+      },
+    };
+    return {
+      type: 'radar',
+      name: s.name,
+      ...(style[s.kind] ?? style.current),
+      data: [{ name: s.name, value: s.values }],
+    };
+  }
+
+  private render(): void {
+    if (!this.chart) {
+      return;
+    }
+    const font = this.fontFamily();
+    const text = this.color('text');
+    const grid = this.color('grid');
+    const option: ChartOption = {
+      textStyle: { fontFamily: font },
+      tooltip: {
+        trigger: 'item',
+        confine: true,
+        textStyle: { fontFamily: font },
+      },
+      legend: {
+        bottom: 0,
+        data: this._series.map((s) => s.name),
+        textStyle: { fontFamily: font, color: text },
+      },
+      radar: {
+        center: ['50%', '46%'],
+        // the roles run clockwise from the top, in reading order
+        clockwise: true,
+        radius: '62%',
+        indicator: this._indicators.map((i) => ({ name: i.name, max: i.max })),
+        axisName: { color: text, fontFamily: font },
+        splitLine: { lineStyle: { color: grid } },
+        splitArea: { show: false },
+        axisLine: { lineStyle: { color: grid } },
+      },
+      series: this._series.map((s) => this.seriesOption(s)),
+    };
+    // notMerge: a series removed on the server must disappear here too.
+    this.chart.setOption(option, { notMerge: true });
+  }
+}
+
+if (!customElements.get('role-radar')) {
+  customElements.define('role-radar', RoleRadar);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'role-radar': RoleRadar;
+  }
+}
