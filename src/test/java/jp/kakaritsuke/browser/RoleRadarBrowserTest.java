@@ -2,13 +2,11 @@ package jp.kakaritsuke.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,9 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,23 +34,7 @@ class RoleRadarBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean available = new File(BrowserSmokeTest.CHROMIUM).canExecute()
-                && new File(BrowserSmokeTest.CHROMEDRIVER).canExecute();
-        if (!available && Boolean.getBoolean("browser.required")) {
-            throw new IllegalStateException("browser.required is set but " + BrowserSmokeTest.CHROMIUM + " / "
-                    + BrowserSmokeTest.CHROMEDRIVER + " are missing");
-        }
-        Assumptions.assumeTrue(available, "Chromium not installed: apt-get install chromium chromium-driver fonts-noto-cjk");
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserSmokeTest.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=ja",
-                "--user-data-dir=" + Files.createTempDirectory("kkf-chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserSmokeTest.CHROMEDRIVER)).build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start(1280, 900);
     }
 
     @AfterAll

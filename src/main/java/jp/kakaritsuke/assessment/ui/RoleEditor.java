@@ -109,7 +109,8 @@ class RoleEditor extends Div {
             if (indicator.unit(locale) != null) {
                 number.setSuffixComponent(new Span(indicator.unit(locale)));
             }
-            number.setHelperText(getTranslation("questionnaire.range", indicator.min(), indicator.max()));
+            String range = getTranslation("questionnaire.range", indicator.min(), indicator.max());
+            number.setHelperText(indicator.hint(locale) == null ? range : indicator.hint(locale) + " (" + range + ")");
             number.setValueChangeMode(ValueChangeMode.LAZY);
             field = number;
             row.add(number);
@@ -117,15 +118,11 @@ class RoleEditor extends Div {
             RadioButtonGroup<Choice> choice = new RadioButtonGroup<>(indicator.label(locale));
             choice.setItems(Choice.of(indicator.type()));
             choice.setItemLabelGenerator(c -> getTranslation("choice." + c.name()));
+            choice.setHelperText(indicator.hint(locale));
             field = choice;
             row.add(choice);
         }
         indicators.put(indicator.code(), field);
-        if (indicator.hint(locale) != null) {
-            Span hint = new Span(indicator.hint(locale));
-            hint.addClassName("hint");
-            row.add(hint);
-        }
         Div refs = new Div();
         refs.addClassName("indicator-refs");
         if (indicator.sourceCase() != null) {

@@ -1,0 +1,65 @@
+package jp.kakaritsuke.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Demo data appears on the embedded default (here forced on, as in application.properties) and never on the
+ * mariadb profile, even when the property asks for it.
+ */
+@SpringBootTest(properties = "app.demo.enabled=true")
+class DemoDataTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    FacilityService facilities;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void demoFacilitiesWithUsersAndSubmittedRoundsOnlyOffMariaDb() {
+        boolean mariadb = Arrays.asList(environment.getActiveProfiles()).contains("mariadb");
+        Fixtures.asAdmin();
+        var demo = facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)")).toList();
+        if (mariadb) {
+            assertThat(context.getBeanNamesForType(DemoData.class)).isEmpty();
+            assertThat(demo).isEmpty();
+            return;
+        }
+        assertThat(demo).extracting(FacilityProfile::type).extracting(Enum::name)
+                .containsExactlyInAnyOrder("CLINIC", "HOSPITAL", "ASSOCIATION");
+        FacilityProfile clinic = demo.stream().filter(f -> f.name().equals(DemoData.CLINIC)).findFirst().orElseThrow();
+        var rounds = assessments.rounds(clinic.id());
+        assertThat(rounds).hasSize(2).allMatch(r -> r.status() == RoundStatus.SUBMITTED);
+        assertThat(rounds.get(1).submittedAt()).isBefore(rounds.get(0).submittedAt().minusSeconds(300 * 24 * 3600L));
+        assertThat(facilities.members(clinic.id())).hasSize(2);
+        // the demo clinic's profile compares two rounds
+        assertThat(assessments.profile(rounds.get(0).id()).previous()).isNotNull();
+        // seeding twice changes nothing
+        context.getBean(DemoData.class).seed();
+        assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(3);
+    }
+}
