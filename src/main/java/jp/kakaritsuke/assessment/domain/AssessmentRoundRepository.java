@@ -33,7 +33,13 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
 
     Optional<AssessmentRound> findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(long facilityId, RoundStatus status);
 
-    /** The submitted round before {@code submittedAt}: the "previous round" of a profile. */
-    Optional<AssessmentRound> findFirstByFacilityIdAndStatusAndSubmittedAtBeforeOrderBySubmittedAtDesc(
-            long facilityId, RoundStatus status, java.time.Instant submittedAt);
+    /** The submitted rounds of a facility submitted before the given one (ties broken by id): newest first. */
+    @Query("""
+            select r from AssessmentRound r
+            where r.facilityId = :facilityId and r.status = jp.kakaritsuke.assessment.domain.RoundStatus.SUBMITTED
+              and r.id <> :roundId
+              and (r.submittedAt < :submittedAt or (r.submittedAt = :submittedAt and r.id < :roundId))
+            order by r.submittedAt desc, r.id desc""")
+    List<AssessmentRound> findSubmittedBefore(long facilityId, long roundId, Instant submittedAt,
+                                              org.springframework.data.domain.Limit limit);
 }

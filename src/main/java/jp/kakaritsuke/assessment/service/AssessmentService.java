@@ -183,8 +183,8 @@ public class AssessmentService {
         access.requireRead(round.getFacilityId());
         String name = facilities.get(round.getFacilityId()).name();
         Optional<AssessmentRound> previous = round.getStatus() == RoundStatus.SUBMITTED
-                ? rounds.findFirstByFacilityIdAndStatusAndSubmittedAtBeforeOrderBySubmittedAtDesc(round.getFacilityId(),
-                        RoundStatus.SUBMITTED, round.getSubmittedAt())
+                ? rounds.findSubmittedBefore(round.getFacilityId(), round.getId(), round.getSubmittedAt(),
+                        org.springframework.data.domain.Limit.of(1)).stream().findFirst()
                 : rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(round.getFacilityId(), RoundStatus.SUBMITTED);
         Map<String, Integer[]> before = new HashMap<>();
         previous.ifPresent(p -> {
