@@ -6,10 +6,21 @@ import java.util.List;
 public class InvalidInputException extends IllegalArgumentException {
 
     private final List<String> messageKeys;
+    private final List<String> fields;
 
     public InvalidInputException(List<String> messageKeys) {
-        super(String.join(", ", messageKeys));
+        this(messageKeys, List.of());
+    }
+
+    /** With the names of the offending request fields (e.g. {@code levels.HOME_CARE}), for API clients. */
+    public InvalidInputException(List<String> messageKeys, List<String> fields) {
+        super(String.join(", ", messageKeys) + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")"));
         this.messageKeys = List.copyOf(messageKeys);
+        this.fields = List.copyOf(fields);
+    }
+
+    public List<String> fields() {
+        return fields;
     }
 
     public List<String> messageKeys() {

@@ -3,7 +3,7 @@ package jp.kakaritsuke.testsupport;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import jp.kakaritsuke.facility.domain.AreaType;
+import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;

@@ -13,7 +13,22 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.caselibrary.domain.CaseStudy;
+import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
+import jp.kakaritsuke.scoring.domain.ScoringModel;
+import jp.kakaritsuke.scoring.service.ReasonTexts;
+import jp.kakaritsuke.scoring.service.RecommendationService;
+import jp.kakaritsuke.scoring.ui.RecommendationPanel;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.assessment.service.AssessmentService;
@@ -30,13 +45,22 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final AssessmentService assessments;
+    private final FacilityService facilities;
+    private final RecommendationService recommendations;
+    private final ReasonTexts reasonTexts;
     private final CaseLibrary library;
     final RoleRadarChart chart = new RoleRadarChart();
     final Grid<RoleScore> table = new Grid<>();
     RoleProfile profile;
+    RecommendationPanel recommendationPanel;
+    private List<RoleRadarChart.Series> baseSeries;
 
-    RoleProfileView(AssessmentService assessments, CaseLibraryService caseLibrary) {
+    RoleProfileView(AssessmentService assessments, FacilityService facilities, RecommendationService recommendations,
+                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary) {
         this.assessments = assessments;
+        this.facilities = facilities;
+        this.recommendations = recommendations;
+        this.reasonTexts = reasonTexts;
         this.library = caseLibrary.library();
         setMaxWidth("72rem");
     }
@@ -63,6 +87,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                     profile.scores().stream().map(s -> s.previousScore() == null ? 0.0 : s.previousScore().doubleValue()).toList(),
                     RoleRadarChart.SeriesKind.PREVIOUS));
         }
+        baseSeries = List.copyOf(series);
         chart.setData(axes, series);
         chart.setAriaLabel(getTranslation("profile.chartLabel"));
 
@@ -81,6 +106,39 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         Button answers = new Button(getTranslation("profile.answers"),
                 e -> getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, profile.round().id())));
         add(chart, new H3(getTranslation("profile.table")), table, new HorizontalLayout(back, answers));
+
+        if (profile.round().status() == RoundStatus.SUBMITTED) {
+            recommendationPanel = new RecommendationPanel(recommendations.recommend(scoringInput()), library, reasonTexts,
+                    this::overlay);
+            add(recommendationPanel);
+        }
+    }
+
+    /** The facility as the scoring sees it: its kind, place and size, and this round's levels and priorities. */
+    FacilityRoleProfile scoringInput() {
+        FacilityProfile facility = facilities.get(profile.round().facilityId());
+        Map<String, Integer> levels = new HashMap<>();
+        Set<String> priorities = new HashSet<>();
+        profile.scores().forEach(s -> {
+            if (s.level() != null) {
+                levels.put(s.roleCode(), s.level());
+            }
+            if (s.priority()) {
+                priorities.add(s.roleCode());
+            }
+        });
+        return new FacilityRoleProfile(FacilityKind.valueOf(facility.type().name()), facility.prefecture(),
+                facility.bedsTotal(), facility.areaType(), levels, priorities);
+    }
+
+    /** Shows a case's roles over the facility's scores: a ● as 100, a derived tag as 60. */
+    void overlay(CaseStudy c) {
+        List<RoleRadarChart.Series> series = new ArrayList<>(baseSeries);
+        series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(this, c.source())),
+                profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode().equals(s.roleCode()))
+                        .findFirst().map(m -> m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100.0).orElse(0.0)).toList(),
+                RoleRadarChart.SeriesKind.CASE));
+        chart.setSeries(series);
     }
 
     private String roleName(String code) {

@@ -27,6 +27,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad Request");
         problem.setProperty("errors", e.messageKeys());
+        if (!e.fields().isEmpty()) {
+            problem.setProperty("fields", e.fields());
+        }
         return problem;
     }
 

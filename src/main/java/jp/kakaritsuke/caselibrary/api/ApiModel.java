@@ -42,13 +42,15 @@ final class ApiModel {
     }
 
     record CaseJson(String number, String kind, String category, String facilityKind, String name, String prefecture,
-                    String municipality, String location, String facilityType, String facilityTypeDetail, Integer beds,
+                    String municipality, String location, String areaType, boolean areaTypeDerived,
+                    String facilityType, String facilityTypeDetail, Integer beds,
                     BedBreakdownJson bedBreakdown, String overview, List<String> regionFeatures,
                     List<HighlightJson> highlights, List<String> roles, List<String> derivedRoles,
                     List<PracticeJson> practices) {
         static CaseJson of(CaseStudy c) {
             return new CaseJson(c.number(), c.kind().name(), c.category().name(), c.facilityKind().name(), c.name(),
-                    c.prefecture(), c.municipality(), c.locationText(), c.facilityType(), c.facilityTypeDetail(),
+                    c.prefecture(), c.municipality(), c.locationText(),
+                    c.areaType() == null ? null : c.areaType().name(), true, c.facilityType(), c.facilityTypeDetail(),
                     c.beds().total(), BedBreakdownJson.of(c.beds()), c.overview(), c.regionFeatures(),
                     c.highlights().stream().map(HighlightJson::of).toList(), c.markedRoles(), c.derivedRoles(),
                     c.practices().stream().map(PracticeJson::of).toList());

@@ -61,7 +61,7 @@ public class CaseLibraryRepository {
         List<CaseStudy> cases = jdbc.sql("""
                 SELECT case_number, seq, kind, category, facility_kind, name, prefecture, municipality, location_text,
                        facility_type, facility_type_detail, beds_total, beds_general, beds_long_term, beds_psychiatric,
-                       beds_infectious, overview
+                       beds_infectious, overview, area_type
                 FROM case_study ORDER BY seq""")
                 .query((rs, i) -> {
                     String number = rs.getString(1);
@@ -72,6 +72,7 @@ public class CaseLibraryRepository {
                             new Beds(rs.getObject(12, Integer.class), rs.getObject(13, Integer.class),
                                     rs.getObject(14, Integer.class), rs.getObject(15, Integer.class),
                                     rs.getObject(16, Integer.class)),
+                            rs.getString(18) == null ? null : jp.kakaritsuke.base.AreaType.valueOf(rs.getString(18)),
                             blankToNull(rs.getString(17)),
                             features.getOrDefault(number, List.of()), highlights.getOrDefault(number, List.of()),
                             marks.getOrDefault(number, List.of()), practices.getOrDefault(number, List.of()));

@@ -1,8 +1,12 @@
 package jp.kakaritsuke.caselibrary.domain;
 
 import java.util.List;
+import jp.kakaritsuke.base.AreaType;
 
-/** One case of the 事例集 (事例1–19 or 参考1–6) with everything the seed says of it. */
+/**
+ * One case of the 事例集 (事例1–19 or 参考1–6) with everything the seed says of it. {@code areaType} is derived by us
+ * (the seed states none).
+ */
 public record CaseStudy(
         String number,
         int seq,
@@ -16,6 +20,7 @@ public record CaseStudy(
         String facilityType,
         String facilityTypeDetail,
         Beds beds,
+        AreaType areaType,
         String overview,
         List<String> regionFeatures,
         List<Highlight> highlights,

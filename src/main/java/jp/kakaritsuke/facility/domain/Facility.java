@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.kakaritsuke.base.AreaType;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.facility.domain;
 
 import java.util.ArrayList;
+import jp.kakaritsuke.base.AreaType;
 import java.util.List;
 import java.util.Set;
 

@@ -1,0 +1,146 @@
+package jp.kakaritsuke.scoring.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.SourceReference;
+import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
+import jp.kakaritsuke.scoring.domain.Recommendation;
+import jp.kakaritsuke.scoring.domain.Regions;
+import jp.kakaritsuke.scoring.service.ReasonTexts;
+import jp.kakaritsuke.scoring.service.RecommendationService;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/recommendations}: similar cases and practices for a profile sent by the client (docs/api.md).
+ * The body is read loosely and validated here so that every problem names its field.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class RecommendationApi {
+
+    private final RecommendationService recommendations;
+    private final ReasonTexts texts;
+
+    RecommendationApi(RecommendationService recommendations, ReasonTexts texts) {
+        this.recommendations = recommendations;
+        this.texts = texts;
+    }
+
+    record RequestJson(Object facilityType, Object prefecture, Object beds, Object areaType, Object levels,
+                       Object priorities) {
+    }
+
+    record SimilarCaseJson(String number, String name, String category, boolean reference, double similarity,
+                           List<String> reasons) {
+    }
+
+    record PracticeJson(String caseNumber, int practiceNumber, String title, List<String> roles, String reason,
+                        List<String> reasons, String source, String link) {
+    }
+
+    record ResponseJson(List<SimilarCaseJson> similarCases, List<PracticeJson> practices) {
+    }
+
+    @PostMapping(path = "/recommendations", consumes = "application/json")
+    ResponseJson recommend(@RequestBody RequestJson body) {
+        FacilityRoleProfile profile = parse(body, recommendations.model().roleCodes());
+        Recommendation r = recommendations.recommend(profile);
+        Locale ja = Locale.JAPANESE;
+        return new ResponseJson(
+                r.similarCases().stream().map(c -> new SimilarCaseJson(c.number(), c.name(), c.category(), c.reference(),
+                        c.similarity(), texts.render(c.reasons(), ja))).toList(),
+                r.practices().stream().map(p -> {
+                    List<String> reasons = texts.render(p.reasons(), ja);
+                    return new PracticeJson(p.caseNumber(), p.practiceNumber(), p.title(), p.roles(),
+                            String.join("、", reasons), reasons,
+                            new SourceReference(p.caseNumber(), p.practiceNumber()).shortJa(),
+                            "/cases/" + p.caseNumber() + "#practice-" + p.practiceNumber());
+                }).toList());
+    }
+
+    static FacilityRoleProfile parse(RequestJson body, List<String> roleCodes) {
+        List<String> errors = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        FacilityKind kind = null;
+        if (body == null) {
+            throw new InvalidInputException(List.of("recommendation.error.body"), List.of("body"));
+        }
+        try {
+            kind = FacilityKind.valueOf(String.valueOf(body.facilityType()));
+        } catch (IllegalArgumentException e) {
+            errors.add("recommendation.error.facilityType");
+            fields.add("facilityType");
+        }
+        String prefecture = body.prefecture() == null ? null : String.valueOf(body.prefecture());
+        if (prefecture != null && Regions.of(prefecture) == null) {
+            errors.add("recommendation.error.prefecture");
+            fields.add("prefecture");
+        }
+        int beds = 0;
+        if (body.beds() != null) {
+            if (body.beds() instanceof Integer b && b >= 0 && b <= 3000) {
+                beds = b;
+            } else {
+                errors.add("recommendation.error.beds");
+                fields.add("beds");
+            }
+        }
+        AreaType area = null;
+        if (body.areaType() != null) {
+            try {
+                area = AreaType.valueOf(String.valueOf(body.areaType()));
+            } catch (IllegalArgumentException e) {
+                errors.add("recommendation.error.areaType");
+                fields.add("areaType");
+            }
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        if (body.levels() instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                String code = String.valueOf(k);
+                if (!roleCodes.contains(code)) {
+                    errors.add("recommendation.error.role");
+                    fields.add("levels." + code);
+                } else if (!(v instanceof Integer level) || level < 0 || level > 4) {
+                    errors.add("recommendation.error.level");
+                    fields.add("levels." + code);
+                } else {
+                    levels.put(code, level);
+                }
+            });
+        } else if (body.levels() != null) {
+            errors.add("recommendation.error.levels");
+            fields.add("levels");
+        }
+        Set<String> priorities = new LinkedHashSet<>();
+        if (body.priorities() instanceof List<?> list) {
+            for (Object o : list) {
+                String code = String.valueOf(o);
+                if (roleCodes.contains(code)) {
+                    priorities.add(code);
+                } else {
+                    errors.add("recommendation.error.role");
+                    fields.add("priorities." + code);
+                }
+            }
+        } else if (body.priorities() != null) {
+            errors.add("recommendation.error.priorities");
+            fields.add("priorities");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().distinct().toList(), fields);
+        }
+        return new FacilityRoleProfile(kind, prefecture, beds, area, levels, priorities);
+    }
+}

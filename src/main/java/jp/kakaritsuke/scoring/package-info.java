@@ -1,0 +1,6 @@
+/**
+ * Scoring: which published cases are most like a facility, and which practices fit its gaps and priorities, with
+ * reasons. Pure in-memory model over the cached case library: no database round trip per recommendation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Scoring")
+package jp.kakaritsuke.scoring;

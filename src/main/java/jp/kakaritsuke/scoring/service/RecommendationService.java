@@ -1,0 +1,75 @@
+package jp.kakaritsuke.scoring.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.CaseStudy;
+import jp.kakaritsuke.caselibrary.domain.Practice;
+import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleMark;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.scoring.domain.CaseProfile;
+import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
+import jp.kakaritsuke.scoring.domain.PracticeProfile;
+import jp.kakaritsuke.scoring.domain.Recommendation;
+import jp.kakaritsuke.scoring.domain.ScoringModel;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Similar cases and recommended practices for a facility profile. The model is built from the cached case library
+ * snapshot and rebuilt only when the library is reloaded, so a recommendation touches no database.
+ */
+@Service
+public class RecommendationService {
+
+    private final CaseLibraryService caseLibrary;
+    private final AtomicReference<Built> built = new AtomicReference<>();
+
+    public RecommendationService(CaseLibraryService caseLibrary) {
+        this.caseLibrary = caseLibrary;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Recommendation recommend(FacilityRoleProfile profile) {
+        ScoringModel model = model();
+        return new Recommendation(model.similarCases(profile, model.caseCount()),
+                model.practices(profile, ScoringModel.MAX_PRACTICES));
+    }
+
+    /** The model for the current library snapshot. */
+    public ScoringModel model() {
+        CaseLibrary library = caseLibrary.library();
+        Built current = built.get();
+        if (current == null || current.library() != library) {
+            current = new Built(library, build(library));
+            built.set(current);
+        }
+        return current.model();
+    }
+
+    /** Turns the case library into the model's arrays. */
+    public static ScoringModel build(CaseLibrary library) {
+        List<String> roleCodes = library.roles().stream().map(Role::code).toList();
+        List<CaseProfile> cases = new ArrayList<>();
+        List<PracticeProfile> practices = new ArrayList<>();
+        for (CaseStudy c : library.cases()) {
+            double[] weights = new double[roleCodes.size()];
+            for (RoleMark m : c.roleMarks()) {
+                weights[roleCodes.indexOf(m.roleCode())] = m.derived() ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;
+            }
+            int index = cases.size();
+            cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind().name().equals("REFERENCE"),
+                    c.facilityKind(), c.prefecture(), c.areaType(), c.beds().total() == null ? 0 : c.beds().total(), weights));
+            for (Practice p : c.practices()) {
+                practices.add(new PracticeProfile(p.id(), index, p.number(), p.title(),
+                        p.roleCodes().stream().mapToInt(roleCodes::indexOf).toArray()));
+            }
+        }
+        return new ScoringModel(roleCodes, cases, practices);
+    }
+
+    private record Built(CaseLibrary library, ScoringModel model) {
+    }
+}
