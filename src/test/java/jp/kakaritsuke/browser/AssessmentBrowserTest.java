@@ -120,6 +120,20 @@ class AssessmentBrowserTest {
         Thread.sleep(1500); // ECharts animates the first draw
         Browser.screenshot(driver, "profile.png");
         assertThat(first).isLessThan(second);
+
+        // recommendations below: overlay the most similar case on the radar
+        WebElement firstCard = wait.until(d -> d.findElement(By.cssSelector(".case-card")));
+        WebElement overlay = firstCard.findElement(By.tagName("vaadin-button"));
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", overlay);
+        overlay.click();
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'})", radar);
+        wait.until(d -> Long.valueOf(3).equals(js.executeScript(
+                "return arguments[0].series ? arguments[0].series.length : 0", radar)));
+        Thread.sleep(1000);
+        Browser.screenshot(driver, "profile-overlay.png");
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'})", firstCard);
+        Thread.sleep(300);
+        Browser.screenshot(driver, "recommendations.png");
     }
 
     private long submit(FacilityProfile clinic, int level) {

@@ -43,7 +43,10 @@ public final class ScoringModel {
     private final Map<String, Integer> roleIndex = new HashMap<>();
     private final CaseProfile[] cases;
     private final double[] caseNorms;
+    private final String[] caseRegions;
     private final PracticeProfile[] practices;
+    /** For each role, the indexes of the practices serving it (the priority pass scans only these). */
+    private final int[][] practicesByRole;
 
     public ScoringModel(List<String> roleCodes, List<CaseProfile> cases, List<PracticeProfile> practices) {
         this.roleCodes = List.copyOf(roleCodes);
@@ -55,7 +58,29 @@ public final class ScoringModel {
         for (int c = 0; c < this.cases.length; c++) {
             caseNorms[c] = norm(this.cases[c].roleWeights());
         }
+        this.caseRegions = new String[this.cases.length];
+        for (int c = 0; c < this.cases.length; c++) {
+            caseRegions[c] = Regions.of(this.cases[c].prefecture());
+        }
+        // practices are expected in id order (the library's order): ties are broken by position
         this.practices = practices.toArray(PracticeProfile[]::new);
+        List<List<Integer>> byRole = new ArrayList<>();
+        roleCodes.forEach(r -> byRole.add(new ArrayList<>()));
+        for (int p = 0; p < this.practices.length; p++) {
+            for (int r : this.practices[p].roles()) {
+                byRole.get(r).add(p);
+            }
+        }
+        this.practicesByRole = byRole.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** Similar cases (at most {@code caseLimit}) and practices (at most {@code practiceLimit}) in one pass. */
+    public Recommendation recommend(FacilityRoleProfile f, int caseLimit, int practiceLimit) {
+        double[] sims = similarities(f);
+        List<Integer> ranked = topIndices(sims, Math.max(caseLimit, 5));
+        List<SimilarCase> similar = ranked.subList(0, Math.min(caseLimit, ranked.size())).stream()
+                .map(c -> similarCase(f, c, sims[c])).toList();
+        return new Recommendation(similar, practices(f, practiceLimit, sims, ranked.subList(0, Math.min(5, ranked.size()))));
     }
 
     public List<String> roleCodes() {
@@ -101,7 +126,7 @@ public final class ScoringModel {
             weights += W_AREA;
         }
         if (f.prefecture() != null) {
-            double place = f.prefecture().equals(cp.prefecture()) ? 1 : Objects.equals(region, Regions.of(cp.prefecture())) ? 0.5 : 0;
+            double place = f.prefecture().equals(cp.prefecture()) ? 1 : Objects.equals(region, caseRegions[c]) ? 0.5 : 0;
             sum += W_PLACE * place;
             weights += W_PLACE;
         }
@@ -142,16 +167,35 @@ public final class ScoringModel {
     /** Cases best first (ties by the model's order, i.e. the seed's), at most {@code limit}, with reasons. */
     public List<SimilarCase> similarCases(FacilityRoleProfile f, int limit) {
         double[] sims = similarities(f);
-        return rank(sims, limit).stream().map(c -> similarCase(f, c, sims[c])).toList();
+        return topIndices(sims, limit).stream().map(c -> similarCase(f, c, sims[c])).toList();
     }
 
-    List<Integer> rank(double[] sims, int limit) {
-        Integer[] order = new Integer[sims.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * Indexes of the {@code k} highest values, highest first, ties by lower index. A bounded heap when k is small
+     * against n (10,000 synthetic cases), a plain sort otherwise.
+     */
+    static List<Integer> topIndices(double[] values, int k) {
+        Comparator<Integer> best = Comparator.<Integer>comparingDouble(i -> -values[i]).thenComparingInt(i -> i);
+        if (k >= values.length / 4) {
+            Integer[] order = new Integer[values.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, best);
+            return Arrays.asList(order).subList(0, Math.min(k, order.length));
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -sims[i]).thenComparingInt(i -> i));
-        return Arrays.asList(order).subList(0, Math.min(limit, order.length));
+        java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1, best.reversed());
+        for (int i = 0; i < values.length; i++) {
+            if (heap.size() < k) {
+                heap.add(i);
+            } else if (best.compare(i, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(i);
+            }
+        }
+        List<Integer> result = new ArrayList<>(heap);
+        result.sort(best);
+        return result;
     }
 
     private SimilarCase similarCase(FacilityRoleProfile f, int c, double sim) {
@@ -201,6 +245,10 @@ public final class ScoringModel {
      */
     public List<RecommendedPractice> practices(FacilityRoleProfile f, int limit) {
         double[] sims = similarities(f);
+        return practices(f, limit, sims, topIndices(sims, 5));
+    }
+
+    private List<RecommendedPractice> practices(FacilityRoleProfile f, int limit, double[] sims, List<Integer> topCases) {
         double[] needs = new double[roleCodes.size()];
         for (int r = 0; r < needs.length; r++) {
             needs[r] = need(f, r);
@@ -221,11 +269,7 @@ public final class ScoringModel {
             }
             scores[p] = best + Math.min(0.2, 0.1 * Math.max(0, breadth - 1)) + 0.5 * sims[practices[p].caseIndex()];
         }
-        Integer[] order = new Integer[practices.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -scores[p]).thenComparingLong(p -> practices[p].id()));
+        Comparator<Integer> better = Comparator.<Integer>comparingDouble(p -> -scores[p]).thenComparingInt(p -> p);
 
         Set<Integer> chosen = new LinkedHashSet<>();
         int[] perCase = new int[cases.length];
@@ -235,36 +279,47 @@ public final class ScoringModel {
                 continue;
             }
             Integer pick = null;
-            for (Integer p : order) {
-                if (!chosen.contains(p) && serves(practices[p], r)) {
-                    if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
+            Integer fallback = null;
+            for (int p : practicesByRole[r]) {
+                if (chosen.contains(p)) {
+                    continue;
+                }
+                if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
+                    if (pick == null || better.compare(p, pick) < 0) {
                         pick = p;
-                        break;
                     }
-                    if (pick == null) {
-                        pick = p; // all of them are from over-represented cases: coverage beats diversity
-                    }
+                } else if (fallback == null || better.compare(p, fallback) < 0) {
+                    fallback = p; // all of them from over-represented cases: coverage beats diversity
                 }
             }
-            if (pick != null) {
-                chosen.add(pick);
-                perCase[practices[pick].caseIndex()]++;
+            Integer taken = pick != null ? pick : fallback;
+            if (taken != null) {
+                chosen.add(taken);
+                perCase[practices[taken].caseIndex()]++;
             }
         }
-        // 2. fill with the best remaining, diverse, addressing a real need
-        for (Integer p : order) {
+        // 2. fill with the best remaining, diverse, addressing a real need. The per-case cap skips few, so the best
+        // 4 × limit are enough; only if they are not does the whole list get ordered.
+        List<Integer> candidates = topIndices(scores, Math.min(practices.length, 4 * limit + chosen.size()));
+        fill(candidates, chosen, perCase, needs, bestRole, limit);
+        if (chosen.size() < limit && candidates.size() < practices.length) {
+            fill(topIndices(scores, practices.length), chosen, perCase, needs, bestRole, limit);
+        }
+        List<Integer> result = new ArrayList<>(chosen);
+        result.sort(better);
+        return result.stream().map(p -> recommended(f, p, needs, bestRole[p], scores[p], sims, topCases)).toList();
+    }
+
+    private void fill(List<Integer> ordered, Set<Integer> chosen, int[] perCase, double[] needs, int[] bestRole, int limit) {
+        for (Integer p : ordered) {
             if (chosen.size() >= limit) {
-                break;
+                return;
             }
             if (!chosen.contains(p) && perCase[practices[p].caseIndex()] < MAX_PER_CASE && needs[bestRole[p]] >= MIN_NEED) {
                 chosen.add(p);
                 perCase[practices[p].caseIndex()]++;
             }
         }
-        List<Integer> result = new ArrayList<>(chosen);
-        result.sort(Comparator.<Integer>comparingDouble(p -> -scores[p]).thenComparingLong(p -> practices[p].id()));
-        List<Integer> topCases = rank(sims, 5);
-        return result.stream().map(p -> recommended(f, p, needs, bestRole[p], scores[p], sims, topCases)).toList();
     }
 
     private static boolean serves(PracticeProfile p, int role) {

@@ -34,8 +34,7 @@ public class RecommendationService {
     @PreAuthorize("isAuthenticated()")
     public Recommendation recommend(FacilityRoleProfile profile) {
         ScoringModel model = model();
-        return new Recommendation(model.similarCases(profile, model.caseCount()),
-                model.practices(profile, ScoringModel.MAX_PRACTICES));
+        return model.recommend(profile, model.caseCount(), ScoringModel.MAX_PRACTICES);
     }
 
     /** The model for the current library snapshot. */
@@ -51,10 +50,18 @@ public class RecommendationService {
 
     /** Turns the case library into the model's arrays. */
     public static ScoringModel build(CaseLibrary library) {
+        return build(library, c -> true);
+    }
+
+    /** The model over some of the cases only (the leave-one-out evaluation removes one). */
+    public static ScoringModel build(CaseLibrary library, java.util.function.Predicate<CaseStudy> include) {
         List<String> roleCodes = library.roles().stream().map(Role::code).toList();
         List<CaseProfile> cases = new ArrayList<>();
         List<PracticeProfile> practices = new ArrayList<>();
         for (CaseStudy c : library.cases()) {
+            if (!include.test(c)) {
+                continue;
+            }
             double[] weights = new double[roleCodes.size()];
             for (RoleMark m : c.roleMarks()) {
                 weights[roleCodes.indexOf(m.roleCode())] = m.derived() ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;

@@ -1,0 +1,94 @@
+package jp.kakaritsuke.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.kakaritsuke.caselibrary.domain.CaseKind;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.CaseStudy;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
+import jp.kakaritsuke.scoring.domain.Recommendation.SimilarCase;
+import jp.kakaritsuke.scoring.domain.ScoringModel;
+import jp.kakaritsuke.scoring.service.RecommendationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Leave-one-out over the 19 cases (docs/scoring.md): each case's own profile (level 3 on its ● roles, its kind, place,
+ * size, area) is matched against the other 24 cases. The nearest cases should be of the same category and share
+ * roles, far more than chance. The figures are printed for the docs; the thresholds make a regression fail the build.
+ */
+@SpringBootTest
+class LeaveOneOutEvaluationTest {
+
+    @Autowired
+    CaseLibraryService caseLibrary;
+
+    record Row(String number, String category, List<String> top3, boolean top1SameKind, boolean top1SameCategory,
+               double top3SameCategory,
+               double top3Jaccard, double baselineJaccard) {
+    }
+
+    @Test
+    void nearestCasesAreOfTheSameCategoryAndShareRoles() {
+        CaseLibrary library = caseLibrary.library();
+        List<Row> rows = new ArrayList<>();
+        for (CaseStudy held : library.cases()) {
+            if (held.kind() != CaseKind.CASE) {
+                continue;
+            }
+            ScoringModel model = RecommendationService.build(library, c -> !c.number().equals(held.number()));
+            Map<String, Integer> levels = new HashMap<>();
+            held.markedRoles().forEach(r -> levels.put(r, 3));
+            FacilityRoleProfile profile = new FacilityRoleProfile(held.facilityKind(), held.prefecture(),
+                    held.beds().total() == null ? 0 : held.beds().total(), held.areaType(), levels, Set.of());
+            List<SimilarCase> top = model.similarCases(profile, 3);
+            List<CaseStudy> others = library.cases().stream().filter(c -> !c.number().equals(held.number())).toList();
+            double sameCategory = top.stream().filter(c -> c.category().equals(held.category().name())).count() / 3.0;
+            double jaccard = top.stream().mapToDouble(c -> jaccard(held, library.caseStudy(c.number()).orElseThrow())).average().orElse(0);
+            double baseline = others.stream().mapToDouble(c -> jaccard(held, c)).average().orElse(0);
+            boolean sameKind = library.caseStudy(top.getFirst().number()).orElseThrow().facilityKind() == held.facilityKind();
+            rows.add(new Row(held.number(), held.category().name(), top.stream().map(SimilarCase::number).toList(),
+                    sameKind, top.getFirst().category().equals(held.category().name()), sameCategory, jaccard, baseline));
+        }
+        double kind1 = rows.stream().filter(Row::top1SameKind).count() / (double) rows.size();
+        double top1 = rows.stream().filter(Row::top1SameCategory).count() / (double) rows.size();
+        double top3 = rows.stream().mapToDouble(Row::top3SameCategory).average().orElse(0);
+        double jac = rows.stream().mapToDouble(Row::top3Jaccard).average().orElse(0);
+        double base = rows.stream().mapToDouble(Row::baselineJaccard).average().orElse(0);
+
+        StringBuilder table = new StringBuilder("| case | category | nearest 3 | top-1 same kind | top-1 same category | top-3 same category | role Jaccard top-3 | Jaccard all others |\n|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %.2f |%n", r.number(),
+                r.category(), String.join(", ", r.top3()), r.top1SameKind() ? "yes" : "no",
+                r.top1SameCategory() ? "yes" : "no", r.top3SameCategory(),
+                r.top3Jaccard(), r.baselineJaccard())));
+        table.append(String.format(Locale.ROOT, "| **all 19** | | | **%.0f%%** | **%.0f%%** | **%.2f** | **%.2f** | **%.2f** |%n",
+                kind1 * 100, top1 * 100, top3, jac, base));
+        System.out.println("LEAVE-ONE-OUT\n" + table);
+
+        assertThat(rows).hasSize(19);
+        assertThat(kind1).as("top-1 of the same kind (clinic / hospital / association)").isGreaterThanOrEqualTo(0.95);
+        assertThat(top1).as("top-1 of the same category").isGreaterThanOrEqualTo(0.8);
+        assertThat(top3).as("share of the top 3 in the same category").isGreaterThanOrEqualTo(0.6);
+        assertThat(jac).as("roles shared with the top 3 vs all other cases").isGreaterThan(base * 1.3);
+    }
+
+    static double jaccard(CaseStudy a, CaseStudy b) {
+        Set<String> x = new HashSet<>(a.markedRoles());
+        x.addAll(a.derivedRoles());
+        Set<String> y = new HashSet<>(b.markedRoles());
+        y.addAll(b.derivedRoles());
+        Set<String> union = new HashSet<>(x);
+        union.addAll(y);
+        x.retainAll(y);
+        return union.isEmpty() ? 0 : x.size() / (double) union.size();
+    }
+}
