@@ -204,6 +204,35 @@ public class AssessmentService {
         return new RoleProfile(summary(round, name), previous.map(r -> summary(r, name)).orElse(null), scores);
     }
 
+    /**
+     * The round as the scoring sees it: the facility's kind, place, size and area (as submitted, falling back to the
+     * current profile for drafts) with the round's levels and priorities.
+     */
+    @Transactional(readOnly = true)
+    public jp.kakaritsuke.scoring.domain.FacilityRoleProfile scoringProfile(long roundId) {
+        AssessmentRound round = load(roundId);
+        access.requireRead(round.getFacilityId());
+        FacilityProfile facility = facilities.get(round.getFacilityId());
+        Map<String, Integer> levels = new HashMap<>();
+        java.util.Set<String> priorities = new java.util.HashSet<>();
+        round.getAnswers().forEach(a -> {
+            if (a.getLevel() != null) {
+                levels.put(a.getRoleCode(), a.getLevel());
+            }
+            if (a.isPriority()) {
+                priorities.add(a.getRoleCode());
+            }
+        });
+        String kind = round.getSnapshotFacilityType() != null ? round.getSnapshotFacilityType() : facility.type().name();
+        String area = round.getSnapshotAreaType() != null ? round.getSnapshotAreaType()
+                : facility.areaType() == null ? null : facility.areaType().name();
+        return new jp.kakaritsuke.scoring.domain.FacilityRoleProfile(
+                jp.kakaritsuke.caselibrary.domain.FacilityKind.valueOf(kind),
+                round.getSnapshotPrefecture() != null ? round.getSnapshotPrefecture() : facility.prefecture(),
+                round.getSnapshotBedsTotal() != null ? round.getSnapshotBedsTotal() : facility.bedsTotal(),
+                area == null ? null : jp.kakaritsuke.base.AreaType.valueOf(area), levels, priorities);
+    }
+
     private Map<String, IndicatorValue> validate(RoleQuestion question, RoleAnswerInput input) {
         List<String> errors = new ArrayList<>();
         if (input.level() != null && (input.level() < 0 || input.level() > RoleQuestion.MAX_LEVEL)) {

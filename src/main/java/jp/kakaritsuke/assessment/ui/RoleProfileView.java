@@ -1,6 +1,7 @@
 package jp.kakaritsuke.assessment.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -13,18 +14,10 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
 import jp.kakaritsuke.caselibrary.ui.CaseLabels;
-import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.service.FacilityService;
-import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
 import jp.kakaritsuke.scoring.service.ReasonTexts;
 import jp.kakaritsuke.scoring.service.RecommendationService;
@@ -45,7 +38,6 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final AssessmentService assessments;
-    private final FacilityService facilities;
     private final RecommendationService recommendations;
     private final ReasonTexts reasonTexts;
     private final CaseLibrary library;
@@ -55,10 +47,9 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     RecommendationPanel recommendationPanel;
     private List<RoleRadarChart.Series> baseSeries;
 
-    RoleProfileView(AssessmentService assessments, FacilityService facilities, RecommendationService recommendations,
+    RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
                     ReasonTexts reasonTexts, CaseLibraryService caseLibrary) {
         this.assessments = assessments;
-        this.facilities = facilities;
         this.recommendations = recommendations;
         this.reasonTexts = reasonTexts;
         this.library = caseLibrary.library();
@@ -105,30 +96,22 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         Button back = new Button(getTranslation("profile.back"), e -> getUI().ifPresent(ui -> ui.navigate(AssessmentHomeView.class)));
         Button answers = new Button(getTranslation("profile.answers"),
                 e -> getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, profile.round().id())));
-        add(chart, new H3(getTranslation("profile.table")), table, new HorizontalLayout(back, answers));
+        HorizontalLayout actions = new HorizontalLayout(back, answers);
+        if (profile.round().status() == RoundStatus.SUBMITTED) {
+            // the same authorised endpoint API clients use; the browser sends the session cookie
+            Anchor report = new Anchor("api/v1/assessments/" + profile.round().id() + "/report.xlsx",
+                    getTranslation("profile.downloadReport"));
+            report.getElement().setAttribute("download", true);
+            report.addClassName("report-download");
+            actions.add(report);
+        }
+        add(chart, new H3(getTranslation("profile.table")), table, actions);
 
         if (profile.round().status() == RoundStatus.SUBMITTED) {
-            recommendationPanel = new RecommendationPanel(recommendations.recommend(scoringInput()), library, reasonTexts,
+            recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())), library, reasonTexts,
                     this::overlay);
             add(recommendationPanel);
         }
-    }
-
-    /** The facility as the scoring sees it: its kind, place and size, and this round's levels and priorities. */
-    FacilityRoleProfile scoringInput() {
-        FacilityProfile facility = facilities.get(profile.round().facilityId());
-        Map<String, Integer> levels = new HashMap<>();
-        Set<String> priorities = new HashSet<>();
-        profile.scores().forEach(s -> {
-            if (s.level() != null) {
-                levels.put(s.roleCode(), s.level());
-            }
-            if (s.priority()) {
-                priorities.add(s.roleCode());
-            }
-        });
-        return new FacilityRoleProfile(FacilityKind.valueOf(facility.type().name()), facility.prefecture(),
-                facility.bedsTotal(), facility.areaType(), levels, priorities);
     }
 
     /** Shows a case's roles over the facility's scores: a ● as 100, a derived tag as 60. */

@@ -59,6 +59,9 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
         assertThat(find(ListItem.class).withClassName("recommended-practice").all()).hasSizeBetween(1, 10);
         assertThat(find(com.vaadin.flow.component.html.Span.class).withTextContaining("重点: 看取り").exists()).isTrue();
 
+        var report = find(com.vaadin.flow.component.html.Anchor.class).withClassName("report-download").single();
+        assertThat(report.getHref()).isEqualTo("api/v1/assessments/" + round.summary().id() + "/report.xlsx");
+
         test(find(Button.class).withText("レーダーに重ねる").first()).click();
         assertThat(view.chart.getSeries()).extracting(RoleRadarChart.Series::kind).contains(RoleRadarChart.SeriesKind.CASE);
         assertThat(view.chart.getSeries().getLast().values()).hasSize(14).allMatch(v -> v == 0 || v == 60 || v == 100);

@@ -1,0 +1,243 @@
+package jp.kakaritsuke.reports.service;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.RadarStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFRadarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * One sheet of a report. Every user-supplied string is written as text (never a formula) and cut to Excel's cell
+ * limit; column widths follow the content (East Asian characters count double); printing is A4, fit to page width,
+ * with the facility in the header and page numbers in the footer.
+ */
+public final class ReportSheet {
+
+    /** Excel refuses cells longer than this. */
+    public static final int MAX_CELL_TEXT = 32_767;
+    static final String TRUNCATION_MARK = "…(以下省略)";
+    private static final int MAX_COLUMN_CHARS = 60;
+    private static final int MAX_COLUMNS = 32;
+
+    private final ReportWorkbook book;
+    private final Sheet sheet;
+    private final int[] widths = new int[MAX_COLUMNS];
+    private int nextRow;
+
+    ReportSheet(ReportWorkbook book, Sheet sheet, boolean landscape) {
+        this.book = book;
+        this.sheet = sheet;
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(landscape);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0); // as many pages down as needed
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+    }
+
+    public Sheet poiSheet() {
+        return sheet;
+    }
+
+    public int nextRow() {
+        return nextRow;
+    }
+
+    /** Header and footer of every printed page: e.g. the facility's name, and 「1 / 3」. */
+    public ReportSheet headerFooter(String headerText, String pageFormat) {
+        sheet.getHeader().setCenter(safeHeader(headerText));
+        sheet.getFooter().setCenter(pageFormat.replace("{page}", "&P").replace("{pages}", "&N"));
+        return this;
+    }
+
+    public ReportSheet title(String text) {
+        Row row = sheet.createRow(nextRow++);
+        Cell cell = row.createCell(0);
+        cell.setCellValue(safe(text));
+        cell.setCellStyle(book.title);
+        row.setHeightInPoints(22);
+        return this;
+    }
+
+    /** A label in column A and a value in B (cover sheets). */
+    public ReportSheet field(String label, Object value) {
+        Row row = sheet.createRow(nextRow++);
+        set(row, 0, label, book.label);
+        set(row, 1, value, null);
+        return this;
+    }
+
+    public ReportSheet blank() {
+        nextRow++;
+        return this;
+    }
+
+    /** A table header; with {@code freeze} the rows up to it stay visible while scrolling (and repeat when printed). */
+    public ReportSheet header(boolean freeze, String... names) {
+        int r = nextRow++;
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < names.length; c++) {
+            set(row, c, names[c], book.header);
+        }
+        if (freeze) {
+            sheet.createFreezePane(0, r + 1);
+            sheet.setRepeatingRows(new CellRangeAddress(r, r, 0, names.length - 1));
+        }
+        return this;
+    }
+
+    public ReportSheet row(Object... values) {
+        Row row = sheet.createRow(nextRow++);
+        for (int c = 0; c < values.length; c++) {
+            set(row, c, values[c], null);
+        }
+        return this;
+    }
+
+    /** Column widths from the longest content seen, within sensible bounds. */
+    public ReportSheet fitColumns(int columns) {
+        for (int c = 0; c < Math.min(columns, MAX_COLUMNS); c++) {
+            int chars = Math.max(6, Math.min(MAX_COLUMN_CHARS, widths[c] + 2));
+            sheet.setColumnWidth(c, chars * 256);
+        }
+        return this;
+    }
+
+    /**
+     * A native Excel radar chart over a block of this sheet: categories in {@code categoryColumn}, one series per
+     * value column, rows {@code firstRow}..{@code lastRow} (0-based), values 0–100. Needs an in-memory workbook.
+     */
+    public XSSFChart radarChart(String chartTitle, int categoryColumn, List<Integer> valueColumns, List<String> seriesNames,
+                                int firstRow, int lastRow, int anchorCol, int anchorRow, int anchorCols, int anchorRows) {
+        if (!(sheet instanceof XSSFSheet xssf)) {
+            throw new IllegalStateException("charts need an in-memory workbook");
+        }
+        XSSFDrawing drawing = xssf.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, anchorCol, anchorRow, anchorCol + anchorCols, anchorRow + anchorRows);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(chartTitle);
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+        values.setMinimum(0);
+        values.setMaximum(100);
+        values.setMajorUnit(25);
+        values.getOrAddMajorGridProperties();
+        XDDFRadarChartData data = (XDDFRadarChartData) chart.createData(ChartTypes.RADAR, categories, values);
+        data.setStyle(RadarStyle.MARKER);
+        data.setVaryColors(false);
+        var categoryData = XDDFDataSourcesFactory.fromStringCellRange(xssf,
+                new CellRangeAddress(firstRow, lastRow, categoryColumn, categoryColumn));
+        for (int i = 0; i < valueColumns.size(); i++) {
+            int col = valueColumns.get(i);
+            XDDFNumericalDataSource<Double> numbers = XDDFDataSourcesFactory.fromNumericCellRange(xssf,
+                    new CellRangeAddress(firstRow, lastRow, col, col));
+            var series = data.addSeries(categoryData, numbers);
+            series.setTitle(seriesNames.get(i), null);
+            series.setLineProperties(line(i));
+        }
+        chart.plot(data);
+        return chart;
+    }
+
+    /** Explicit lines: some readers (LibreOffice) draw only the markers otherwise. First solid, then dashed, dotted. */
+    private static XDDFLineProperties line(int index) {
+        PresetColor[] colors = {PresetColor.ROYAL_BLUE, PresetColor.GRAY, PresetColor.DARK_ORANGE};
+        PresetLineDash[] dashes = {PresetLineDash.SOLID, PresetLineDash.DASH, PresetLineDash.SYSTEM_DOT};
+        XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(colors[index % 3])));
+        line.setWidth(index == 0 ? 2.5 : 1.75);
+        line.setPresetDash(new XDDFPresetLineDash(dashes[index % 3]));
+        return line;
+    }
+
+    private void set(Row row, int column, Object value, CellStyle style) {
+        if (value == null) {
+            return;
+        }
+        Cell cell = row.createCell(column);
+        switch (value) {
+            case Integer i -> {
+                cell.setCellValue(i);
+                cell.setCellStyle(style != null ? style : book.number);
+                track(column, String.valueOf(i));
+            }
+            case Long l -> {
+                cell.setCellValue(l);
+                cell.setCellStyle(style != null ? style : book.number);
+                track(column, String.valueOf(l));
+            }
+            case Double d -> {
+                cell.setCellValue(d);
+                cell.setCellStyle(style != null ? style : book.decimal);
+                track(column, String.format("%.2f", d));
+            }
+            case java.math.BigDecimal b -> {
+                cell.setCellValue(b.doubleValue());
+                cell.setCellStyle(style != null ? style : book.decimal);
+                track(column, b.toPlainString());
+            }
+            default -> {
+                String s = safe(String.valueOf(value));
+                // setCellValue(String) always makes a string cell: "=1+1" is stored as text, never as a formula
+                cell.setCellValue(s);
+                cell.setCellStyle(style != null ? style : s.length() > MAX_COLUMN_CHARS || s.contains("\n") ? book.wrapped : book.text);
+                track(column, s);
+            }
+        }
+    }
+
+    private void track(int column, String s) {
+        if (column >= MAX_COLUMNS) {
+            return;
+        }
+        int width = 0;
+        for (String line : s.split("\n", -1)) {
+            int w = 0;
+            for (int i = 0; i < line.length(); i++) {
+                w += line.charAt(i) > 0x2E80 ? 2 : 1; // CJK and full-width characters take two columns
+            }
+            width = Math.max(width, w);
+        }
+        widths[column] = Math.max(widths[column], width);
+    }
+
+    /** Cuts text to Excel's limit, keeping a visible mark that something was left out. */
+    static String safe(String s) {
+        if (s.length() <= MAX_CELL_TEXT) {
+            return s;
+        }
+        return s.substring(0, MAX_CELL_TEXT - TRUNCATION_MARK.length()) + TRUNCATION_MARK;
+    }
+
+    /** Header/footer text: '&' starts a control code there. */
+    private static String safeHeader(String s) {
+        String t = s.replace("&", "&&");
+        return t.length() > 200 ? t.substring(0, 200) : t;
+    }
+}

@@ -1,0 +1,102 @@
+package jp.kakaritsuke.reports.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The POI plumbing shared by every report: a workbook (in memory, or streaming for 100,000 rows), a Japanese-capable
+ * font, a handful of styles, and sheets that write cells safely. Report builders see only {@link ReportSheet}.
+ */
+public final class ReportWorkbook implements AutoCloseable {
+
+    /** Excel's Japanese UI font; LibreOffice and others fall back to any CJK font. */
+    public static final String FONT = "游ゴシック";
+    /** Rows kept in memory by a streaming workbook; older rows go to a temporary file. */
+    static final int STREAMING_WINDOW = 100;
+
+    final Workbook workbook;
+    final boolean streaming;
+    final CellStyle text;
+    final CellStyle wrapped;
+    final CellStyle number;
+    final CellStyle decimal;
+    final CellStyle header;
+    final CellStyle title;
+    final CellStyle label;
+
+    private ReportWorkbook(Workbook workbook, boolean streaming) {
+        this.workbook = workbook;
+        this.streaming = streaming;
+        Font base = font(false, 10);
+        Font bold = font(true, 10);
+        Font big = font(true, 14);
+        text = style(base, false);
+        // quote prefix: a cell starting with = + - @ stays text even if a user edits it in Excel
+        text.setQuotePrefixed(true);
+        wrapped = style(base, true);
+        wrapped.setQuotePrefixed(true);
+        number = style(base, false);
+        number.setDataFormat(workbook.createDataFormat().getFormat("0"));
+        decimal = style(base, false);
+        decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+        header = style(bold, true);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        title = style(big, false);
+        label = style(bold, false);
+    }
+
+    /** An in-memory workbook: small reports, native charts. */
+    public static ReportWorkbook inMemory() {
+        return new ReportWorkbook(new XSSFWorkbook(), false);
+    }
+
+    /** A streaming workbook for very long sheets: a few MB of heap whatever the number of rows. */
+    public static ReportWorkbook streaming() {
+        SXSSFWorkbook wb = new SXSSFWorkbook(STREAMING_WINDOW);
+        wb.setCompressTempFiles(true);
+        return new ReportWorkbook(wb, true);
+    }
+
+    public ReportSheet sheet(String name, boolean landscape) {
+        return new ReportSheet(this, workbook.createSheet(name), landscape);
+    }
+
+    public void write(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (workbook instanceof SXSSFWorkbook s) {
+            s.dispose();
+        }
+        workbook.close();
+    }
+
+    private Font font(boolean bold, int points) {
+        Font f = workbook.createFont();
+        f.setFontName(FONT);
+        f.setBold(bold);
+        f.setFontHeightInPoints((short) points);
+        return f;
+    }
+
+    private CellStyle style(Font font, boolean wrap) {
+        CellStyle s = workbook.createCellStyle();
+        s.setFont(font);
+        s.setWrapText(wrap);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        return s;
+    }
+}

@@ -1,0 +1,74 @@
+package jp.kakaritsuke.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** GET /api/v1/assessments/{id}/report.xlsx: a real workbook for members, 403 for others, 400 for drafts. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void membersDownloadTheReportOthersAreRefused() throws Exception {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        var round = assessments.startRound(clinic.id());
+        round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                new RoleAnswerInput(2, false, null, Map.of())));
+        long id = assessments.submit(round.summary().id()).summary().id();
+        long draft = assessments.startRound(clinic.id()).summary().id();
+        String viewer = fixtures.member(clinic, MemberRole.VIEWER);
+        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        String outsider = fixtures.member(other, MemberRole.EDITOR);
+        Fixtures.anonymous();
+
+        byte[] body = mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(httpBasic(viewer, Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+        }
+        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(httpBasic(outsider, Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", draft).with(httpBasic(viewer, Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id)).andExpect(status().isUnauthorized());
+    }
+}

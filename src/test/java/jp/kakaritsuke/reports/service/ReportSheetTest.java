@@ -1,0 +1,50 @@
+package jp.kakaritsuke.reports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/** The POI plumbing on its own: overlong text, header escapes, the same writer streaming many rows. */
+class ReportSheetTest {
+
+    @Test
+    void overlongTextIsCutToExcelsLimitWithAVisibleMark() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWorkbook book = ReportWorkbook.inMemory()) {
+            book.sheet("長文", false).headerFooter("A&B 医院", "{page}/{pages}").row("あ".repeat(40_000), "=1+1");
+            book.write(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            String cell = wb.getSheet("長文").getRow(0).getCell(0).getStringCellValue();
+            assertThat(cell).hasSize(ReportSheet.MAX_CELL_TEXT).endsWith(ReportSheet.TRUNCATION_MARK);
+            assertThat(wb.getSheet("長文").getRow(0).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(wb.getSheet("長文").getHeader().getCenter()).isEqualTo("A&&B 医院");
+        }
+    }
+
+    @Test
+    void theSameWriterStreamsLongSheets() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWorkbook book = ReportWorkbook.streaming()) {
+            ReportSheet sheet = book.sheet("会員", true).header(true, "No", "施設名", "レベル");
+            for (int i = 0; i < 5_000; i++) {
+                sheet.row(i, "施設" + i, i % 5);
+            }
+            sheet.fitColumns(3);
+            assertThatThrownBy(() -> sheet.radarChart("x", 0, List.of(1), List.of("x"), 1, 2, 0, 0, 1, 1))
+                    .isInstanceOf(IllegalStateException.class);
+            book.write(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getSheet("会員").getLastRowNum()).isEqualTo(5_000);
+            assertThat(wb.getSheet("会員").getRow(5_000).getCell(1).getStringCellValue()).isEqualTo("施設4999");
+            assertThat(wb.getSheet("会員").getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+        }
+    }
+}
