@@ -66,6 +66,10 @@ public class Facility {
     @Column(name = "designation", length = 40)
     private Set<Designation> designations = new HashSet<>();
 
+    /** The facility lets its associations see its identified results; without it, it only counts in aggregates. */
+    @Column(name = "consent_identified", nullable = false)
+    private boolean consentIdentified;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -114,6 +118,14 @@ public class Facility {
 
     public FacilityType getType() {
         return type;
+    }
+
+    public boolean isConsentIdentified() {
+        return consentIdentified;
+    }
+
+    public void setConsentIdentified(boolean consentIdentified) {
+        this.consentIdentified = consentIdentified;
     }
 
     public long getVersion() {

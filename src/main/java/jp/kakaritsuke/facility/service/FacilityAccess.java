@@ -1,5 +1,6 @@
 package jp.kakaritsuke.facility.service;
 
+import java.util.List;
 import java.util.Optional;
 import jp.kakaritsuke.facility.domain.FacilityMemberRepository;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -19,10 +20,12 @@ public class FacilityAccess {
 
     private final UserAccountService accounts;
     private final FacilityMemberRepository members;
+    private final List<FacilityReadGrant> grants;
 
-    public FacilityAccess(UserAccountService accounts, FacilityMemberRepository members) {
+    public FacilityAccess(UserAccountService accounts, FacilityMemberRepository members, List<FacilityReadGrant> grants) {
         this.accounts = accounts;
         this.members = members;
+        this.grants = grants;
     }
 
     /** The caller's role in the facility; empty when not a member (administrators are not members). */
@@ -35,7 +38,8 @@ public class FacilityAccess {
     @Transactional(readOnly = true)
     public CurrentUser requireRead(long facilityId) {
         CurrentUser user = accounts.requireCurrentUser();
-        if (!user.admin() && members.find(facilityId, user.id()).isEmpty()) {
+        if (!user.admin() && members.find(facilityId, user.id()).isEmpty()
+                && grants.stream().noneMatch(g -> g.allowsRead(user.id(), facilityId))) {
             throw new AccessDeniedException("not a member of facility " + facilityId);
         }
         return user;

@@ -78,6 +78,22 @@ public class FacilityService {
         return facility.profile();
     }
 
+    /** Whether the facility lets its associations see its identified results. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public boolean consent(long facilityId) {
+        access.requireRead(facilityId);
+        return load(facilityId).isConsentIdentified();
+    }
+
+    /** The facility's editors decide about consent (and may withdraw it at any time). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void setConsent(long facilityId, boolean consent) {
+        access.requireEdit(facilityId);
+        load(facilityId).setConsentIdentified(consent);
+    }
+
     /** Members of a facility with their names, for editors and administrators. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

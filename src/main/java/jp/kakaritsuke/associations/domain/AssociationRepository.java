@@ -1,0 +1,60 @@
+package jp.kakaritsuke.associations.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Associations, their member facilities and their administrators (plain JDBC: small rows, set-based reads). */
+@Repository
+public class AssociationRepository {
+
+    private final JdbcClient jdbc;
+
+    public AssociationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public AssociationTree tree() {
+        return new AssociationTree(jdbc.sql("SELECT id, name, association_level, prefecture, parent_id FROM association")
+                .query((rs, i) -> new Association(rs.getLong(1), rs.getString(2), AssociationLevel.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getObject(5, Long.class)))
+                .list());
+    }
+
+    public long create(String name, AssociationLevel level, String prefecture, Long parentId, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO association (name, association_level, prefecture, parent_id, created_at, version) VALUES (?, ?, ?, ?, ?, 0)")
+                .params(name, level.name(), prefecture, parentId, Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void addFacility(long associationId, long facilityId, Instant now) {
+        jdbc.sql("INSERT INTO association_facility (association_id, facility_id, joined_at) VALUES (?, ?, ?)")
+                .params(associationId, facilityId, Timestamp.from(now)).update();
+    }
+
+    public void addUser(long associationId, long userId, Instant now) {
+        jdbc.sql("INSERT INTO association_user (association_id, user_id, created_at) VALUES (?, ?, ?)")
+                .params(associationId, userId, Timestamp.from(now)).update();
+    }
+
+    /** Associations the user administers directly (their subtrees come from the tree). */
+    public List<Long> associationsOf(long userId) {
+        return jdbc.sql("SELECT association_id FROM association_user WHERE user_id = ?").param(userId).query(Long.class).list();
+    }
+
+    /** Whether the facility is a member of any of the associations and consented to be seen identified. */
+    public boolean consentingMemberOfAny(long facilityId, Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM association_facility af JOIN facility f ON f.id = af.facility_id
+                WHERE af.facility_id = :facility AND af.association_id IN (:ids) AND f.consent_identified = TRUE""")
+                .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
+    }
+}

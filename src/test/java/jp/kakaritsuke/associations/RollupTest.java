@@ -1,0 +1,216 @@
+package jp.kakaritsuke.associations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Hierarchy, authorisation, consent and suppression of association rollups, on H2 and MariaDB:
+ * 千葉県医師会 (P) above 柏市医師会 (A, four members) and 松戸市医師会 (B, one member), and 愛知県医師会 (Q) beside them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RollupTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    RollupService rollups;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    FacilityService facilities;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    long p;
+    long a;
+    long b;
+    long q;
+    FacilityProfile[] kashiwa = new FacilityProfile[4];
+    FacilityProfile matsudo;
+    String adminOfA;
+    String adminOfP;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.asAdmin();
+        p = admin.create("千葉県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
+        a = admin.create("柏市医師会", AssociationLevel.MUNICIPAL, "千葉県", p);
+        b = admin.create("松戸市医師会", AssociationLevel.MUNICIPAL, "千葉県", p);
+        q = admin.create("愛知県医師会", AssociationLevel.PREFECTURAL, "愛知県", null);
+        // levels of HOME_CARE: 4, 3, 3, 0 -> covered by 3; OUT_OF_HOURS: 0 everywhere -> a gap
+        int[] homeCare = {4, 3, 3, 0};
+        for (int i = 0; i < 4; i++) {
+            kashiwa[i] = fixtures.facility(FacilityType.CLINIC);
+            fixtures.member(kashiwa[i], MemberRole.EDITOR);
+            if (i < 2) {
+                facilities.setConsent(kashiwa[i].id(), true);
+            }
+            submit(kashiwa[i], homeCare[i], i == 0);
+            Fixtures.asAdmin();
+            admin.addFacility(a, kashiwa[i].id());
+        }
+        matsudo = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(matsudo, MemberRole.EDITOR);
+        facilities.setConsent(matsudo.id(), true);
+        submit(matsudo, 2, false);
+        Fixtures.asAdmin();
+        admin.addFacility(b, matsudo.id());
+
+        adminOfA = associationAdmin(a);
+        adminOfP = associationAdmin(p);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    void submit(FacilityProfile f, int homeCare, boolean priority) {
+        var round = assessments.startRound(f.id());
+        round.answers().forEach(x -> assessments.saveRoleAnswer(round.summary().id(), x.roleCode(), x.version(),
+                new RoleAnswerInput(x.roleCode().equals("HOME_CARE") ? homeCare : x.roleCode().equals("OUT_OF_HOURS") ? 0 : 2,
+                        priority && x.roleCode().equals("HOME_CARE"), null, Map.of())));
+        assessments.submit(round.summary().id());
+    }
+
+    /** An association administrator: a user account (made through a facility invitation) named on the association. */
+    String associationAdmin(long associationId) {
+        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        String username = fixtures.member(office, MemberRole.VIEWER);
+        long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+        Fixtures.asAdmin();
+        admin.addAdministrator(associationId, userId);
+        return username;
+    }
+
+    @Test
+    void anAssociationSeesItselfAndItsSubtreeNeverASiblingOrItsParent() {
+        Fixtures.as(adminOfA);
+        assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactly(a);
+        assertThat(rollups.rollup(a).members()).isEqualTo(4);
+        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+
+        Fixtures.as(adminOfP);
+        assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactlyInAnyOrder(p, a, b);
+        Rollup prefecture = rollups.rollup(p);
+        assertThat(prefecture.members()).isEqualTo(5);
+        assertThat(prefecture.completeness().submitted()).isEqualTo(new Cell(5, false));
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void cellsFromFewerThanThreeFacilitiesAreSuppressedAndGapsShow() {
+        Fixtures.as(adminOfA);
+        Rollup r = rollups.rollup(a);
+        Rollup.RoleRollup homeCare = r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
+        // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown
+        assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("<3", "0", "0", "<3", "<3");
+        assertThat(homeCare.atLeastThree()).isEqualTo(new Cell(3, false));
+        assertThat(homeCare.priority().suppressed()).isTrue();
+        Rollup.RoleRollup care = r.roles().stream().filter(x -> x.roleCode().equals("CARE_WELFARE")).findFirst().orElseThrow();
+        assertThat(care.levels().get(2)).isEqualTo(new Cell(4, false));
+
+        assertThat(r.municipalities()).hasSize(1);
+        Rollup.MunicipalityRollup kashiwaCity = r.municipalities().getFirst();
+        assertThat(kashiwaCity.municipality()).isEqualTo("柏市");
+        assertThat(kashiwaCity.coverage().get("HOME_CARE")).isEqualTo(new Cell(3, false));
+        assertThat(kashiwaCity.gaps()).contains("OUT_OF_HOURS").doesNotContain("HOME_CARE");
+
+        // 松戸 has a single member: everything about its results is suppressed, even for the prefecture
+        Fixtures.as(adminOfP);
+        Rollup single = rollups.rollup(b);
+        assertThat(single.roles()).allSatisfy(x -> assertThat(x.levels()).allMatch(Cell::suppressed));
+        assertThat(single.completeness().submitted().suppressed()).isTrue();
+        assertThat(rollups.rollup(p).municipalities()).extracting(Rollup.MunicipalityRollup::municipality)
+                .containsExactly("柏市");
+    }
+
+    @Test
+    void onlyConsentingMembersAreIdentifiedAndCanBeOpened() {
+        Fixtures.as(adminOfA);
+        Rollup r = rollups.rollup(a);
+        assertThat(r.identifiedMembers()).extracting(Rollup.MemberRow::facilityId)
+                .containsExactlyInAnyOrder(kashiwa[0].id(), kashiwa[1].id());
+        assertThat(r.identifiedMembers()).allSatisfy(m -> assertThat(m.levels()).hasSize(14));
+        long consenting = assessments.rounds(kashiwa[0].id()).getFirst().id();
+        assertThat(assessments.profile(consenting).scores()).hasSize(14);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(AccessDeniedException.class);
+        // drill-down is read-only
+        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        // withdrawn consent is honoured at once
+        fixtures.member(kashiwa[0], MemberRole.EDITOR);
+        facilities.setConsent(kashiwa[0].id(), false);
+        Fixtures.as(adminOfA);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(rollups.rollup(a).identifiedMembers()).extracting(Rollup.MemberRow::facilityId).containsExactly(kashiwa[1].id());
+    }
+
+    @Test
+    void theHierarchyIsValidatedAndMembershipIsNotDuplicated() {
+        Fixtures.asAdmin();
+        assertThatThrownBy(() -> admin.create("x", AssociationLevel.MUNICIPAL, "愛知県", p)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", p)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> admin.addFacility(a, kashiwa[0].id())).isInstanceOf(InvalidInputException.class);
+        Fixtures.as(adminOfA);
+        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theApiGivesTheSameFiguresWithSuppressionAsText() throws Exception {
+        Fixtures.anonymous();
+        mvc.perform(get("/api/v1/associations").with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", Matchers.contains((int) a)));
+        mvc.perform(get("/api/v1/associations/{id}/rollup", a).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members", Matchers.is(4)))
+                .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
+                .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
+                .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
+        mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+}
