@@ -28,7 +28,7 @@ public class RollupRepository {
     }
 
     public record MemberStatus(long facilityId, String name, String municipality, boolean consent, Instant lastSubmitted,
-                               boolean draft) {
+                               boolean draft, Long lastRoundId) {
     }
 
     public record AnswerCount(String municipality, String roleCode, Integer level, boolean priority, int facilities) {
@@ -41,13 +41,15 @@ public class RollupRepository {
         return jdbc.sql("""
                 SELECT f.id, f.name, f.municipality, f.consent_identified,
                        (SELECT MAX(r.submitted_at) FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'SUBMITTED'),
-                       (SELECT COUNT(*) FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'DRAFT')
+                       (SELECT COUNT(*) FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'DRAFT'),
+                       (SELECT r.id FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'SUBMITTED'
+                        ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1)
                 FROM facility f WHERE f.id IN (""" + MEMBERS + ") ORDER BY f.municipality, f.name")
                 .param("ids", associationIds)
                 .query((rs, i) -> {
                     Timestamp last = rs.getTimestamp(5);
                     return new MemberStatus(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            last == null ? null : last.toInstant(), rs.getInt(6) > 0);
+                            last == null ? null : last.toInstant(), rs.getInt(6) > 0, rs.getObject(7, Long.class));
                 })
                 .list();
     }

@@ -27,6 +27,6 @@ public record Rollup(long associationId, String associationName, String prefectu
     }
 
     public record MemberRow(long facilityId, String name, String municipality, Status status, Instant lastSubmitted,
-                            Map<String, Integer> levels) {
+                            Long lastRoundId, Map<String, Integer> levels) {
     }
 }

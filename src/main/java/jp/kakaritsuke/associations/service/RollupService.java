@@ -52,6 +52,14 @@ public class RollupService {
                 .toList();
     }
 
+    /** The association itself (after the same visibility check as its rollup). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Association association(long associationId) {
+        access.requireVisible(associationId);
+        return associations.tree().get(associationId).orElseThrow();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Rollup rollup(long associationId) {
@@ -127,7 +135,7 @@ public class RollupService {
         List<Rollup.MemberRow> identified = members.stream().filter(MemberStatus::consent)
                 .map(m -> new Rollup.MemberRow(m.facilityId(), m.name(), m.municipality(),
                         m.lastSubmitted() != null ? Rollup.Status.SUBMITTED : m.draft() ? Rollup.Status.IN_PROGRESS : Rollup.Status.NOT_STARTED,
-                        m.lastSubmitted(), levelsByMember.getOrDefault(m.facilityId(), Map.of())))
+                        m.lastSubmitted(), m.lastRoundId(), levelsByMember.getOrDefault(m.facilityId(), Map.of())))
                 .toList();
         return new Rollup(association.id(), association.name(), association.prefecture(), members.size(), completeness,
                 roleRollups, municipalities, identified);

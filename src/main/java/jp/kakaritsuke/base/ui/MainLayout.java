@@ -62,6 +62,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.matrix"), "", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.associations"), "associations", VaadinIcon.GROUP.create()));
         if (authentication.hasRole("ADMIN")) {
             // only a shortcut: the view and its service check the role themselves
             nav.addItem(new SideNavItem(getTranslation("nav.facilities"), "admin/facilities", VaadinIcon.HOSPITAL.create()));

@@ -49,6 +49,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
     final Select<MemberRole> role = new Select<>();
     final Button invite = new Button();
     final Div issued = new Div();
+    final com.vaadin.flow.component.checkbox.Checkbox consent = new com.vaadin.flow.component.checkbox.Checkbox();
 
     FacilityMembersView(FacilityService facilities, InvitationService invitations, FacilityAccess access) {
         this.facilities = facilities;
@@ -72,6 +73,15 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
         add(new H2(facility.name()), new H3(getTranslation("members.title")), members);
 
         if (editor) {
+            consent.setLabel(getTranslation("facility.consent"));
+            consent.setHelperText(getTranslation("facility.consent.help"));
+            consent.setValue(facilities.consent(facilityId));
+            consent.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    facilities.setConsent(facilityId, e.getValue());
+                }
+            });
+            add(consent);
             pending.addColumn(InvitationService.InvitationSummary::inviteeName).setHeader(getTranslation("members.name"));
             pending.addColumn(i -> getTranslation(FacilityForm.roleKey(i.role()))).setHeader(getTranslation("members.role"));
             pending.addColumn(i -> DATE.format(i.expiresAt())).setHeader(getTranslation("invitation.expires"));

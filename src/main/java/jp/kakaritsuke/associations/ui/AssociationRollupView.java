@@ -1,0 +1,161 @@
+package jp.kakaritsuke.associations.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.ui.StackedBarChart;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+
+/**
+ * An association's rollup: completeness, levels per role (stacked bars and a table), coverage by municipality with the
+ * gaps marked, the consenting members (each opens its profile), and beside it the survey answers and published cases
+ * of the same prefecture. Every number comes suppressed from the service where it could identify a member.
+ */
+@Route("associations/rollup")
+@PermitAll
+class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final RollupService rollups;
+    private final CaseLibrary library;
+    Rollup rollup;
+    final StackedBarChart levels = new StackedBarChart();
+    final Grid<Rollup.RoleRollup> roleTable = new Grid<>();
+    final Grid<Rollup.MunicipalityRollup> coverage = new Grid<>();
+    final Grid<Rollup.MemberRow> members = new Grid<>();
+
+    AssociationRollupView(RollupService rollups, CaseLibraryService caseLibrary) {
+        this.rollups = rollups;
+        this.library = caseLibrary.library();
+        setWidthFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long associationId) {
+        rollup = rollups.rollup(associationId);
+        removeAll();
+        Locale locale = getLocale();
+        List<Role> roles = library.roles();
+
+        Span members = new Span(getTranslation("rollup.members", rollup.members()));
+        HorizontalLayout completeness = new HorizontalLayout(members,
+                badge(getTranslation("rollup.submitted", rollup.completeness().submitted().display())),
+                badge(getTranslation("rollup.inProgress", rollup.completeness().inProgress().display())),
+                badge(getTranslation("rollup.notStarted", rollup.completeness().notStarted().display())));
+        Paragraph suppression = new Paragraph(getTranslation("rollup.suppressionNote", Cell.MIN_FACILITIES));
+        suppression.addClassName("hint");
+        Anchor workbook = new Anchor("api/v1/associations/" + rollup.associationId() + "/rollup.xlsx", getTranslation("rollup.download"));
+        workbook.getElement().setAttribute("download", true);
+        add(new H2(rollup.associationName()), completeness, suppression, workbook);
+
+        // levels per role
+        List<StackedBarChart.Series> series = new ArrayList<>();
+        for (int level = 0; level <= 4; level++) {
+            List<Integer> values = new ArrayList<>();
+            for (Rollup.RoleRollup r : rollup.roles()) {
+                values.add(r.levels().get(level).value());
+            }
+            series.add(new StackedBarChart.Series(getTranslation("rollup.levelSeries", level), values));
+        }
+        levels.setData(roles.stream().map(r -> r.name(locale)).toList(), series);
+        levels.setAriaLabel(getTranslation("rollup.levelsChartLabel"));
+        roleTable.addColumn(r -> roleName(r.roleCode())).setHeader(getTranslation("report.col.role")).setFlexGrow(2);
+        for (int level = 0; level <= 4; level++) {
+            int l = level;
+            roleTable.addColumn(r -> r.levels().get(l).display()).setHeader(getTranslation("rollup.levelSeries", l));
+        }
+        roleTable.addColumn(r -> r.atLeastThree().display()).setHeader(getTranslation("rollup.atLeastThree"));
+        roleTable.addColumn(r -> r.priority().display()).setHeader(getTranslation("rollup.priority"));
+        roleTable.setItems(rollup.roles());
+        roleTable.setAllRowsVisible(true);
+        roleTable.addThemeVariants(GridVariant.LUMO_COMPACT);
+        add(new H3(getTranslation("rollup.levelsTitle")), levels, roleTable);
+
+        // coverage by municipality: members at level >= 3 per role; 0 (with enough members) is a gap
+        coverage.addColumn(Rollup.MunicipalityRollup::municipality).setHeader(getTranslation("facility.municipality"))
+                .setWidth("8rem").setFlexGrow(0).setFrozen(true);
+        coverage.addColumn(m -> m.facilities().display()).setHeader(getTranslation("rollup.facilities")).setWidth("5rem").setFlexGrow(0);
+        for (Role role : roles) {
+            coverage.addColumn(m -> m.coverage().get(role.code()).display())
+                    .setHeader(role.name(locale)).setWidth("6rem").setFlexGrow(0)
+                    .setPartNameGenerator(m -> m.gaps().contains(role.code()) ? "gap" : null);
+        }
+        coverage.setItems(rollup.municipalities());
+        coverage.setAllRowsVisible(true);
+        coverage.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        coverage.addClassName("coverage-grid");
+        Paragraph gapsHint = new Paragraph(getTranslation("rollup.gapsHint"));
+        gapsHint.addClassName("hint");
+        add(new H3(getTranslation("rollup.coverageTitle")), gapsHint, coverage);
+
+        // consenting members only
+        this.members.addColumn(Rollup.MemberRow::name).setHeader(getTranslation("facility.name")).setFlexGrow(2);
+        this.members.addColumn(Rollup.MemberRow::municipality).setHeader(getTranslation("facility.municipality"));
+        this.members.addColumn(m -> getTranslation("rollupStatus." + m.status().name())).setHeader(getTranslation("assessment.col.status"));
+        this.members.addColumn(m -> m.lastSubmitted() == null ? "" : DATE.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"));
+        this.members.setItems(rollup.identifiedMembers());
+        this.members.setAllRowsVisible(true);
+        this.members.addItemClickListener(e -> {
+            if (e.getItem().lastRoundId() != null) {
+                getUI().ifPresent(ui -> ui.navigate("assessment/profile/" + e.getItem().lastRoundId()));
+            }
+        });
+        Paragraph membersHint = new Paragraph(getTranslation("rollup.membersHint"));
+        membersHint.addClassName("hint");
+        add(new H3(getTranslation("rollup.membersTitle")), membersHint, this.members);
+
+        // the prefecture's own context from the 事例集
+        Div context = new Div();
+        context.addClassName("prefecture-context");
+        library.cases().stream().filter(c -> c.prefecture().equals(rollup.prefecture())).forEach(c ->
+                context.add(new Div(new Anchor("cases/" + c.number(), CaseLabels.source(this, c.source()) + " " + c.name()))));
+        library.surveyAnswersBy(rollup.prefecture()).forEach(a -> {
+            Paragraph p = new Paragraph(getTranslation("survey.answerNumber", a.questionNumber(), a.number()) + " " + a.text());
+            p.addClassName("answer-text");
+            context.add(p);
+        });
+        if (context.getChildren().findAny().isEmpty()) {
+            context.add(new Paragraph(getTranslation("rollup.noContext")));
+        }
+        add(new H3(getTranslation("rollup.contextTitle", rollup.prefecture())), context);
+    }
+
+    private Span badge(String text) {
+        Span s = new Span(text);
+        s.getElement().getThemeList().add("badge");
+        return s;
+    }
+
+    private String roleName(String code) {
+        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (rollup == null ? "" : rollup.associationName() + " | ") + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,85 @@
+package jp.kakaritsuke.associations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The rollup screen on real data: chart, tables, gaps, consenting members only, a click opens the member's profile. */
+@SpringBootTest
+class AssociationRollupViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    FacilityService facilities;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void showsTheRollupAndOpensAConsentingMember() {
+        Fixtures.asAdmin();
+        long pref = admin.create("福岡県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "福岡県", null);
+        long city = admin.create("福岡市医師会", AssociationLevel.MUNICIPAL, "福岡県", pref);
+        FacilityProfile first = null;
+        for (int i = 0; i < 3; i++) {
+            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            fixtures.member(f, MemberRole.EDITOR);
+            if (i == 0) {
+                facilities.setConsent(f.id(), true);
+                first = f;
+            }
+            var round = assessments.startRound(f.id());
+            round.answers().forEach(x -> assessments.saveRoleAnswer(round.summary().id(), x.roleCode(), x.version(),
+                    new RoleAnswerInput(x.roleCode().equals("OUT_OF_HOURS") ? 0 : 3, false, null, Map.of())));
+            assessments.submit(round.summary().id());
+            Fixtures.asAdmin();
+            admin.addFacility(city, f.id());
+        }
+        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        String staff = fixtures.member(office, MemberRole.VIEWER);
+        Fixtures.asAdmin();
+        admin.addAdministrator(pref, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        Fixtures.as(staff);
+
+        AssociationListView list = navigate(AssociationListView.class);
+        assertThat(test(list.grid).size()).isEqualTo(2);
+        AssociationRollupView view = navigate(AssociationRollupView.class, city);
+        assertThat(view.levels.getCategories()).hasSize(14);
+        assertThat(view.levels.getSeries()).hasSize(5);
+        assertThat(test(view.roleTable).size()).isEqualTo(14);
+        assertThat(test(view.coverage).size()).isEqualTo(1);
+        assertThat(view.rollup.municipalities().getFirst().gaps()).containsExactly("OUT_OF_HOURS");
+        assertThat(test(view.members).size()).isEqualTo(1);
+        assertThat(test(view.members).getRow(0).facilityId()).isEqualTo(first.id());
+        test(view.members).clickRow(0);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("RoleProfileView");
+    }
+}
