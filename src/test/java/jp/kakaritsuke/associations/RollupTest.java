@@ -198,6 +198,43 @@ class RollupTest {
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", null)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Autowired
+    jp.kakaritsuke.reports.service.RollupReportService rollupReports;
+
+    @Test
+    void theRollupWorkbookHasAChartPerRoleAndMunicipalitySheetsAndOnlyConsentingMembers() throws Exception {
+        Fixtures.as(adminOfA);
+        var out = new java.io.ByteArrayOutputStream();
+        rollupReports.write(a, java.util.Locale.JAPANESE, out);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(java.util.List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("概要", "役割別", "市区町村別", "会員 (同意済み)");
+            var charts = wb.getSheet("概要").getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(1);
+            var bars = charts.getFirst().getChartSeries().getFirst();
+            assertThat(bars).isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFBarChartData.class);
+            assertThat(bars.getSeriesCount()).isEqualTo(5);
+            assertThat(bars.getSeries(0).getCategoryData().getPointCount()).isEqualTo(14);
+            var roles = wb.getSheet("役割別");
+            var homeCare = roles.getRow(9); // header + 8 roles before 在宅医療
+            assertThat(homeCare.getCell(0).getStringCellValue()).isEqualTo("在宅医療");
+            assertThat(homeCare.getCell(1).getStringCellValue()).isEqualTo("<3");
+            assertThat(homeCare.getCell(2).getNumericCellValue()).isZero();
+            assertThat(homeCare.getCell(6).getNumericCellValue()).isEqualTo(3);
+            var members = wb.getSheet("会員 (同意済み)");
+            assertThat(members.getLastRowNum()).isEqualTo(2);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int r = 1; r <= 2; r++) {
+                names.add(members.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(names).containsExactlyInAnyOrder(kashiwa[0].name(), kashiwa[1].name());
+            assertThat(wb.getSheet("市区町村別").getRow(1).getCell(0).getStringCellValue()).isEqualTo("柏市");
+        }
+        Fixtures.as(adminOfA);
+        assertThatThrownBy(() -> rollupReports.write(b, java.util.Locale.JAPANESE, new java.io.ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
     @Test
     void theApiGivesTheSameFiguresWithSuppressionAsText() throws Exception {
         Fixtures.anonymous();
@@ -211,6 +248,15 @@ class RollupTest {
                 .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+        var started = mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", a).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+                .andReturn();
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+        }
+        mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
     }
 }

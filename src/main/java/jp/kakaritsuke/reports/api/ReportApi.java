@@ -27,9 +27,24 @@ class ReportApi {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final FacilityReportService reports;
+    private final jp.kakaritsuke.reports.service.RollupReportService rollupReports;
 
-    ReportApi(FacilityReportService reports) {
+    ReportApi(FacilityReportService reports, jp.kakaritsuke.reports.service.RollupReportService rollupReports) {
         this.reports = reports;
+        this.rollupReports = rollupReports;
+    }
+
+    /** The association rollup workbook, streamed straight to the client once the rollup is computed and authorised. */
+    @GetMapping("/associations/{id}/rollup.xlsx")
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> rollup(
+            @PathVariable long id, @RequestParam(name = "lang", defaultValue = "ja") String lang) {
+        Locale locale = AppI18NProvider.supported(Locale.forLanguageTag(lang));
+        String fileName = rollupReports.fileName(id, locale); // authorises before anything is sent
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(out -> rollupReports.write(id, locale, out));
     }
 
     @GetMapping("/assessments/{id}/report.xlsx")

@@ -166,6 +166,45 @@ public final class ReportSheet {
         return chart;
     }
 
+    /**
+     * A native stacked horizontal bar chart: one bar per row {@code firstRow}..{@code lastRow} labelled from
+     * {@code categoryColumn}, one stacked segment per value column. Needs an in-memory sheet ({@link ReportWorkbook#chartSheet}).
+     */
+    public XSSFChart stackedBarChart(String chartTitle, int categoryColumn, List<Integer> valueColumns, List<String> seriesNames,
+                                     int firstRow, int lastRow, int anchorCol, int anchorRow, int anchorCols, int anchorRows) {
+        if (!(sheet instanceof XSSFSheet xssf)) {
+            throw new IllegalStateException("charts need an in-memory sheet");
+        }
+        XSSFDrawing drawing = xssf.createDrawingPatriarch();
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, anchorCol, anchorRow,
+                anchorCol + anchorCols, anchorRow + anchorRows));
+        chart.setTitleText(chartTitle);
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+        categories.setOrientation(org.apache.poi.xddf.usermodel.chart.AxisOrientation.MAX_MIN);
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.BOTTOM);
+        values.setCrossBetween(org.apache.poi.xddf.usermodel.chart.AxisCrossBetween.BETWEEN);
+        var data = (org.apache.poi.xddf.usermodel.chart.XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+        data.setBarDirection(org.apache.poi.xddf.usermodel.chart.BarDirection.BAR);
+        data.setBarGrouping(org.apache.poi.xddf.usermodel.chart.BarGrouping.STACKED);
+        data.setOverlap((byte) 100);
+        data.setVaryColors(false);
+        var categoryData = XDDFDataSourcesFactory.fromStringCellRange(xssf,
+                new CellRangeAddress(firstRow, lastRow, categoryColumn, categoryColumn));
+        String[] palette = {"C9CED6", "C6DBEF", "6BAED6", "2171B5", "08306B"};
+        for (int i = 0; i < valueColumns.size(); i++) {
+            int col = valueColumns.get(i);
+            var series = data.addSeries(categoryData, XDDFDataSourcesFactory.fromNumericCellRange(xssf,
+                    new CellRangeAddress(firstRow, lastRow, col, col)));
+            series.setTitle(seriesNames.get(i), null);
+            series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(java.util.HexFormat.of()
+                    .parseHex(palette[i % palette.length]))));
+        }
+        chart.plot(data);
+        return chart;
+    }
+
     /** Explicit lines: some readers (LibreOffice) draw only the markers otherwise. First solid, then dashed, dotted. */
     private static XDDFLineProperties line(int index) {
         PresetColor[] colors = {PresetColor.ROYAL_BLUE, PresetColor.GRAY, PresetColor.DARK_ORANGE};

@@ -61,15 +61,29 @@ public final class ReportWorkbook implements AutoCloseable {
         return new ReportWorkbook(new XSSFWorkbook(), false);
     }
 
-    /** A streaming workbook for very long sheets: a few MB of heap whatever the number of rows. */
+    /**
+     * A streaming workbook for very long sheets: a few MB of heap whatever the number of rows. Summary sheets with
+     * charts can still be added with {@link #chartSheet}: they live in the in-memory workbook underneath.
+     */
     public static ReportWorkbook streaming() {
-        SXSSFWorkbook wb = new SXSSFWorkbook(STREAMING_WINDOW);
+        SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), STREAMING_WINDOW);
         wb.setCompressTempFiles(true);
         return new ReportWorkbook(wb, true);
     }
 
     public ReportSheet sheet(String name, boolean landscape) {
         return new ReportSheet(this, workbook.createSheet(name), landscape);
+    }
+
+    /**
+     * A small sheet that can hold native charts, also in a streaming workbook (it is kept in memory; add it before the
+     * streamed sheets so it comes first).
+     */
+    public ReportSheet chartSheet(String name, boolean landscape) {
+        if (workbook instanceof SXSSFWorkbook s) {
+            return new ReportSheet(this, s.getXSSFWorkbook().createSheet(name), landscape);
+        }
+        return sheet(name, landscape);
     }
 
     public void write(OutputStream out) throws IOException {

@@ -1,0 +1,146 @@
+package jp.kakaritsuke.reports.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The association rollup workbook, streamed (a prefecture has thousands of members, the nation 100,000): a summary
+ * with a native stacked-bar chart, per-role and per-municipality sheets, and the consenting members. The figures and
+ * their suppression come from {@link RollupService}, exactly as on screen and in the JSON API.
+ */
+@Service
+public class RollupReportService {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final RollupService rollups;
+    private final CaseLibraryService caseLibrary;
+    private final Clock clock;
+
+    public RollupReportService(RollupService rollups, CaseLibraryService caseLibrary, Clock clock) {
+        this.rollups = rollups;
+        this.caseLibrary = caseLibrary;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public String fileName(long associationId, Locale locale) {
+        String name = rollups.association(associationId).name().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+        return DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Tokyo")).format(clock.instant()) + "_" + name
+                + "_" + AppI18NProvider.bundle(locale).getString("rollupReport.fileSuffix") + ".xlsx";
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void write(long associationId, Locale locale, OutputStream out) throws IOException {
+        write(rollups.rollup(associationId), locale, out);
+    }
+
+    /** Writes an already computed (and authorised) rollup; the benchmark calls this with a synthetic one. */
+    public void write(Rollup rollup, Locale locale, OutputStream out) throws IOException {
+        ResourceBundle b = AppI18NProvider.bundle(locale);
+        CaseLibrary library = caseLibrary.library();
+        List<Role> roles = library.roles();
+        String pages = b.getString("report.pageFooter");
+        try (ReportWorkbook book = ReportWorkbook.streaming()) {
+            ReportSheet summary = book.chartSheet(b.getString("rollupReport.sheet.summary"), true)
+                    .headerFooter(rollup.associationName(), pages);
+            summary.title(f(b, locale, "rollupReport.title", rollup.associationName()))
+                    .field(b.getString("rollupReport.members"), rollup.members())
+                    .field(b.getString("rollupStatus.SUBMITTED"), rollup.completeness().submitted().display())
+                    .field(b.getString("rollupStatus.IN_PROGRESS"), rollup.completeness().inProgress().display())
+                    .field(b.getString("rollupStatus.NOT_STARTED"), rollup.completeness().notStarted().display())
+                    .field(b.getString("report.generated"), DATE.format(clock.instant()))
+                    .field(b.getString("rollupReport.suppression"), f(b, locale, "rollup.suppressionNote", Cell.MIN_FACILITIES))
+                    .blank();
+            List<String> header = new ArrayList<>(List.of(b.getString("report.col.role")));
+            for (int l = 0; l <= 4; l++) {
+                header.add(f(b, locale, "rollup.levelSeries", l));
+            }
+            header.add(b.getString("rollup.atLeastThree"));
+            header.add(b.getString("rollup.priority"));
+            summary.header(false, header.toArray(String[]::new));
+            int first = summary.nextRow();
+            for (Rollup.RoleRollup r : rollup.roles()) {
+                summary.row(roleRow(r, roles, locale));
+            }
+            summary.fitColumns(header.size());
+            summary.stackedBarChart(b.getString("rollup.levelsTitle"), 0, List.of(1, 2, 3, 4, 5),
+                    header.subList(1, 6), first, summary.nextRow() - 1, 9, 0, 10, 26);
+
+            ReportSheet perRole = book.sheet(b.getString("rollupReport.sheet.roles"), true).headerFooter(rollup.associationName(), pages);
+            perRole.header(true, header.toArray(String[]::new));
+            rollup.roles().forEach(r -> perRole.row(roleRow(r, roles, locale)));
+            perRole.fitColumns(header.size());
+
+            ReportSheet perCity = book.sheet(b.getString("rollupReport.sheet.municipalities"), true).headerFooter(rollup.associationName(), pages);
+            List<String> cityHeader = new ArrayList<>(List.of(b.getString("facility.municipality"), b.getString("rollup.facilities")));
+            roles.forEach(r -> cityHeader.add(r.name(locale)));
+            cityHeader.add(b.getString("rollupReport.gaps"));
+            perCity.header(true, cityHeader.toArray(String[]::new));
+            for (Rollup.MunicipalityRollup m : rollup.municipalities()) {
+                List<Object> row = new ArrayList<>(List.of(m.municipality(), value(m.facilities())));
+                roles.forEach(r -> row.add(value(m.coverage().get(r.code()))));
+                row.add(String.join(b.getString("reason.listSeparator"),
+                        m.gaps().stream().map(g -> library.role(g).map(r -> r.name(locale)).orElse(g)).toList()));
+                perCity.row(row.toArray());
+            }
+            perCity.fitColumns(cityHeader.size());
+
+            ReportSheet members = book.sheet(b.getString("rollupReport.sheet.members"), true).headerFooter(rollup.associationName(), pages);
+            List<String> memberHeader = new ArrayList<>(List.of(b.getString("facility.name"), b.getString("facility.municipality"),
+                    b.getString("assessment.col.status"), b.getString("assessment.col.submitted")));
+            roles.forEach(r -> memberHeader.add(r.name(locale)));
+            members.header(true, memberHeader.toArray(String[]::new));
+            Object[] row = new Object[memberHeader.size()];
+            for (Rollup.MemberRow m : rollup.identifiedMembers()) {
+                row[0] = m.name();
+                row[1] = m.municipality();
+                row[2] = b.getString("rollupStatus." + m.status().name());
+                row[3] = m.lastSubmitted() == null ? null : DATE.format(m.lastSubmitted());
+                for (int i = 0; i < roles.size(); i++) {
+                    row[4 + i] = m.levels().get(roles.get(i).code());
+                }
+                members.row(row);
+            }
+            members.fitColumns(memberHeader.size());
+            book.write(out);
+        }
+    }
+
+    private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
+        Object[] row = new Object[8];
+        row[0] = roles.stream().filter(x -> x.code().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
+        for (int l = 0; l <= 4; l++) {
+            row[1 + l] = value(r.levels().get(l));
+        }
+        row[6] = value(r.atLeastThree());
+        row[7] = value(r.priority());
+        return row;
+    }
+
+    /** A number, or the text 「<3」 for a suppressed cell (never the hidden number). */
+    static Object value(Cell c) {
+        return c.suppressed() ? c.display() : c.value();
+    }
+
+    private static String f(ResourceBundle b, Locale locale, String key, Object... args) {
+        return new MessageFormat(b.getString(key), locale).format(args);
+    }
+}
