@@ -18,7 +18,10 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.identity.service.UserAccountService;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
@@ -59,11 +62,15 @@ class DemoData implements ApplicationRunner {
     private final QuestionnaireService questionnaires;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AssociationAdminService associations;
+    private final UserAccountService accounts;
     private final String adminUsername;
 
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
-             QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock,
-             @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+             QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
+             UserAccountService accounts, @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+        this.associations = associations;
+        this.accounts = accounts;
         this.facilities = facilities;
         this.invitations = invitations;
         this.assessments = assessments;
@@ -110,6 +117,44 @@ class DemoData implements ApplicationRunner {
         submitRound(hospital.id(), new int[] {1, 3, 3, 1, 0, 1, 3, 3, 2, 2, 3, 3, 2, 2}, List.of("HOME_CARE"));
         actAs("demo-association", "USER");
         submitRound(association.id(), new int[] {3, 3, 2, 1, 2, 1, 3, 2, 3, 1, 4, 2, 2, 3}, List.of("MULTIDISCIPLINARY", "OUT_OF_HOURS"));
+
+        // a prefectural association with a city association and members around the demo clinic, for the rollups
+        actAs(adminUsername, "ADMIN");
+        long chiba = associations.create("千葉県医師会 (デモ)", AssociationLevel.PREFECTURAL, "千葉県", null);
+        long kashiwa = associations.create("柏市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
+        long matsudo = associations.create("松戸市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
+        associations.addFacility(kashiwa, clinic.id());
+        java.util.Random random = new java.util.Random(2026);
+        String[][] members = {{"柏の葉ファミリークリニック (デモ)", "柏市"}, {"北柏内科 (デモ)", "柏市"}, {"手賀沼こどもクリニック (デモ)", "柏市"},
+                {"柏南在宅診療所 (デモ)", "柏市"}, {"松戸駅前クリニック (デモ)", "松戸市"}, {"新松戸内科 (デモ)", "松戸市"},
+                {"常盤平医院 (デモ)", "松戸市"}};
+        for (int i = 0; i < members.length; i++) {
+            actAs(adminUsername, "ADMIN");
+            FacilityProfile member = facilities.create(new FacilityProfile(null, 0, members[i][0], FacilityType.CLINIC, "千葉県",
+                    members[i][1], AreaType.METROPOLITAN, null, null, null, 1 + i % 3, i % 2, Set.of()));
+            associations.addFacility(members[i][1].equals("柏市") ? kashiwa : matsudo, member.id());
+            String editor = "demo-member" + (i + 1);
+            join(member, editor, members[i][0] + " 院長", MemberRole.EDITOR, new LinkedHashMap<>());
+            actAs(editor, "USER");
+            if (i % 3 == 0) {
+                facilities.setConsent(member.id(), true);
+            }
+            int[] levels = new int[14];
+            for (int r = 0; r < levels.length; r++) {
+                levels[r] = random.nextInt(5);
+            }
+            levels[4] = members[i][1].equals("柏市") ? random.nextInt(3) : 3; // 学校保健: a gap in 柏市
+            if (i != 3) { // one member is still answering
+                submitRound(member.id(), levels, List.of());
+            } else {
+                assessments.startRound(member.id());
+            }
+        }
+        actAs("demo-clinic", "USER");
+        facilities.setConsent(clinic.id(), true);
+        actAs(adminUsername, "ADMIN");
+        long chibaStaff = accounts.createUser("demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
+        associations.addAdministrator(chiba, chibaStaff);
 
         StringBuilder s = new StringBuilder("\n==================================================================\n Demo users (embedded database only; shown once):\n");
         passwords.forEach((user, password) -> s.append(String.format("   %-18s %s%n", user, password)));

@@ -50,7 +50,8 @@ class DemoDataTest {
             return;
         }
         assertThat(demo).extracting(FacilityProfile::type).extracting(Enum::name)
-                .containsExactlyInAnyOrder("CLINIC", "HOSPITAL", "ASSOCIATION");
+                .contains("CLINIC", "HOSPITAL", "ASSOCIATION");
+        assertThat(demo).hasSize(10);
         FacilityProfile clinic = demo.stream().filter(f -> f.name().equals(DemoData.CLINIC)).findFirst().orElseThrow();
         var rounds = assessments.rounds(clinic.id());
         assertThat(rounds).hasSize(2).allMatch(r -> r.status() == RoundStatus.SUBMITTED);
@@ -60,6 +61,16 @@ class DemoDataTest {
         assertThat(assessments.profile(rounds.get(0).id()).previous()).isNotNull();
         // seeding twice changes nothing
         context.getBean(DemoData.class).seed();
-        assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(3);
+        assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(10);
+        // the demo association sees its members; 柏市 has enough submissions to show figures and a gap
+        Fixtures.as("demo-chiba");
+        var rollups = context.getBean(jp.kakaritsuke.associations.service.RollupService.class);
+        var visible = rollups.visibleAssociations();
+        assertThat(visible).hasSize(3);
+        var kashiwa = rollups.rollup(visible.stream().filter(a -> a.name().startsWith("柏市")).findFirst().orElseThrow().id());
+        assertThat(kashiwa.members()).isEqualTo(5);
+        assertThat(kashiwa.completeness().submitted().value()).isEqualTo(4);
+        assertThat(kashiwa.municipalities().getFirst().gaps()).contains("SCHOOL_HEALTH");
+        assertThat(kashiwa.identifiedMembers()).hasSizeGreaterThanOrEqualTo(2);
     }
 }
