@@ -47,6 +47,23 @@ public class AssociationRepository {
         return jdbc.sql("SELECT association_id FROM association_user WHERE user_id = ?").param(userId).query(Long.class).list();
     }
 
+    public boolean memberOfAny(long facilityId, Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM association_facility WHERE facility_id = :facility AND association_id IN (:ids)")
+                .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
+    }
+
+    /** Names and municipalities of the members of the associations (for duplicate checks on import). */
+    public List<String[]> memberNames(Collection<Long> associationIds) {
+        return jdbc.sql("""
+                SELECT f.name, f.municipality FROM facility f
+                WHERE f.id IN (SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids))""")
+                .param("ids", associationIds)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
     /** Whether the facility is a member of any of the associations and consented to be seen identified. */
     public boolean consentingMemberOfAny(long facilityId, Collection<Long> associationIds) {
         if (associationIds.isEmpty()) {

@@ -55,6 +55,22 @@ public class AssociationAccess implements FacilityReadGrant {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean allowsCreate(long userId) {
+        return !associations.associationsOf(userId).isEmpty();
+    }
+
+    /** An association's administrators invite the first users of its member facilities (after an import). */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean allowsInvite(long userId, long facilityId) {
+        Set<Long> mine = new HashSet<>();
+        AssociationTree tree = associations.tree();
+        associations.associationsOf(userId).forEach(id -> mine.addAll(tree.subtree(id)));
+        return associations.memberOfAny(facilityId, mine);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean allowsRead(long userId, long facilityId) {
         Set<Long> mine = new HashSet<>();
         AssociationTree tree = associations.tree();

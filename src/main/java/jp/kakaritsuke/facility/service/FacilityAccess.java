@@ -54,6 +54,22 @@ public class FacilityAccess {
         return user;
     }
 
+    /** Administrators, or a user a grant allows to register facilities (association administrators). */
+    @Transactional(readOnly = true)
+    public CurrentUser requireCreate() {
+        CurrentUser user = accounts.requireCurrentUser();
+        if (!user.admin() && grants.stream().noneMatch(g -> g.allowsCreate(user.id()))) {
+            throw new AccessDeniedException("may not register facilities");
+        }
+        return user;
+    }
+
+    /** Whether a grant lets the user invite editors to the facility (its association's administrators). */
+    @Transactional(readOnly = true)
+    public boolean grantedInvite(long userId, long facilityId) {
+        return grants.stream().anyMatch(g -> g.allowsInvite(userId, facilityId));
+    }
+
     public CurrentUser currentUser() {
         return accounts.requireCurrentUser();
     }

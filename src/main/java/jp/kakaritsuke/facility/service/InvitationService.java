@@ -55,8 +55,10 @@ public class InvitationService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public IssuedInvitation invite(long facilityId, MemberRole role, String inviteeName) {
-        CurrentUser user = access.requireEdit(facilityId);
-        if (!user.admin() && role != MemberRole.VIEWER) {
+        CurrentUser current = access.currentUser();
+        boolean granted = !current.admin() && access.grantedInvite(current.id(), facilityId);
+        CurrentUser user = granted ? current : access.requireEdit(facilityId);
+        if (!user.admin() && !granted && role != MemberRole.VIEWER) {
             throw new AccessDeniedException("editors may invite viewers only");
         }
         if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {

@@ -1,0 +1,185 @@
+package jp.kakaritsuke.associations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.MemberImportService;
+import jp.kakaritsuke.associations.service.MemberImportService.Mode;
+import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.InvitationService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Member import from CSV and .xlsx: every bad row reported by line, all-or-nothing or valid-only, never half done. */
+@SpringBootTest
+class MemberImportTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    MemberImportService imports;
+
+    @Autowired
+    RollupService rollups;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long city;
+    long sibling;
+    String staff;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.asAdmin();
+        long pref = admin.create("大阪府医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "大阪府", null);
+        city = admin.create("堺市医師会", AssociationLevel.MUNICIPAL, "大阪府", pref);
+        sibling = admin.create("豊中市医師会", AssociationLevel.MUNICIPAL, "大阪府", pref);
+        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        staff = fixtures.member(office, MemberRole.VIEWER);
+        Fixtures.asAdmin();
+        admin.addAdministrator(city, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        Fixtures.as(staff);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    static final String GOOD = """
+            施設名,種別,市区町村,病床数,連絡先
+            堺東クリニック,診療所,堺市堺区,,山田 太郎
+            "中百舌鳥病院, 本院",病院,堺市北区,120,佐藤 花子
+            泉北こどもクリニック,診療所,堺市南区,0,
+            """;
+
+    @Test
+    void aCleanUtf8FileImportsEveryRowWithInvitations() {
+        var preview = imports.preview(city, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.encoding()).isEqualTo("UTF-8");
+        assertThat(preview.rows()).hasSize(3).allMatch(MemberImportService.RowResult::valid);
+        assertThat(preview.rows().get(1).name()).isEqualTo("中百舌鳥病院, 本院");
+        var result = imports.importMembers(city, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8), Mode.ALL_OR_NOTHING);
+        assertThat(result.imported()).isEqualTo(3);
+        assertThat(result.invitations()).hasSize(2);
+        assertThat(rollups.rollup(city).members()).isEqualTo(3);
+        // the invitation works: the first editor of the imported clinic
+        Fixtures.anonymous();
+        invitations.accept(result.invitations().getFirst().code(), "sakai.higashi." + System.nanoTime() % 100000, "山田 太郎", Fixtures.PASSWORD);
+        // importing the same file again finds every row already a member
+        Fixtures.as(staff);
+        assertThat(imports.preview(city, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8)).rows())
+                .allMatch(r -> r.errors().contains("import.error.alreadyMember"));
+    }
+
+    @Test
+    void shiftJisCsvFromExcelIsAccepted() {
+        byte[] sjis = GOOD.replace("\n", "\r\n").getBytes(Charset.forName("windows-31j"));
+        var preview = imports.preview(city, "members.csv", sjis);
+        assertThat(preview.encoding()).isEqualTo("Shift_JIS");
+        assertThat(preview.rows()).extracting(MemberImportService.RowResult::name)
+                .containsExactly("堺東クリニック", "中百舌鳥病院, 本院", "泉北こどもクリニック");
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndAllOrNothingImportsNothing() {
+        String bad = """
+                施設名,種別,市区町村,病床数
+                堺東クリニック,診療所,堺市堺区,
+                ,診療所,堺市北区,
+                ,,,
+
+                =HYPERLINK("http://x"),診療所,堺市中区,
+                堺東クリニック,診療所,堺市堺区,
+                大病院,薬局,堺市西区,abc
+                ベッドの多い診療所,診療所,堺市東区,25
+                """;
+        var preview = imports.preview(city, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.emptyRows()).isEqualTo(2);
+        assertThat(preview.rows()).extracting(MemberImportService.RowResult::line).containsExactly(2, 3, 6, 7, 8, 9);
+        assertThat(preview.rows().get(0).errors()).isEmpty();
+        assertThat(preview.rows().get(1).errors()).containsExactly("import.error.name");
+        assertThat(preview.rows().get(2).errors()).containsExactly("import.error.formula");
+        assertThat(preview.rows().get(3).errors()).containsExactly("import.error.duplicateInFile");
+        assertThat(preview.rows().get(4).errors()).containsExactly("import.error.type", "import.error.beds");
+        assertThat(preview.rows().get(5).errors()).containsExactly("facility.error.clinicBeds");
+
+        assertThatThrownBy(() -> imports.importMembers(city, "bad.csv", bad.getBytes(StandardCharsets.UTF_8), Mode.ALL_OR_NOTHING))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).containsExactly("import.error.rowsInvalid"));
+        assertThat(rollups.rollup(city).members()).isZero();
+
+        var result = imports.importMembers(city, "bad.csv", bad.getBytes(StandardCharsets.UTF_8), Mode.VALID_ONLY);
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.skipped()).isEqualTo(5);
+        assertThat(rollups.rollup(city).members()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongColumnsUnreadableFilesAndFormulaCellsInExcel() throws Exception {
+        var wrong = imports.preview(city, "x.csv", "名前,タイプ\nA,診療所\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrong.fileErrors()).containsExactly("import.error.missingColumn.name", "import.error.missingColumn.type",
+                "import.error.missingColumn.municipality");
+        assertThat(imports.preview(city, "x.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)).fileErrors())
+                .containsExactly("import.error.unreadable");
+        assertThat(imports.preview(city, "x.pdf", new byte[] {1}).fileErrors()).containsExactly("import.error.fileType");
+        assertThat(imports.preview(city, "x.csv", new byte[0]).fileErrors()).containsExactly("import.error.empty");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("会員");
+            var h = sheet.createRow(0);
+            h.createCell(0).setCellValue("施設名");
+            h.createCell(1).setCellValue("種別");
+            h.createCell(2).setCellValue("市区町村");
+            h.createCell(3).setCellValue("病床数");
+            var ok = sheet.createRow(1);
+            ok.createCell(0).setCellValue("堺の森病院");
+            ok.createCell(1).setCellValue("病院");
+            ok.createCell(2).setCellValue("堺市美原区");
+            ok.createCell(3).setCellValue(80);
+            var formula = sheet.createRow(2);
+            formula.createCell(0).setCellFormula("CONCATENATE(\"a\",\"b\")");
+            formula.createCell(1).setCellValue("診療所");
+            formula.createCell(2).setCellValue("堺市堺区");
+            wb.write(out);
+        }
+        var xlsx = imports.preview(city, "members.xlsx", out.toByteArray());
+        assertThat(xlsx.encoding()).isEqualTo("xlsx");
+        assertThat(xlsx.rows()).hasSize(2);
+        assertThat(xlsx.rows().get(0).errors()).isEmpty();
+        assertThat(xlsx.rows().get(0).beds()).isEqualTo("80");
+        assertThat(xlsx.rows().get(1).errors()).containsExactly("import.error.formula");
+    }
+
+    @Test
+    void anAssociationImportsOnlyIntoWhatItMaySee() {
+        assertThatThrownBy(() -> imports.preview(sibling, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.importMembers(sibling, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8), Mode.VALID_ONLY))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
