@@ -41,15 +41,19 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final RollupService rollups;
+    private final jp.kakaritsuke.associations.service.MemberImportService imports;
     private final CaseLibrary library;
+    MemberImportPanel importPanel;
     Rollup rollup;
     final StackedBarChart levels = new StackedBarChart();
     final Grid<Rollup.RoleRollup> roleTable = new Grid<>();
     final Grid<Rollup.MunicipalityRollup> coverage = new Grid<>();
     final Grid<Rollup.MemberRow> members = new Grid<>();
 
-    AssociationRollupView(RollupService rollups, CaseLibraryService caseLibrary) {
+    AssociationRollupView(RollupService rollups, jp.kakaritsuke.associations.service.MemberImportService imports,
+                          CaseLibraryService caseLibrary) {
         this.rollups = rollups;
+        this.imports = imports;
         this.library = caseLibrary.library();
         setWidthFull();
     }
@@ -142,6 +146,11 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
             context.add(new Paragraph(getTranslation("rollup.noContext")));
         }
         add(new H3(getTranslation("rollup.contextTitle", rollup.prefecture())), context);
+
+        // a fresh rollup after an import: the new members count at once
+        importPanel = new MemberImportPanel(imports, associationId,
+                () -> getUI().ifPresent(ui -> ui.navigate(AssociationRollupView.class, associationId)));
+        add(importPanel);
     }
 
     private Span badge(String text) {

@@ -81,5 +81,18 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         assertThat(test(view.members).getRow(0).facilityId()).isEqualTo(first.id());
         test(view.members).clickRow(0);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("RoleProfileView");
+
+        // import: a file with one broken row is shown row by row; "all" is refused, "valid only" imports the rest
+        view = navigate(AssociationRollupView.class, city);
+        MemberImportPanel panel = view.importPanel;
+        String csv = "施設名,種別,市区町村\n博多クリニック,診療所,福岡市博多区\n,診療所,福岡市中央区\n天神病院,病院,福岡市中央区\n";
+        panel.received("members.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(test(panel.rows).size()).isEqualTo(3);
+        assertThat(test(panel.rows).getCellText(1, 4)).isEqualTo("施設名がありません");
+        assertThat(panel.importAll.isEnabled()).isFalse();
+        assertThat(panel.summary.getText()).startsWith("3行: 正しい行 2、誤りのある行 1");
+        test(panel.importValid).click();
+        // the page shows the new members at once
+        assertThat(((AssociationRollupView) getCurrentView()).rollup.members()).isEqualTo(5);
     }
 }

@@ -1,0 +1,113 @@
+package jp.kakaritsuke.associations.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.stream.Collectors;
+import jp.kakaritsuke.associations.service.MemberImportService;
+import jp.kakaritsuke.associations.service.MemberImportService.Mode;
+import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
+import jp.kakaritsuke.base.InvalidInputException;
+
+/**
+ * 会員の一括登録: upload a CSV or .xlsx, see every row checked with its line number and reason, then choose to import
+ * all rows (only if none is wrong) or only the valid ones. The service checks the file again on import.
+ */
+class MemberImportPanel extends Div {
+
+    private final MemberImportService imports;
+    private final long associationId;
+    private final Runnable afterImport;
+    final Upload upload;
+    final Grid<RowResult> rows = new Grid<>();
+    final Paragraph summary = new Paragraph();
+    final Button importAll = new Button();
+    final Button importValid = new Button();
+    final Div result = new Div();
+    String fileName;
+    byte[] content;
+
+    MemberImportPanel(MemberImportService imports, long associationId, Runnable afterImport) {
+        this.imports = imports;
+        this.associationId = associationId;
+        this.afterImport = afterImport;
+        addClassName("member-import");
+        upload = new Upload(UploadHandler.inMemory((metadata, data) ->
+                getUI().ifPresent(ui -> ui.access(() -> received(metadata.fileName(), data)))));
+        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setMaxFileSize(MemberImportService.MAX_BYTES);
+        Paragraph hint = new Paragraph(getTranslation("import.hint"));
+        hint.addClassName("hint");
+
+        rows.addColumn(RowResult::line).setHeader(getTranslation("import.col.line")).setWidth("5rem").setFlexGrow(0);
+        rows.addColumn(RowResult::name).setHeader(getTranslation("facility.name"));
+        rows.addColumn(RowResult::type).setHeader(getTranslation("facility.type")).setWidth("7rem").setFlexGrow(0);
+        rows.addColumn(RowResult::municipality).setHeader(getTranslation("facility.municipality"));
+        rows.addColumn(r -> r.valid() ? getTranslation("import.ok")
+                : r.errors().stream().map(this::getTranslation).collect(Collectors.joining(" / ")))
+                .setHeader(getTranslation("import.col.result")).setFlexGrow(2);
+        rows.setPartNameGenerator(r -> r.valid() ? null : "invalid");
+        rows.setAllRowsVisible(true);
+        rows.setVisible(false);
+        rows.addClassName("import-rows");
+
+        importAll.setText(getTranslation("import.all"));
+        importAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importAll.addClickListener(e -> doImport(Mode.ALL_OR_NOTHING));
+        importValid.setText(getTranslation("import.validOnly"));
+        importValid.addClickListener(e -> doImport(Mode.VALID_ONLY));
+        HorizontalLayout actions = new HorizontalLayout(importAll, importValid);
+        actions.setVisible(false);
+        importAll.setEnabled(false);
+        add(new H3(getTranslation("import.title")), hint, upload, summary, rows, actions, result);
+    }
+
+    void received(String name, byte[] data) {
+        fileName = name;
+        content = data;
+        result.removeAll();
+        var preview = imports.preview(associationId, name, data);
+        boolean fileOk = preview.fileErrors().isEmpty();
+        summary.setText(fileOk
+                ? getTranslation("import.summary", preview.rows().size(), preview.validRows(), preview.invalidRows(),
+                        preview.emptyRows(), preview.encoding())
+                : preview.fileErrors().stream().map(this::getTranslation).collect(Collectors.joining(" / ")));
+        rows.setItems(preview.rows());
+        rows.setVisible(fileOk);
+        importAll.setEnabled(fileOk && preview.invalidRows() == 0 && preview.validRows() > 0);
+        importValid.setEnabled(fileOk && preview.validRows() > 0);
+        importAll.getParent().ifPresent(p -> p.setVisible(fileOk));
+    }
+
+    void doImport(Mode mode) {
+        try {
+            var done = imports.importMembers(associationId, fileName, content, mode);
+            Notification.show(getTranslation("import.done", done.imported(), done.skipped()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            result.removeAll();
+            if (!done.invitations().isEmpty()) {
+                UnorderedList codes = new UnorderedList();
+                done.invitations().forEach(i -> codes.add(new ListItem(getTranslation("import.invitation", i.facility(),
+                        i.contact(), i.code()))));
+                result.add(new Paragraph(getTranslation("import.invitationsHint")), codes);
+            }
+            importAll.setEnabled(false);
+            importValid.setEnabled(false);
+            afterImport.run();
+        } catch (InvalidInputException e) {
+            Notification.show(e.messageKeys().stream().map(this::getTranslation).collect(Collectors.joining(" / ")))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}
