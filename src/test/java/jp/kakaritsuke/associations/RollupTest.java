@@ -13,7 +13,7 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
-import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;

@@ -2,7 +2,7 @@ package jp.kakaritsuke.associations.api;
 
 import java.util.List;
 import jp.kakaritsuke.associations.domain.Association;
-import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -16,10 +16,14 @@ public class RollupRepository {
 
     /** Members of any of the given associations, each once. */
     static final String MEMBERS = "SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids)";
-    /** The latest submitted round of the round's facility. */
+    /**
+     * The members' latest submission times, as a derived table joined once (a correlated subquery per answer row was
+     * 5× slower on the national data set, docs/performance.md).
+     */
     static final String LATEST = """
-            r.status = 'SUBMITTED' AND r.submitted_at = (SELECT MAX(r2.submitted_at) FROM assessment_round r2
-                WHERE r2.facility_id = r.facility_id AND r2.status = 'SUBMITTED')""";
+            (SELECT r2.facility_id, MAX(r2.submitted_at) AS latest FROM assessment_round r2
+             WHERE r2.status = 'SUBMITTED' AND r2.facility_id IN (""" + MEMBERS + """
+            ) GROUP BY r2.facility_id)""";
 
     private final JdbcClient jdbc;
 
@@ -39,12 +43,13 @@ public class RollupRepository {
 
     public List<MemberStatus> members(Collection<Long> associationIds) {
         return jdbc.sql("""
-                SELECT f.id, f.name, f.municipality, f.consent_identified,
-                       (SELECT MAX(r.submitted_at) FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'SUBMITTED'),
-                       (SELECT COUNT(*) FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'DRAFT'),
-                       (SELECT r.id FROM assessment_round r WHERE r.facility_id = f.id AND r.status = 'SUBMITTED'
-                        ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1)
-                FROM facility f WHERE f.id IN (""" + MEMBERS + ") ORDER BY f.municipality, f.name")
+                SELECT f.id, f.name, f.municipality, f.consent_identified, l.latest,
+                       (SELECT COUNT(*) FROM assessment_round d WHERE d.facility_id = f.id AND d.status = 'DRAFT'),
+                       (SELECT MAX(lr.id) FROM assessment_round lr
+                        WHERE lr.facility_id = f.id AND lr.status = 'SUBMITTED' AND lr.submitted_at = l.latest)
+                FROM facility f LEFT JOIN """ + LATEST + """
+                 l ON l.facility_id = f.id
+                WHERE f.id IN (""" + MEMBERS + ") ORDER BY f.municipality, f.name")
                 .param("ids", associationIds)
                 .query((rs, i) -> {
                     Timestamp last = rs.getTimestamp(5);
@@ -58,10 +63,10 @@ public class RollupRepository {
         return jdbc.sql("""
                 SELECT f.municipality, ra.role_code, ra.level, ra.priority, COUNT(*)
                 FROM role_answer ra
-                JOIN assessment_round r ON r.id = ra.round_id
+                JOIN assessment_round r ON r.id = ra.round_id AND r.status = 'SUBMITTED'
+                JOIN """ + LATEST + """
+                 l ON l.facility_id = r.facility_id AND l.latest = r.submitted_at
                 JOIN facility f ON f.id = r.facility_id
-                WHERE f.id IN (""" + MEMBERS + ") AND " + LATEST + """
-
                 GROUP BY f.municipality, ra.role_code, ra.level, ra.priority""")
                 .param("ids", associationIds)
                 .query((rs, i) -> new AnswerCount(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class),
@@ -74,9 +79,11 @@ public class RollupRepository {
         return jdbc.sql("""
                 SELECT f.id, ra.role_code, ra.level
                 FROM role_answer ra
-                JOIN assessment_round r ON r.id = ra.round_id
+                JOIN assessment_round r ON r.id = ra.round_id AND r.status = 'SUBMITTED'
+                JOIN """ + LATEST + """
+                 l ON l.facility_id = r.facility_id AND l.latest = r.submitted_at
                 JOIN facility f ON f.id = r.facility_id
-                WHERE f.consent_identified = TRUE AND f.id IN (""" + MEMBERS + ") AND " + LATEST)
+                WHERE f.consent_identified = TRUE""")
                 .param("ids", associationIds)
                 .query((rs, i) -> new MemberLevel(rs.getLong(1), rs.getString(2), rs.getObject(3, Integer.class)))
                 .list();

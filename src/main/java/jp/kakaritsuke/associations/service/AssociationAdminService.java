@@ -35,11 +35,15 @@ public class AssociationAdminService {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException(List.of("association.error.name"));
         }
-        if ((level == AssociationLevel.PREFECTURAL) != (parentId == null)) {
-            throw new InvalidInputException(List.of("association.error.parent"));
-        }
-        if (parentId != null && tree.get(parentId).filter(p -> p.level() == AssociationLevel.PREFECTURAL
-                && p.prefecture().equals(prefecture)).isEmpty()) {
+        // national: no parent; prefectural: no parent or the national one; municipal: its prefecture's association
+        boolean parentOk = switch (level) {
+            case NATIONAL -> parentId == null;
+            case PREFECTURAL -> parentId == null
+                    || tree.get(parentId).filter(p -> p.level() == AssociationLevel.NATIONAL).isPresent();
+            case MUNICIPAL -> parentId != null && tree.get(parentId)
+                    .filter(p -> p.level() == AssociationLevel.PREFECTURAL && p.prefecture().equals(prefecture)).isPresent();
+        };
+        if (!parentOk) {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
         return associations.create(name.strip(), level, prefecture, parentId, clock.instant());

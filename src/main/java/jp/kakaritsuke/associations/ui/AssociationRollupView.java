@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.kakaritsuke.associations.domain.Cell;
-import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;

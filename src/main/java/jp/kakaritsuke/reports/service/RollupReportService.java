@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import jp.kakaritsuke.associations.domain.Cell;
-import jp.kakaritsuke.associations.service.Rollup;
+import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;

@@ -1,9 +1,8 @@
-package jp.kakaritsuke.associations.service;
+package jp.kakaritsuke.associations.domain;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import jp.kakaritsuke.associations.domain.Cell;
 
 /**
  * An association's rollup over its members (and the members of the associations below it), built from each member's

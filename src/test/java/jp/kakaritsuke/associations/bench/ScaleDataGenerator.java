@@ -1,0 +1,111 @@
+package jp.kakaritsuke.associations.bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import jp.kakaritsuke.facility.domain.Prefectures;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Fills a MariaDB database with a synthetic nation for the rollup benchmark: a national association, 47 prefectural
+ * and about 900 city associations, 100,000 facilities (members of their city association), two submitted rounds each
+ * (14 role answers per round), about a third consenting. Not part of the tests; run with {@code ./.ci/bench scale-data}.
+ * The database ({@code kkf_scale} by default) is dropped and rebuilt from the Liquibase changelogs first.
+ */
+public final class ScaleDataGenerator {
+
+    static final List<String> ROLES = List.of("CLINIC_CLINIC", "CLINIC_HOSPITAL", "HOSPITAL_HOSPITAL", "MATERNAL_CHILD",
+            "SCHOOL_HEALTH", "OCCUPATIONAL_HEALTH", "CARE_WELFARE", "OUT_OF_HOURS", "HOME_CARE", "END_OF_LIFE",
+            "MULTIDISCIPLINARY", "EMERGENCY", "CAREER_SUPPORT", "OTHER");
+
+    private ScaleDataGenerator() {
+    }
+
+    public static DataSource dataSource(String database) {
+        return new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true",
+                System.getProperty("db.user", "root"), System.getProperty("db.password", ""));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String database = args.length > 0 ? args[0] : "kkf_scale";
+        int facilities = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        DataSource ds = dataSource(database);
+        long start = System.nanoTime();
+        SpringLiquibase liquibase = new SpringLiquibase();
+        liquibase.setDataSource(ds);
+        liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.xml");
+        liquibase.setResourceLoader(new DefaultResourceLoader());
+        liquibase.setDropFirst(true);
+        liquibase.afterPropertiesSet();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        Random random = new Random(47);
+        Timestamp now = Timestamp.from(Instant.parse("2026-11-25T00:00:00Z"));
+        Timestamp lastYear = Timestamp.from(Instant.parse("2025-11-25T00:00:00Z"));
+
+        jdbc.update("INSERT INTO association (id, name, association_level, prefecture, parent_id, created_at, version) VALUES (1, '日本医師会 (合成)', 'NATIONAL', '東京都', NULL, ?, 0)", now);
+        List<Object[]> associations = new ArrayList<>();
+        List<long[]> cities = new ArrayList<>(); // [id, prefecture index]
+        long id = 2;
+        for (int p = 0; p < Prefectures.ALL.size(); p++) {
+            long prefId = id++;
+            associations.add(new Object[] {prefId, Prefectures.ALL.get(p) + "医師会 (合成)", "PREFECTURAL", Prefectures.ALL.get(p), 1L, now});
+            int n = 8 + random.nextInt(24); // ~900 in all
+            for (int c = 0; c < n; c++) {
+                long cityId = id++;
+                associations.add(new Object[] {cityId, "第" + (c + 1) + "市医師会 (合成)", "MUNICIPAL", Prefectures.ALL.get(p), prefId, now});
+                cities.add(new long[] {cityId, p});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO association (id, name, association_level, prefecture, parent_id, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0)", associations);
+
+        List<Object[]> facilityRows = new ArrayList<>();
+        List<Object[]> memberships = new ArrayList<>();
+        for (int f = 1; f <= facilities; f++) {
+            long[] city = cities.get(random.nextInt(cities.size()));
+            String type = random.nextInt(10) < 8 ? "CLINIC" : "HOSPITAL";
+            facilityRows.add(new Object[] {f, "合成施設 " + f, type, Prefectures.ALL.get((int) city[1]),
+                    "第" + (city[0] % 40 + 1) + "区", random.nextInt(3) == 0, now});
+            memberships.add(new Object[] {city[0], f, now});
+        }
+        batch(jdbc, "INSERT INTO facility (id, name, facility_type, prefecture, municipality, consent_identified, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", facilityRows);
+        batch(jdbc, "INSERT INTO association_facility (association_id, facility_id, joined_at) VALUES (?, ?, ?)", memberships);
+
+        List<Object[]> rounds = new ArrayList<>();
+        List<Object[]> answers = new ArrayList<>();
+        long roundId = 1;
+        long answerId = 1;
+        for (int f = 1; f <= facilities; f++) {
+            for (Timestamp when : new Timestamp[] {lastYear, now}) {
+                Timestamp submitted = new Timestamp(when.getTime() + random.nextInt(86_400_000));
+                rounds.add(new Object[] {roundId, f, submitted, submitted, submitted});
+                for (String role : ROLES) {
+                    answers.add(new Object[] {answerId++, roundId, role, random.nextInt(5), random.nextInt(8) == 0});
+                }
+                roundId++;
+            }
+            if (answers.size() >= 50_000) {
+                batch(jdbc, "INSERT INTO assessment_round (id, facility_id, questionnaire_version, status, started_at, started_by, updated_at, updated_by, submitted_at, submitted_by, version) VALUES (?, ?, 1, 'SUBMITTED', ?, 'generator', ?, 'generator', ?, 'generator', 0)", rounds);
+                batch(jdbc, "INSERT INTO role_answer (id, round_id, role_code, level, priority, version) VALUES (?, ?, ?, ?, ?, 0)", answers);
+                rounds.clear();
+                answers.clear();
+            }
+        }
+        batch(jdbc, "INSERT INTO assessment_round (id, facility_id, questionnaire_version, status, started_at, started_by, updated_at, updated_by, submitted_at, submitted_by, version) VALUES (?, ?, 1, 'SUBMITTED', ?, 'generator', ?, 'generator', ?, 'generator', 0)", rounds);
+        batch(jdbc, "INSERT INTO role_answer (id, round_id, role_code, level, priority, version) VALUES (?, ?, ?, ?, ?, 0)", answers);
+        jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer");
+        System.out.printf("%s: %d associations, %d facilities, %d rounds, %d role answers in %.1f s%n", database,
+                associations.size() + 1, facilities, roundId - 1, answerId - 1, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+        for (int i = 0; i < rows.size(); i += 10_000) {
+            jdbc.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + 10_000)));
+        }
+    }
+}
