@@ -47,14 +47,16 @@ public class AssessmentService {
     private final AssessmentRoundRepository rounds;
     private final RoleAnswerRepository roleAnswers;
     private final QuestionnaireService questionnaires;
+    private final jp.kakaritsuke.assessment.domain.AssessmentStateRepository states;
     private final FacilityAccess access;
     private final FacilityService facilities;
     private final Clock clock;
 
     public AssessmentService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
                              QuestionnaireService questionnaires, FacilityAccess access, FacilityService facilities,
-                             Clock clock) {
+                             jp.kakaritsuke.assessment.domain.AssessmentStateRepository states, Clock clock) {
         this.rounds = rounds;
+        this.states = states;
         this.roleAnswers = roleAnswers;
         this.questionnaires = questionnaires;
         this.access = access;
@@ -126,7 +128,9 @@ public class AssessmentService {
                 answer.apply(previous.getLevel(), previous.isPriority(), previous.getNote(), kept, user.username(), now);
             });
         }
-        return view(rounds.saveAndFlush(round));
+        AssessmentRound saved = rounds.saveAndFlush(round);
+        states.draftStarted(facilityId);
+        return view(saved);
     }
 
     /**
@@ -173,6 +177,13 @@ public class AssessmentService {
         round.submit(user.username(), clock.instant(), facility.type().name(), facility.prefecture(),
                 facility.areaType() == null ? null : facility.areaType().name(), facility.bedsTotal());
         rounds.flush();
+        // the compact latest state the association rollups read, in the roles' order
+        List<RoleQuestion> order = questionnaires.version(round.getQuestionnaireVersion()).roles();
+        states.submitted(round.getFacilityId(), round.getId(), round.getSubmittedAt(),
+                jp.kakaritsuke.assessment.domain.AssessmentStateRepository.encodeLevels(order.stream()
+                        .map(q -> round.answer(q.roleCode()).map(RoleAnswer::getLevel).orElse(null)).toList()),
+                jp.kakaritsuke.assessment.domain.AssessmentStateRepository.encodeFlags(order.stream()
+                        .map(q -> round.answer(q.roleCode()).map(RoleAnswer::isPriority).orElse(false)).toList()));
         return view(round);
     }
 

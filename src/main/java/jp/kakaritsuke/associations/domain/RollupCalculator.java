@@ -6,11 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import jp.kakaritsuke.associations.domain.RollupRepository.AnswerCount;
-import jp.kakaritsuke.associations.domain.RollupRepository.MemberLevel;
 import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
 
-/** Turns the rollup's SQL aggregates into the {@link Rollup}, applying the suppression rule of {@link Cell}. Pure. */
+/** Turns the members' compact states into the {@link Rollup}, applying the suppression rule of {@link Cell}. Pure. */
 public final class RollupCalculator {
 
     /** A role counts as covered in a municipality when a member rates it at least this. */
@@ -19,31 +17,34 @@ public final class RollupCalculator {
     private RollupCalculator() {
     }
 
-    public static Rollup rollup(Association association, List<String> roles, List<MemberStatus> members,
-                                List<AnswerCount> counts, List<MemberLevel> consentingLevels) {
+    public static Rollup rollup(Association association, List<String> roles, List<MemberStatus> members) {
         int submitted = (int) members.stream().filter(m -> m.lastSubmitted() != null).count();
         int inProgress = (int) members.stream().filter(m -> m.lastSubmitted() == null && m.draft()).count();
         int notStarted = members.size() - submitted - inProgress;
         var completeness = new Rollup.Completeness(Cell.of(notStarted, members.size()), Cell.of(inProgress, members.size()),
                 Cell.of(submitted, members.size()));
 
+        // one pass over the members' compact latest levels
         Map<String, int[]> levelCounts = new LinkedHashMap<>();
         Map<String, Integer> priorityCounts = new HashMap<>();
         Map<String, Map<String, Integer>> covered = new TreeMap<>();
         roles.forEach(r -> levelCounts.put(r, new int[5]));
-        for (AnswerCount c : counts) {
-            int[] levels = levelCounts.get(c.roleCode());
-            if (levels == null) {
+        for (MemberStatus m : members) {
+            if (m.lastSubmitted() == null || m.levels() == null) {
                 continue;
             }
-            if (c.level() != null) {
-                levels[c.level()] += c.facilities();
-                if (c.level() >= COVERED_LEVEL) {
-                    covered.computeIfAbsent(municipality(c.municipality()), k -> new HashMap<>()).merge(c.roleCode(), c.facilities(), Integer::sum);
+            for (int r = 0; r < roles.size() && r < m.levels().length(); r++) {
+                char c = m.levels().charAt(r);
+                if (c >= '0' && c <= '4') {
+                    int level = c - '0';
+                    levelCounts.get(roles.get(r))[level]++;
+                    if (level >= COVERED_LEVEL) {
+                        covered.computeIfAbsent(municipality(m.municipality()), k -> new HashMap<>()).merge(roles.get(r), 1, Integer::sum);
+                    }
                 }
-            }
-            if (c.priority()) {
-                priorityCounts.merge(c.roleCode(), c.facilities(), Integer::sum);
+                if (m.priorities() != null && r < m.priorities().length() && m.priorities().charAt(r) == '1') {
+                    priorityCounts.merge(roles.get(r), 1, Integer::sum);
+                }
             }
         }
         List<Rollup.RoleRollup> roleRollups = new ArrayList<>();
@@ -79,16 +80,25 @@ public final class RollupCalculator {
             municipalities.add(new Rollup.MunicipalityRollup(name, Cell.of(size, size), coverage, gaps));
         });
 
-        Map<Long, Map<String, Integer>> levelsByMember = new HashMap<>();
-        consentingLevels.forEach(l ->
-                levelsByMember.computeIfAbsent(l.facilityId(), k -> new LinkedHashMap<>()).put(l.roleCode(), l.level()));
         List<Rollup.MemberRow> identified = members.stream().filter(MemberStatus::consent)
                 .map(m -> new Rollup.MemberRow(m.facilityId(), m.name(), m.municipality(),
                         m.lastSubmitted() != null ? Rollup.Status.SUBMITTED : m.draft() ? Rollup.Status.IN_PROGRESS : Rollup.Status.NOT_STARTED,
-                        m.lastSubmitted(), m.lastRoundId(), levelsByMember.getOrDefault(m.facilityId(), Map.of())))
+                        m.lastSubmitted(), m.lastRoundId(), decode(roles, m.levels())))
                 .toList();
         return new Rollup(association.id(), association.name(), association.prefecture(), members.size(), completeness,
                 roleRollups, municipalities, identified);
+    }
+
+    private static Map<String, Integer> decode(List<String> roles, String levels) {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        if (levels == null) {
+            return result;
+        }
+        for (int r = 0; r < roles.size() && r < levels.length(); r++) {
+            char c = levels.charAt(r);
+            result.put(roles.get(r), c >= '0' && c <= '4' ? c - '0' : null);
+        }
+        return result;
     }
 
     private static String municipality(String m) {

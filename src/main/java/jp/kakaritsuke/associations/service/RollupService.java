@@ -59,8 +59,7 @@ public class RollupService {
         Association association = tree.get(associationId).orElseThrow();
         Set<Long> scope = tree.subtree(associationId);
         List<String> roles = caseLibrary.library().roles().stream().map(Role::code).toList();
-        return RollupCalculator.rollup(association, roles, rollups.members(scope), rollups.answerCounts(scope),
-                rollups.consentingLevels(scope));
+        return RollupCalculator.rollup(association, roles, rollups.members(scope));
     }
 
 }
