@@ -168,6 +168,38 @@ class RollupTest {
     }
 
     @Test
+    void changeSinceThePreviousRoundCountsMembersWhoRoseOrFell() {
+        Fixtures.as(adminOfA);
+        Rollup.RoleRollup before = homeCare(rollups.rollup(a));
+        assertThat(before.improved()).as("nobody has two submissions yet").isEqualTo(new Cell(null, true));
+        // three members submit again: two raise 在宅医療, one lowers it
+        int[] again = {4, 4, 1};
+        for (int i = 0; i < 3; i++) {
+            fixtures.member(kashiwa[i], MemberRole.EDITOR);
+            submit(kashiwa[i], again[i], false);
+        }
+        Fixtures.as(adminOfA);
+        Rollup.RoleRollup after = homeCare(rollups.rollup(a));
+        // kashiwa[0]: 4 -> 4 (same), kashiwa[1]: 3 -> 4 (up), kashiwa[2]: 3 -> 1 (down); 3 compared, so cells of 1 are suppressed
+        assertThat(after.improved()).isEqualTo(new Cell(null, true));
+        assertThat(after.declined()).isEqualTo(new Cell(null, true));
+        Rollup.RoleRollup outOfHours = rollups.rollup(a).roles().stream().filter(x -> x.roleCode().equals("OUT_OF_HOURS")).findFirst().orElseThrow();
+        assertThat(outOfHours.improved()).isEqualTo(new Cell(0, false));
+        assertThat(outOfHours.declined()).isEqualTo(new Cell(0, false));
+        // a fourth makes 在宅医療 rise for two more: 3 risen of 4 compared, shown
+        fixtures.member(kashiwa[3], MemberRole.EDITOR);
+        submit(kashiwa[3], 2, false);
+        fixtures.member(kashiwa[2], MemberRole.EDITOR);
+        submit(kashiwa[2], 4, false);
+        Fixtures.as(adminOfA);
+        assertThat(homeCare(rollups.rollup(a)).improved()).isEqualTo(new Cell(3, false));
+    }
+
+    static Rollup.RoleRollup homeCare(Rollup r) {
+        return r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
+    }
+
+    @Test
     void onlyConsentingMembersAreIdentifiedAndCanBeOpened() {
         Fixtures.as(adminOfA);
         Rollup r = rollups.rollup(a);
@@ -246,6 +278,7 @@ class RollupTest {
                 .andExpect(jsonPath("$.members", Matchers.is(4)))
                 .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
                 .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
+                .andExpect(jsonPath("$.roles[8].improved", Matchers.is("<3")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());

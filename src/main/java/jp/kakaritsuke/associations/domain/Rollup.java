@@ -17,8 +17,12 @@ public record Rollup(long associationId, String associationName, String prefectu
     public record Completeness(Cell notStarted, Cell inProgress, Cell submitted) {
     }
 
-    /** Per role: how many members are at each level 0–4, how many at level ≥ 3, how many prioritise it. */
-    public record RoleRollup(String roleCode, List<Cell> levels, Cell atLeastThree, Cell priority) {
+    /**
+     * Per role: how many members are at each level 0–4, how many at level ≥ 3, how many prioritise it, and among the
+     * members with two submissions how many rose or fell since the previous one.
+     */
+    public record RoleRollup(String roleCode, List<Cell> levels, Cell atLeastThree, Cell priority, Cell improved,
+                             Cell declined) {
     }
 
     /** Per municipality: members with a submitted round, and per role how many are at level ≥ 3 (0 = a gap). */

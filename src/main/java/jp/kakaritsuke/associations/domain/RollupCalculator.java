@@ -27,11 +27,24 @@ public final class RollupCalculator {
         // one pass over the members' compact latest levels
         Map<String, int[]> levelCounts = new LinkedHashMap<>();
         Map<String, Integer> priorityCounts = new HashMap<>();
+        Map<String, Integer> improved = new HashMap<>();
+        Map<String, Integer> declined = new HashMap<>();
+        int compared = 0;
         Map<String, Map<String, Integer>> covered = new TreeMap<>();
         roles.forEach(r -> levelCounts.put(r, new int[5]));
         for (MemberStatus m : members) {
             if (m.lastSubmitted() == null || m.levels() == null) {
                 continue;
+            }
+            if (m.previousLevels() != null) {
+                compared++;
+                for (int r = 0; r < roles.size() && r < m.levels().length() && r < m.previousLevels().length(); r++) {
+                    char now = m.levels().charAt(r);
+                    char before = m.previousLevels().charAt(r);
+                    if (now != '-' && before != '-' && now != before) {
+                        (now > before ? improved : declined).merge(roles.get(r), 1, Integer::sum);
+                    }
+                }
             }
             for (int r = 0; r < roles.size() && r < m.levels().length(); r++) {
                 char c = m.levels().charAt(r);
@@ -59,7 +72,8 @@ public final class RollupCalculator {
                 }
             }
             roleRollups.add(new Rollup.RoleRollup(role, cells, Cell.of(atLeast, submitted),
-                    Cell.of(priorityCounts.getOrDefault(role, 0), submitted)));
+                    Cell.of(priorityCounts.getOrDefault(role, 0), submitted),
+                    Cell.of(improved.getOrDefault(role, 0), compared), Cell.of(declined.getOrDefault(role, 0), compared)));
         }
 
         Map<String, Integer> submittedByMunicipality = new TreeMap<>();

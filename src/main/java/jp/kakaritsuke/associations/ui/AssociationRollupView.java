@@ -94,6 +94,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         }
         roleTable.addColumn(r -> r.atLeastThree().display()).setHeader(getTranslation("rollup.atLeastThree"));
         roleTable.addColumn(r -> r.priority().display()).setHeader(getTranslation("rollup.priority"));
+        roleTable.addColumn(r -> r.improved().display()).setHeader(getTranslation("rollup.improved"));
+        roleTable.addColumn(r -> r.declined().display()).setHeader(getTranslation("rollup.declined"));
         roleTable.setItems(rollup.roles());
         roleTable.setAllRowsVisible(true);
         roleTable.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -75,6 +75,8 @@ public class RollupReportService {
             }
             header.add(b.getString("rollup.atLeastThree"));
             header.add(b.getString("rollup.priority"));
+            header.add(b.getString("rollup.improved"));
+            header.add(b.getString("rollup.declined"));
             summary.header(false, header.toArray(String[]::new));
             int first = summary.nextRow();
             for (Rollup.RoleRollup r : rollup.roles()) {
@@ -82,7 +84,7 @@ public class RollupReportService {
             }
             summary.fitColumns(header.size());
             summary.stackedBarChart(b.getString("rollup.levelsTitle"), 0, List.of(1, 2, 3, 4, 5),
-                    header.subList(1, 6), first, summary.nextRow() - 1, 9, 0, 10, 26);
+                    header.subList(1, 6), first, summary.nextRow() - 1, 11, 0, 10, 26);
 
             ReportSheet perRole = book.sheet(b.getString("rollupReport.sheet.roles"), true).headerFooter(rollup.associationName(), pages);
             perRole.header(true, header.toArray(String[]::new));
@@ -125,13 +127,15 @@ public class RollupReportService {
     }
 
     private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
-        Object[] row = new Object[8];
+        Object[] row = new Object[10];
         row[0] = roles.stream().filter(x -> x.code().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
         for (int l = 0; l <= 4; l++) {
             row[1 + l] = value(r.levels().get(l));
         }
         row[6] = value(r.atLeastThree());
         row[7] = value(r.priority());
+        row[8] = value(r.improved());
+        row[9] = value(r.declined());
         return row;
     }
 
