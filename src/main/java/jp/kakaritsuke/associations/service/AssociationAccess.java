@@ -34,9 +34,7 @@ public class AssociationAccess implements FacilityReadGrant {
             tree.all().forEach(a -> all.add(a.id()));
             return all;
         }
-        Set<Long> result = new HashSet<>();
-        associations.associationsOf(user.id()).forEach(id -> result.addAll(tree.subtree(id)));
-        return result;
+        return administeredSubtrees(user.id());
     }
 
     /** The caller may see the association (and, through it, its subtree); otherwise AccessDenied. */
@@ -63,18 +61,20 @@ public class AssociationAccess implements FacilityReadGrant {
     @Override
     @Transactional(readOnly = true)
     public boolean allowsInvite(long userId, long facilityId) {
-        Set<Long> mine = new HashSet<>();
-        AssociationTree tree = associations.tree();
-        associations.associationsOf(userId).forEach(id -> mine.addAll(tree.subtree(id)));
-        return associations.memberOfAny(facilityId, mine);
+        return associations.memberOfAny(facilityId, administeredSubtrees(userId));
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean allowsRead(long userId, long facilityId) {
-        Set<Long> mine = new HashSet<>();
+        return associations.consentingMemberOfAny(facilityId, administeredSubtrees(userId));
+    }
+
+    /** The associations a user administers and every association below them. */
+    private Set<Long> administeredSubtrees(long userId) {
+        Set<Long> result = new HashSet<>();
         AssociationTree tree = associations.tree();
-        associations.associationsOf(userId).forEach(id -> mine.addAll(tree.subtree(id)));
-        return associations.consentingMemberOfAny(facilityId, mine);
+        associations.associationsOf(userId).forEach(id -> result.addAll(tree.subtree(id)));
+        return result;
     }
 }

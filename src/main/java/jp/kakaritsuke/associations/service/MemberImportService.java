@@ -152,7 +152,7 @@ public class MemberImportService {
             } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
                 Decoded decoded = decode(content);
                 encoding = decoded.charset();
-                records = Csv.parse(decoded.text());
+                records = jp.kakaritsuke.base.Csv.parse(decoded.text());
             } else {
                 return new Preview(null, List.of("import.error.fileType"), List.of(), 0);
             }
@@ -302,48 +302,5 @@ public class MemberImportService {
             }
         }
         return records;
-    }
-
-    /** RFC 4180 with the quirks of spreadsheet exports (CRLF, quoted fields with commas, quotes and newlines). */
-    static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> records = new ArrayList<>();
-            List<String> record = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (ch == ',') {
-                    record.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    record.add(field.toString());
-                    field.setLength(0);
-                    records.add(record);
-                    record = new ArrayList<>();
-                } else {
-                    field.append(ch);
-                }
-            }
-            if (!field.isEmpty() || !record.isEmpty()) {
-                record.add(field.toString());
-                records.add(record);
-            }
-            return records;
-        }
     }
 }

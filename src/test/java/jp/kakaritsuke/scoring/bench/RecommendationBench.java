@@ -144,43 +144,10 @@ public class RecommendationBench {
         return new ScoringModel(ROLES, cases, practices);
     }
 
-    /** Just enough RFC 4180 for our own CSVs (quoted fields, doubled quotes, newlines inside quotes). */
+    /** Our own CSVs as rows keyed by header. */
     static final class Csv {
         static List<Map<String, String>> read(Path file) throws IOException {
-            String text = Files.readString(file);
-            List<List<String>> records = new ArrayList<>();
-            List<String> record = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    record.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\n') {
-                    record.add(field.toString());
-                    field.setLength(0);
-                    records.add(record);
-                    record = new ArrayList<>();
-                } else if (ch != '\r') {
-                    field.append(ch);
-                }
-            }
-            if (!field.isEmpty() || !record.isEmpty()) {
-                record.add(field.toString());
-                records.add(record);
-            }
+            List<List<String>> records = jp.kakaritsuke.base.Csv.parse(Files.readString(file));
             List<String> header = records.getFirst();
             List<Map<String, String>> rows = new ArrayList<>();
             for (List<String> r : records.subList(1, records.size())) {
