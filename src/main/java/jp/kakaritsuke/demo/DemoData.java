@@ -64,11 +64,14 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final AssociationAdminService associations;
     private final UserAccountService accounts;
+    private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
     private final String adminUsername;
 
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
              QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
-             UserAccountService accounts, @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+             UserAccountService accounts, jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
+             @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+        this.associationRounds = associationRounds;
         this.associations = associations;
         this.accounts = accounts;
         this.facilities = facilities;
@@ -153,6 +156,7 @@ class DemoData implements ApplicationRunner {
         actAs("demo-clinic", "USER");
         facilities.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
+        associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
         long chibaStaff = accounts.createUser("demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
         associations.addAdministrator(chiba, chibaStaff);
 

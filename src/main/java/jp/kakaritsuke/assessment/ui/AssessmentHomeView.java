@@ -35,10 +35,13 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
 
     private final AssessmentService assessments;
     private final FacilityAccess access;
+    private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
 
-    AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access) {
+    AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access,
+                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds) {
         this.assessments = assessments;
         this.access = access;
+        this.associationRounds = associationRounds;
         setMaxWidth("72rem");
         add(new H2(getTranslation("assessment.home.title")));
         List<FacilityProfile> mine = facilities.visibleFacilities();
@@ -57,6 +60,16 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
                 + (f.municipality() == null ? "" : f.municipality()));
         meta.addClassName("hint");
         card.add(meta);
+        // rounds opened by the facility's associations: what is asked of it, and by when
+        Instant lastSubmitted = assessments.rounds(f.id()).stream().map(RoundSummary::submittedAt)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        for (var round : associationRounds.openRoundsFor(f.id())) {
+            boolean done = lastSubmitted != null && !lastSubmitted.isBefore(round.openedAt());
+            Paragraph notice = new Paragraph(getTranslation(done ? "associationRound.noticeDone" : "associationRound.notice",
+                    round.associationName(), round.name(), round.deadline().toString()));
+            notice.addClassName(done ? "round-notice-done" : "round-notice");
+            card.add(notice);
+        }
 
         HorizontalLayout actions = new HorizontalLayout();
         var draft = assessments.draft(f.id());

@@ -42,6 +42,10 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
 
     private final RollupService rollups;
     private final jp.kakaritsuke.associations.service.MemberImportService imports;
+    private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
+    final Grid<jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness> roundsGrid = new Grid<>();
+    final com.vaadin.flow.component.textfield.TextField roundName = new com.vaadin.flow.component.textfield.TextField();
+    final com.vaadin.flow.component.datepicker.DatePicker roundDeadline = new com.vaadin.flow.component.datepicker.DatePicker();
     private final CaseLibrary library;
     MemberImportPanel importPanel;
     Rollup rollup;
@@ -51,9 +55,11 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     final Grid<Rollup.MemberRow> members = new Grid<>();
 
     AssociationRollupView(RollupService rollups, jp.kakaritsuke.associations.service.MemberImportService imports,
+                          jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
                           CaseLibraryService caseLibrary) {
         this.rollups = rollups;
         this.imports = imports;
+        this.associationRounds = associationRounds;
         this.library = caseLibrary.library();
         setWidthFull();
     }
@@ -75,6 +81,24 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         Anchor workbook = new Anchor("api/v1/associations/" + rollup.associationId() + "/rollup.xlsx", getTranslation("rollup.download"));
         workbook.getElement().setAttribute("download", true);
         add(new H2(rollup.associationName()), completeness, suppression, workbook);
+
+        // rounds this association opened for its members, with who has submitted since
+        roundsGrid.addColumn(r -> r.round().name()).setHeader(getTranslation("associationRound.name"));
+        roundsGrid.addColumn(r -> r.round().deadline().toString()).setHeader(getTranslation("associationRound.deadline"));
+        roundsGrid.addColumn(r -> r.submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
+        roundsGrid.addColumn(r -> r.inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
+        roundsGrid.addColumn(r -> r.notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        roundsGrid.setAllRowsVisible(true);
+        roundsGrid.setItems(associationRounds.rounds(associationId));
+        roundName.setLabel(getTranslation("associationRound.name"));
+        roundName.setPlaceholder(getTranslation("associationRound.namePlaceholder"));
+        roundName.setMaxLength(100);
+        roundDeadline.setLabel(getTranslation("associationRound.deadline"));
+        com.vaadin.flow.component.button.Button open = new com.vaadin.flow.component.button.Button(
+                getTranslation("associationRound.open"), e -> openRound(associationId));
+        HorizontalLayout roundForm = new HorizontalLayout(roundName, roundDeadline, open);
+        roundForm.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("associationRound.title")), roundsGrid, roundForm);
 
         // levels per role
         List<StackedBarChart.Series> series = new ArrayList<>();
@@ -153,6 +177,24 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         importPanel = new MemberImportPanel(imports, associationId,
                 () -> getUI().ifPresent(ui -> ui.navigate(AssociationRollupView.class, associationId)));
         add(importPanel);
+    }
+
+    void openRound(long associationId) {
+        try {
+            associationRounds.open(associationId, roundName.getValue(), roundDeadline.getValue());
+            roundName.clear();
+            roundDeadline.clear();
+            roundsGrid.setItems(associationRounds.rounds(associationId));
+        } catch (jp.kakaritsuke.base.InvalidInputException e) {
+            String key = e.messageKeys().getFirst();
+            if (key.endsWith("name")) {
+                roundName.setInvalid(true);
+                roundName.setErrorMessage(getTranslation(key));
+            } else {
+                roundDeadline.setInvalid(true);
+                roundDeadline.setErrorMessage(getTranslation(key));
+            }
+        }
     }
 
     private Span badge(String text) {

@@ -1,0 +1,98 @@
+package jp.kakaritsuke.associations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.domain.AssociationRound;
+import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.AssociationRoundService;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Rounds an association opens: members see them (also those of associations above theirs), completeness counts. */
+@SpringBootTest
+class AssociationRoundTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    AssociationRoundService rounds;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void membersSeeTheRoundsAboveThemAndTheAssociationSeesWhoSubmitted() {
+        Fixtures.asAdmin();
+        long pref = admin.create("広島県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "広島県", null);
+        long city = admin.create("福山市医師会", AssociationLevel.MUNICIPAL, "広島県", pref);
+        long other = admin.create("呉市医師会", AssociationLevel.MUNICIPAL, "広島県", pref);
+        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        String staff = fixtures.member(office, MemberRole.VIEWER);
+        Fixtures.asAdmin();
+        admin.addAdministrator(city, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        FacilityProfile[] members = new FacilityProfile[4];
+        for (int i = 0; i < 4; i++) {
+            members[i] = fixtures.facility(FacilityType.CLINIC);
+            Fixtures.asAdmin();
+            admin.addFacility(city, members[i].id());
+        }
+
+        Fixtures.as(staff);
+        LocalDate deadline = LocalDate.now().plusMonths(3);
+        assertThatThrownBy(() -> rounds.open(city, " ", deadline)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationRound.error.name"));
+        assertThatThrownBy(() -> rounds.open(city, "2026年度", LocalDate.now().minusDays(1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> rounds.open(other, "2026年度", deadline)).isInstanceOf(AccessDeniedException.class);
+        rounds.open(city, "2026年度", deadline);
+        Fixtures.asAdmin();
+        rounds.open(pref, "県の調査", deadline);
+        rounds.open(other, "呉の調査", deadline);
+
+        // three members submit after the round opened, one does nothing
+        for (int i = 0; i < 3; i++) {
+            String editor = fixtures.member(members[i], MemberRole.EDITOR);
+            var round = assessments.startRound(members[i].id());
+            round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(2, false, null, Map.of())));
+            assessments.submit(round.summary().id());
+            assertThat(rounds.openRoundsFor(members[i].id())).extracting(AssociationRound::name)
+                    .containsExactlyInAnyOrder("2026年度", "県の調査");
+            assertThat(editor).isNotBlank();
+        }
+        Fixtures.as(staff);
+        var status = rounds.rounds(city).getFirst();
+        assertThat(status.round().name()).isEqualTo("2026年度");
+        assertThat(status.members()).isEqualTo(4);
+        assertThat(status.submitted()).isEqualTo(new Cell(3, false));
+        assertThat(status.notStarted().suppressed()).isTrue();
+    }
+}
