@@ -1,0 +1,103 @@
+package jp.kakaritsuke.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An association's staff in Chromium: the rollup page with its stacked bars drawn (role-bars.ts) and the coverage grid. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssociationBrowserTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Browser.start(1440, 1400);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void theRollupPageDrawsItsChart() throws Exception {
+        Fixtures.asAdmin();
+        long pref = admin.create("熊本県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "熊本県", null);
+        long city = admin.create("熊本市医師会", AssociationLevel.MUNICIPAL, "熊本県", pref);
+        for (int i = 0; i < 4; i++) {
+            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            fixtures.member(f, MemberRole.EDITOR);
+            var round = assessments.startRound(f.id());
+            int level = i;
+            round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(a.roleCode().equals("OUT_OF_HOURS") ? 0 : 1 + level, false, null, Map.of())));
+            assessments.submit(round.summary().id());
+            Fixtures.asAdmin();
+            admin.addFacility(city, f.id());
+        }
+        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        String staff = fixtures.member(office, MemberRole.VIEWER);
+        Fixtures.asAdmin();
+        admin.addAdministrator(pref, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        Fixtures.anonymous();
+
+        Browser.login(driver, port, staff, Fixtures.PASSWORD);
+        var wait = Browser.waitFor(driver);
+        driver.get("http://localhost:" + port + "/associations/rollup/" + city);
+        WebElement bars = wait.until(d -> d.findElement(By.cssSelector("role-bars")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!arguments[0].shadowRoot && !!arguments[0].shadowRoot.querySelector('canvas')", bars)));
+        Long drawn = (Long) js.executeScript("""
+                const c = arguments[0].shadowRoot.querySelector('canvas');
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) n++; } return n;""", bars);
+        assertThat(drawn).isGreaterThan(1000);
+        assertThat(bars.getAttribute("role")).isEqualTo("img");
+        Thread.sleep(1200);
+        Browser.screenshot(driver, "rollup.png");
+    }
+}
