@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.Cell;
@@ -36,9 +33,6 @@ class AssociationRoundTest {
 
     @Autowired
     AssociationRoundService rounds;
-
-    @Autowired
-    AssessmentService assessments;
 
     @Autowired
     JdbcClient jdbc;
@@ -80,10 +74,7 @@ class AssociationRoundTest {
         // three members submit after the round opened, one does nothing
         for (int i = 0; i < 3; i++) {
             String editor = fixtures.member(members[i], MemberRole.EDITOR);
-            var round = assessments.startRound(members[i].id());
-            round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(2, false, null, Map.of())));
-            assessments.submit(round.summary().id());
+            fixtures.submitRound(members[i].id(), role -> 2, role -> false);
             assertThat(rounds.openRoundsFor(members[i].id())).extracting(AssociationRound::name)
                     .containsExactlyInAnyOrder("2026年度", "県の調査");
             assertThat(editor).isNotBlank();

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.Cell;
@@ -106,11 +104,8 @@ class RollupTest {
     }
 
     void submit(FacilityProfile f, int homeCare, boolean priority) {
-        var round = assessments.startRound(f.id());
-        round.answers().forEach(x -> assessments.saveRoleAnswer(round.summary().id(), x.roleCode(), x.version(),
-                new RoleAnswerInput(x.roleCode().equals("HOME_CARE") ? homeCare : x.roleCode().equals("OUT_OF_HOURS") ? 0 : 2,
-                        priority && x.roleCode().equals("HOME_CARE"), null, Map.of())));
-        assessments.submit(round.summary().id());
+        fixtures.submitRound(f.id(), role -> role.equals("HOME_CARE") ? homeCare : role.equals("OUT_OF_HOURS") ? 0 : 2,
+                role -> priority && role.equals("HOME_CARE"));
     }
 
     /** An association administrator: a user account (made through a facility invitation) named on the association. */

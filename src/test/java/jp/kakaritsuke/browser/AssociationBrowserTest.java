@@ -2,9 +2,6 @@ package jp.kakaritsuke.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -40,9 +37,6 @@ class AssociationBrowserTest {
     AssociationAdminService admin;
 
     @Autowired
-    AssessmentService assessments;
-
-    @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
@@ -70,11 +64,8 @@ class AssociationBrowserTest {
         for (int i = 0; i < 4; i++) {
             FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
             fixtures.member(f, MemberRole.EDITOR);
-            var round = assessments.startRound(f.id());
             int level = i;
-            round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(a.roleCode().equals("OUT_OF_HOURS") ? 0 : 1 + level, false, null, Map.of())));
-            assessments.submit(round.summary().id());
+            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 1 + level, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }

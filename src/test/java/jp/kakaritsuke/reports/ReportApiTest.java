@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
@@ -47,10 +45,7 @@ class ReportApiTest {
     void membersDownloadTheReportOthersAreRefused() throws Exception {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        var round = assessments.startRound(clinic.id());
-        round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                new RoleAnswerInput(2, false, null, Map.of())));
-        long id = assessments.submit(round.summary().id()).summary().id();
+        long id = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
         long draft = assessments.startRound(clinic.id()).summary().id();
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         FacilityProfile other = fixtures.facility(FacilityType.CLINIC);

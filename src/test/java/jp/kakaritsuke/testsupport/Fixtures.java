@@ -25,10 +25,26 @@ public class Fixtures {
 
     private final FacilityService facilities;
     private final InvitationService invitations;
+    private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
 
-    public Fixtures(FacilityService facilities, InvitationService invitations) {
+    public Fixtures(FacilityService facilities, InvitationService invitations,
+                    jp.kakaritsuke.assessment.service.AssessmentService assessments) {
         this.facilities = facilities;
         this.invitations = invitations;
+        this.assessments = assessments;
+    }
+
+    /**
+     * Starts a round of the facility, answers every role with {@code level.applyAsInt(roleCode)} (and the priority
+     * flag), submits it, and returns its id. Runs as whoever the security context holds (an editor of the facility).
+     */
+    public long submitRound(long facilityId, java.util.function.ToIntFunction<String> level,
+                            java.util.function.Predicate<String> priority) {
+        var round = assessments.startRound(facilityId);
+        round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                new jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput(level.applyAsInt(a.roleCode()),
+                        priority.test(a.roleCode()), null, java.util.Map.of())));
+        return assessments.submit(round.summary().id()).summary().id();
     }
 
     public FacilityProfile facility(FacilityType type) {

@@ -3,9 +3,6 @@ package jp.kakaritsuke.associations.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -28,9 +25,6 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AssociationAdminService admin;
-
-    @Autowired
-    AssessmentService assessments;
 
     @Autowired
     FacilityService facilities;
@@ -56,10 +50,7 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
                 facilities.setConsent(f.id(), true);
                 first = f;
             }
-            var round = assessments.startRound(f.id());
-            round.answers().forEach(x -> assessments.saveRoleAnswer(round.summary().id(), x.roleCode(), x.version(),
-                    new RoleAnswerInput(x.roleCode().equals("OUT_OF_HOURS") ? 0 : 3, false, null, Map.of())));
-            assessments.submit(round.summary().id());
+            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 3, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }
