@@ -37,6 +37,9 @@ class AssociationRoundTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    jp.kakaritsuke.facility.service.FacilityService facilities;
+
     @AfterEach
     void tearDown() {
         Fixtures.anonymous();
@@ -85,5 +88,15 @@ class AssociationRoundTest {
         assertThat(status.members()).isEqualTo(4);
         assertThat(status.submitted()).isEqualTo(new Cell(3, false));
         assertThat(status.notStarted().suppressed()).isTrue();
+        assertThat(status.municipalities()).hasSize(1);
+        assertThat(status.municipalities().getFirst().members()).isEqualTo(4);
+        assertThat(status.municipalities().getFirst().submitted()).isEqualTo(new Cell(3, false));
+        assertThat(status.identifiedMembers()).isEmpty(); // nobody consented
+        // one member consents: it is listed with its progress in the round
+        fixtures.member(members[3], MemberRole.EDITOR);
+        facilities.setConsent(members[3].id(), true);
+        Fixtures.as(staff);
+        assertThat(rounds.rounds(city).getFirst().identifiedMembers()).singleElement()
+                .satisfies(m -> assertThat(m.progress()).isEqualTo(AssociationRoundService.Progress.NOT_STARTED));
     }
 }

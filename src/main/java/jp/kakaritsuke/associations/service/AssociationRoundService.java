@@ -44,8 +44,18 @@ public class AssociationRoundService {
         this.clock = clock;
     }
 
-    /** Completeness of one round, suppressed like every association figure. */
-    public record RoundCompleteness(AssociationRound round, Cell submitted, Cell inProgress, Cell notStarted, int members) {
+    /** Completeness of one round, suppressed like every association figure; per municipality, and per consenting member. */
+    public record RoundCompleteness(AssociationRound round, Cell submitted, Cell inProgress, Cell notStarted, int members,
+                                    List<MunicipalityCompleteness> municipalities, List<MemberProgress> identifiedMembers) {
+    }
+
+    public record MunicipalityCompleteness(String municipality, int members, Cell submitted, Cell inProgress, Cell notStarted) {
+    }
+
+    public enum Progress { SUBMITTED, IN_PROGRESS, NOT_STARTED }
+
+    /** A consenting member's progress in the round (members without consent only count). */
+    public record MemberProgress(long facilityId, String name, String municipality, Progress progress) {
     }
 
     @Transactional
@@ -68,12 +78,37 @@ public class AssociationRoundService {
         access.requireVisible(associationId);
         List<MemberStatus> members = rollups.members(associations.tree().subtree(associationId));
         return rounds.byAssociations(List.of(associationId)).stream().map(r -> {
-            int submitted = (int) members.stream().filter(m -> m.lastSubmitted() != null && !m.lastSubmitted().isBefore(r.openedAt())).count();
-            int inProgress = (int) members.stream().filter(m -> (m.lastSubmitted() == null || m.lastSubmitted().isBefore(r.openedAt()))
-                    && m.draft()).count();
-            int n = members.size();
-            return new RoundCompleteness(r, Cell.of(submitted, n), Cell.of(inProgress, n), Cell.of(n - submitted - inProgress, n), n);
+            java.util.Map<String, int[]> byMunicipality = new java.util.TreeMap<>(); // [members, submitted, in progress]
+            int[] all = new int[3];
+            List<MemberProgress> identified = new java.util.ArrayList<>();
+            for (MemberStatus m : members) {
+                Progress p = progress(m, r);
+                int[] counts = byMunicipality.computeIfAbsent(m.municipality() == null ? "—" : m.municipality(), k -> new int[3]);
+                for (int[] c : List.of(counts, all)) {
+                    c[0]++;
+                    c[1] += p == Progress.SUBMITTED ? 1 : 0;
+                    c[2] += p == Progress.IN_PROGRESS ? 1 : 0;
+                }
+                if (m.consent()) {
+                    identified.add(new MemberProgress(m.facilityId(), m.name(), m.municipality(), p));
+                }
+            }
+            List<MunicipalityCompleteness> municipalities = byMunicipality.entrySet().stream()
+                    .map(e -> new MunicipalityCompleteness(e.getKey(), e.getValue()[0], Cell.of(e.getValue()[1], e.getValue()[0]),
+                            Cell.of(e.getValue()[2], e.getValue()[0]),
+                            Cell.of(e.getValue()[0] - e.getValue()[1] - e.getValue()[2], e.getValue()[0])))
+                    .toList();
+            return new RoundCompleteness(r, Cell.of(all[1], all[0]), Cell.of(all[2], all[0]),
+                    Cell.of(all[0] - all[1] - all[2], all[0]), all[0], municipalities, identified);
         }).toList();
+    }
+
+    /** Submitted since the round opened, answering, or not started. */
+    static Progress progress(MemberStatus m, AssociationRound r) {
+        if (m.lastSubmitted() != null && !m.lastSubmitted().isBefore(r.openedAt())) {
+            return Progress.SUBMITTED;
+        }
+        return m.draft() ? Progress.IN_PROGRESS : Progress.NOT_STARTED;
     }
 
     /** Open rounds (deadline not passed) of every association the facility belongs to, or that is above one. */
