@@ -89,6 +89,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roundsGrid.addColumn(r -> r.inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
         roundsGrid.addColumn(r -> r.notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
         roundsGrid.setAllRowsVisible(true);
+        // a click on a round shows where the answers are missing: per municipality, then consenting members by name
+        roundsGrid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::roundDetails));
+        roundsGrid.setDetailsVisibleOnClick(true);
         roundsGrid.setItems(associationRounds.rounds(associationId));
         roundName.setLabel(getTranslation("associationRound.name"));
         roundName.setPlaceholder(getTranslation("associationRound.namePlaceholder"));
@@ -177,6 +180,19 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         importPanel = new MemberImportPanel(imports, associationId,
                 () -> getUI().ifPresent(ui -> ui.navigate(AssociationRollupView.class, associationId)));
         add(importPanel);
+    }
+
+    Div roundDetails(jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness round) {
+        Div details = new Div();
+        details.addClassName("round-details");
+        round.municipalities().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.municipalityLine",
+                m.municipality(), m.members(), m.submitted().display(), m.inProgress().display(), m.notStarted().display()))));
+        if (!round.identifiedMembers().isEmpty()) {
+            details.add(new H3(getTranslation("associationRound.membersTitle")));
+            round.identifiedMembers().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.memberLine",
+                    m.name(), m.municipality(), getTranslation("rollupStatus." + m.progress().name())))));
+        }
+        return details;
     }
 
     void openRound(long associationId) {

@@ -73,6 +73,17 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         test(view.members).clickRow(0);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("RoleProfileView");
 
+        // a round opened here lists, per municipality and for the consenting member, who has answered since
+        view = navigate(AssociationRollupView.class, city);
+        view.roundName.setValue("2026年度");
+        view.roundDeadline.setValue(java.time.LocalDate.now().plusDays(30));
+        view.openRound(city);
+        assertThat(test(view.roundsGrid).size()).isEqualTo(1);
+        var details = view.roundDetails(test(view.roundsGrid).getRow(0));
+        String text = details.getElement().getTextRecursively();
+        assertThat(text).contains("会員 3、提出 ").contains(first.name()).contains("未着手");
+        assertThat(details.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Paragraph).count()).isEqualTo(2);
+
         // import: a file with one broken row is shown row by row; "all" is refused, "valid only" imports the rest
         view = navigate(AssociationRollupView.class, city);
         MemberImportPanel panel = view.importPanel;
