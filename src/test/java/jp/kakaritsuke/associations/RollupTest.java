@@ -188,6 +188,19 @@ class RollupTest {
         submit(kashiwa[2], 4, false);
         Fixtures.as(adminOfA);
         assertThat(homeCare(rollups.rollup(a)).improved()).isEqualTo(new Cell(3, false));
+        // priorities over time: kashiwa[0] dropped 在宅医療 as a priority in its second round (1 of 4: suppressed)
+        Rollup.RoleRollup dropped = homeCare(rollups.rollup(a));
+        assertThat(dropped.priorityDropped()).isEqualTo(new Cell(null, true));
+        assertThat(dropped.newlyPrioritised()).isEqualTo(new Cell(0, false));
+        // the other three now make it a priority: 3 newly of 4 compared, shown
+        for (int i = 1; i < 4; i++) {
+            fixtures.member(kashiwa[i], MemberRole.EDITOR);
+            submit(kashiwa[i], 4, true);
+        }
+        Fixtures.as(adminOfA);
+        Rollup.RoleRollup prioritised = homeCare(rollups.rollup(a));
+        assertThat(prioritised.newlyPrioritised()).isEqualTo(new Cell(3, false));
+        assertThat(prioritised.priority()).isEqualTo(new Cell(3, false));
     }
 
     static Rollup.RoleRollup homeCare(Rollup r) {

@@ -26,10 +26,10 @@ public class AssessmentStateRepository {
         }
     }
 
-    /** Keeps the levels replaced by a new submission as {@code previous_levels} (assigned first: MariaDB evaluates left to right). */
+    /** Keeps the levels and priorities replaced by a new submission as {@code previous_*} (assigned first: MariaDB evaluates left to right). */
     public void submitted(long facilityId, long roundId, Instant submittedAt, String levels, String priorities) {
         int updated = jdbc.sql("""
-                UPDATE facility_assessment_state SET previous_levels = levels, has_draft = FALSE, latest_round_id = ?,
+                UPDATE facility_assessment_state SET previous_levels = levels, previous_priorities = priorities, has_draft = FALSE, latest_round_id = ?,
                        latest_submitted_at = ?, levels = ?, priorities = ? WHERE facility_id = ?""")
                 .params(roundId, Timestamp.from(submittedAt), levels, priorities, facilityId).update();
         if (updated == 0) {

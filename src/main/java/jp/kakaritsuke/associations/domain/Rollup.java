@@ -22,7 +22,7 @@ public record Rollup(long associationId, String associationName, String prefectu
      * members with two submissions how many rose or fell since the previous one.
      */
     public record RoleRollup(String roleCode, List<Cell> levels, Cell atLeastThree, Cell priority, Cell improved,
-                             Cell declined) {
+                             Cell declined, Cell newlyPrioritised, Cell priorityDropped) {
     }
 
     /** Per municipality: members with a submitted round, and per role how many are at level ≥ 3 (0 = a gap). */

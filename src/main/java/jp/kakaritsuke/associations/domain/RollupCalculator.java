@@ -29,7 +29,10 @@ public final class RollupCalculator {
         Map<String, Integer> priorityCounts = new HashMap<>();
         Map<String, Integer> improved = new HashMap<>();
         Map<String, Integer> declined = new HashMap<>();
+        Map<String, Integer> newlyPrioritised = new HashMap<>();
+        Map<String, Integer> priorityDropped = new HashMap<>();
         int compared = 0;
+        int comparedPriorities = 0;
         Map<String, Map<String, Integer>> covered = new TreeMap<>();
         roles.forEach(r -> levelCounts.put(r, new int[5]));
         for (MemberStatus m : members) {
@@ -43,6 +46,16 @@ public final class RollupCalculator {
                     char before = m.previousLevels().charAt(r);
                     if (now != '-' && before != '-' && now != before) {
                         (now > before ? improved : declined).merge(roles.get(r), 1, Integer::sum);
+                    }
+                }
+            }
+            if (m.priorities() != null && m.previousPriorities() != null) {
+                comparedPriorities++;
+                for (int r = 0; r < roles.size() && r < m.priorities().length() && r < m.previousPriorities().length(); r++) {
+                    char now = m.priorities().charAt(r);
+                    char before = m.previousPriorities().charAt(r);
+                    if (now != before) {
+                        (now == '1' ? newlyPrioritised : priorityDropped).merge(roles.get(r), 1, Integer::sum);
                     }
                 }
             }
@@ -73,7 +86,9 @@ public final class RollupCalculator {
             }
             roleRollups.add(new Rollup.RoleRollup(role, cells, Cell.of(atLeast, submitted),
                     Cell.of(priorityCounts.getOrDefault(role, 0), submitted),
-                    Cell.of(improved.getOrDefault(role, 0), compared), Cell.of(declined.getOrDefault(role, 0), compared)));
+                    Cell.of(improved.getOrDefault(role, 0), compared), Cell.of(declined.getOrDefault(role, 0), compared),
+                    Cell.of(newlyPrioritised.getOrDefault(role, 0), comparedPriorities),
+                    Cell.of(priorityDropped.getOrDefault(role, 0), comparedPriorities)));
         }
 
         Map<String, Integer> submittedByMunicipality = new TreeMap<>();

@@ -29,13 +29,14 @@ public class RollupRepository {
      * {@code priorities}: '1' / '0' per role; both null when nothing was submitted yet.
      */
     public record MemberStatus(long facilityId, String name, String municipality, boolean consent, Instant lastSubmitted,
-                               boolean draft, Long lastRoundId, String levels, String priorities, String previousLevels) {
+                               boolean draft, Long lastRoundId, String levels, String priorities, String previousLevels,
+                               String previousPriorities) {
     }
 
     public List<MemberStatus> members(Collection<Long> associationIds) {
         return jdbc.sql("""
                 SELECT f.id, f.name, f.municipality, f.consent_identified, s.latest_submitted_at, s.has_draft,
-                       s.latest_round_id, s.levels, s.priorities, s.previous_levels
+                       s.latest_round_id, s.levels, s.priorities, s.previous_levels, s.previous_priorities
                 FROM facility f LEFT JOIN facility_assessment_state s ON s.facility_id = f.id
                 WHERE f.id IN (""" + MEMBERS + ") ORDER BY f.municipality, f.name")
                 .param("ids", associationIds)
@@ -43,7 +44,7 @@ public class RollupRepository {
                     Timestamp last = rs.getTimestamp(5);
                     return new MemberStatus(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                             last == null ? null : last.toInstant(), rs.getBoolean(6), rs.getObject(7, Long.class),
-                            rs.getString(8), rs.getString(9), rs.getString(10));
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
                 })
                 .list();
     }

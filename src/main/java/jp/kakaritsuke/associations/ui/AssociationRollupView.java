@@ -123,6 +123,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roleTable.addColumn(r -> r.priority().display()).setHeader(getTranslation("rollup.priority"));
         roleTable.addColumn(r -> r.improved().display()).setHeader(getTranslation("rollup.improved"));
         roleTable.addColumn(r -> r.declined().display()).setHeader(getTranslation("rollup.declined"));
+        roleTable.addColumn(r -> r.newlyPrioritised().display()).setHeader(getTranslation("rollup.newlyPrioritised"));
+        roleTable.addColumn(r -> r.priorityDropped().display()).setHeader(getTranslation("rollup.priorityDropped"));
         roleTable.setItems(rollup.roles());
         roleTable.setAllRowsVisible(true);
         roleTable.addThemeVariants(GridVariant.LUMO_COMPACT);

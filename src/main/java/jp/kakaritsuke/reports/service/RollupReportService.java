@@ -77,6 +77,8 @@ public class RollupReportService {
             header.add(b.getString("rollup.priority"));
             header.add(b.getString("rollup.improved"));
             header.add(b.getString("rollup.declined"));
+            header.add(b.getString("rollup.newlyPrioritised"));
+            header.add(b.getString("rollup.priorityDropped"));
             summary.header(false, header.toArray(String[]::new));
             int first = summary.nextRow();
             for (Rollup.RoleRollup r : rollup.roles()) {
@@ -84,7 +86,7 @@ public class RollupReportService {
             }
             summary.fitColumns(header.size());
             summary.stackedBarChart(b.getString("rollup.levelsTitle"), 0, List.of(1, 2, 3, 4, 5),
-                    header.subList(1, 6), first, summary.nextRow() - 1, 11, 0, 10, 26);
+                    header.subList(1, 6), first, summary.nextRow() - 1, header.size() + 1, 0, 10, 26);
 
             ReportSheet perRole = book.sheet(b.getString("rollupReport.sheet.roles"), true).headerFooter(rollup.associationName(), pages);
             perRole.header(true, header.toArray(String[]::new));
@@ -127,7 +129,7 @@ public class RollupReportService {
     }
 
     private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
-        Object[] row = new Object[10];
+        Object[] row = new Object[12];
         row[0] = roles.stream().filter(x -> x.code().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
         for (int l = 0; l <= 4; l++) {
             row[1 + l] = value(r.levels().get(l));
@@ -136,6 +138,8 @@ public class RollupReportService {
         row[7] = value(r.priority());
         row[8] = value(r.improved());
         row[9] = value(r.declined());
+        row[10] = value(r.newlyPrioritised());
+        row[11] = value(r.priorityDropped());
         return row;
     }
 
