@@ -83,6 +83,7 @@ public final class ScaleDataGenerator {
         long answerId = 1;
         for (int f = 1; f <= facilities; f++) {
             String previous = null;
+            String previousPriorities = null;
             for (Timestamp when : new Timestamp[] {lastYear, now}) {
                 Timestamp submitted = new Timestamp(when.getTime() + random.nextInt(86_400_000));
                 rounds.add(new Object[] {roundId, f, submitted, submitted, submitted});
@@ -96,9 +97,10 @@ public final class ScaleDataGenerator {
                     priorities.append(priority ? '1' : '0');
                 }
                 if (when == now) { // what the submit transaction maintains in the app
-                    states.add(new Object[] {f, roundId, submitted, levels.toString(), priorities.toString(), previous});
+                    states.add(new Object[] {f, roundId, submitted, levels.toString(), priorities.toString(), previous, previousPriorities});
                 }
                 previous = levels.toString();
+                previousPriorities = priorities.toString();
                 roundId++;
             }
             if (answers.size() >= 50_000) {
@@ -110,7 +112,7 @@ public final class ScaleDataGenerator {
         }
         batch(jdbc, "INSERT INTO assessment_round (id, facility_id, questionnaire_version, status, started_at, started_by, updated_at, updated_by, submitted_at, submitted_by, version) VALUES (?, ?, 1, 'SUBMITTED', ?, 'generator', ?, 'generator', ?, 'generator', 0)", rounds);
         batch(jdbc, "INSERT INTO role_answer (id, round_id, role_code, level, priority, version) VALUES (?, ?, ?, ?, ?, 0)", answers);
-        batch(jdbc, "INSERT INTO facility_assessment_state (facility_id, has_draft, latest_round_id, latest_submitted_at, levels, priorities, previous_levels) VALUES (?, FALSE, ?, ?, ?, ?, ?)", states);
+        batch(jdbc, "INSERT INTO facility_assessment_state (facility_id, has_draft, latest_round_id, latest_submitted_at, levels, priorities, previous_levels, previous_priorities) VALUES (?, FALSE, ?, ?, ?, ?, ?, ?)", states);
         jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer, facility_assessment_state");
         System.out.printf("%s: %d associations, %d facilities, %d rounds, %d role answers in %.1f s%n", database,
                 associations.size() + 1, facilities, roundId - 1, answerId - 1, (System.nanoTime() - start) / 1e9);
