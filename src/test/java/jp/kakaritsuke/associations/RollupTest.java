@@ -287,6 +287,7 @@ class RollupTest {
                 .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
                 .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
                 .andExpect(jsonPath("$.roles[8].improved", Matchers.is("<3")))
+                .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("<3")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
@@ -296,6 +297,9 @@ class RollupTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+            var roleHeader = wb.getSheetAt(1).getRow(0);
+            assertThat(roleHeader.getCell(10).getStringCellValue()).isEqualTo("新たに優先した施設");
+            assertThat(roleHeader.getCell(11).getStringCellValue()).isEqualTo("優先から外した施設");
         }
         mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
