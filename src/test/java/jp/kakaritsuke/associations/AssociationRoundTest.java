@@ -51,10 +51,7 @@ class AssociationRoundTest {
         long pref = admin.create("広島県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "広島県", null);
         long city = admin.create("福山市医師会", AssociationLevel.MUNICIPAL, "広島県", pref);
         long other = admin.create("呉市医師会", AssociationLevel.MUNICIPAL, "広島県", pref);
-        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
-        String staff = fixtures.member(office, MemberRole.VIEWER);
-        Fixtures.asAdmin();
-        admin.addAdministrator(city, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        String staff = fixtures.associationAdmin(city);
         FacilityProfile[] members = new FacilityProfile[4];
         for (int i = 0; i < 4; i++) {
             members[i] = fixtures.facility(FacilityType.CLINIC);

@@ -58,10 +58,7 @@ class MemberImportTest {
         long pref = admin.create("大阪府医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "大阪府", null);
         city = admin.create("堺市医師会", AssociationLevel.MUNICIPAL, "大阪府", pref);
         sibling = admin.create("豊中市医師会", AssociationLevel.MUNICIPAL, "大阪府", pref);
-        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
-        staff = fixtures.member(office, MemberRole.VIEWER);
-        Fixtures.asAdmin();
-        admin.addAdministrator(city, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        staff = fixtures.associationAdmin(city);
         Fixtures.as(staff);
     }
 

@@ -94,8 +94,8 @@ class RollupTest {
         Fixtures.asAdmin();
         admin.addFacility(b, matsudo.id());
 
-        adminOfA = associationAdmin(a);
-        adminOfP = associationAdmin(p);
+        adminOfA = fixtures.associationAdmin(a);
+        adminOfP = fixtures.associationAdmin(p);
     }
 
     @AfterEach
@@ -106,16 +106,6 @@ class RollupTest {
     void submit(FacilityProfile f, int homeCare, boolean priority) {
         fixtures.submitRound(f.id(), role -> role.equals("HOME_CARE") ? homeCare : role.equals("OUT_OF_HOURS") ? 0 : 2,
                 role -> priority && role.equals("HOME_CARE"));
-    }
-
-    /** An association administrator: a user account (made through a facility invitation) named on the association. */
-    String associationAdmin(long associationId) {
-        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
-        String username = fixtures.member(office, MemberRole.VIEWER);
-        long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
-        Fixtures.asAdmin();
-        admin.addAdministrator(associationId, userId);
-        return username;
     }
 
     @Test

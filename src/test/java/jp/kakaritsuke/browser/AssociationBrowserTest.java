@@ -69,10 +69,7 @@ class AssociationBrowserTest {
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }
-        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
-        String staff = fixtures.member(office, MemberRole.VIEWER);
-        Fixtures.asAdmin();
-        admin.addAdministrator(pref, jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(staff).query(Long.class).single());
+        String staff = fixtures.associationAdmin(pref);
         Fixtures.anonymous();
 
         Browser.login(driver, port, staff, Fixtures.PASSWORD);

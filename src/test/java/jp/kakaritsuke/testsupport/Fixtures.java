@@ -26,12 +26,31 @@ public class Fixtures {
     private final FacilityService facilities;
     private final InvitationService invitations;
     private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
+    private final jp.kakaritsuke.associations.service.AssociationAdminService associations;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public Fixtures(FacilityService facilities, InvitationService invitations,
-                    jp.kakaritsuke.assessment.service.AssessmentService assessments) {
+                    jp.kakaritsuke.assessment.service.AssessmentService assessments,
+                    jp.kakaritsuke.associations.service.AssociationAdminService associations,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.facilities = facilities;
         this.invitations = invitations;
         this.assessments = assessments;
+        this.associations = associations;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * An association administrator: a viewer of a new association office (so the account exists through an
+     * invitation) named on the association. Returns the username and leaves the security context as that user.
+     */
+    public String associationAdmin(long associationId) {
+        String username = member(facility(FacilityType.ASSOCIATION), MemberRole.VIEWER);
+        asAdmin();
+        associations.addAdministrator(associationId,
+                jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single());
+        as(username);
+        return username;
     }
 
     /**
