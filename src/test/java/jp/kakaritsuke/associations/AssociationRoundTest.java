@@ -83,11 +83,11 @@ class AssociationRoundTest {
         var status = rounds.rounds(city).getFirst();
         assertThat(status.round().name()).isEqualTo("2026年度");
         assertThat(status.members()).isEqualTo(4);
-        assertThat(status.submitted()).isEqualTo(new Cell(3, false));
-        assertThat(status.notStarted().suppressed()).isTrue();
+        assertThat(status.completeness().submitted()).isEqualTo(new Cell(3, false));
+        assertThat(status.completeness().notStarted().suppressed()).isTrue();
         assertThat(status.municipalities()).hasSize(1);
         assertThat(status.municipalities().getFirst().members()).isEqualTo(4);
-        assertThat(status.municipalities().getFirst().submitted()).isEqualTo(new Cell(3, false));
+        assertThat(status.municipalities().getFirst().completeness().submitted()).isEqualTo(new Cell(3, false));
         assertThat(status.identifiedMembers()).isEmpty(); // nobody consented
         // one member consents: it is listed with its progress in the round
         fixtures.member(members[3], MemberRole.EDITOR);

@@ -15,6 +15,12 @@ public record Rollup(long associationId, String associationName, String prefectu
     public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
 
     public record Completeness(Cell notStarted, Cell inProgress, Cell submitted) {
+
+        /** From counts over {@code members}; those neither submitted nor in progress have not started. */
+        public static Completeness of(int submitted, int inProgress, int members) {
+            return new Completeness(Cell.of(members - submitted - inProgress, members), Cell.of(inProgress, members),
+                    Cell.of(submitted, members));
+        }
     }
 
     /**

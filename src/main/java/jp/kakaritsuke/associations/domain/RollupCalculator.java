@@ -20,9 +20,7 @@ public final class RollupCalculator {
     public static Rollup rollup(Association association, List<String> roles, List<MemberStatus> members) {
         int submitted = (int) members.stream().filter(m -> m.lastSubmitted() != null).count();
         int inProgress = (int) members.stream().filter(m -> m.lastSubmitted() == null && m.draft()).count();
-        int notStarted = members.size() - submitted - inProgress;
-        var completeness = new Rollup.Completeness(Cell.of(notStarted, members.size()), Cell.of(inProgress, members.size()),
-                Cell.of(submitted, members.size()));
+        var completeness = Rollup.Completeness.of(submitted, inProgress, members.size());
 
         // one pass over the members' compact latest levels
         Map<String, int[]> levelCounts = new LinkedHashMap<>();
@@ -130,7 +128,8 @@ public final class RollupCalculator {
         return result;
     }
 
-    private static String municipality(String m) {
+    /** How a member without a municipality is grouped (shared by the rollup and the round completeness). */
+    public static String municipality(String m) {
         return m == null || m.isBlank() ? "—" : m;
     }
 }

@@ -10,7 +10,8 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
-import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
 import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
 import jp.kakaritsuke.base.InvalidInputException;
@@ -45,11 +46,11 @@ public class AssociationRoundService {
     }
 
     /** Completeness of one round, suppressed like every association figure; per municipality, and per consenting member. */
-    public record RoundCompleteness(AssociationRound round, Cell submitted, Cell inProgress, Cell notStarted, int members,
+    public record RoundCompleteness(AssociationRound round, Rollup.Completeness completeness, int members,
                                     List<MunicipalityCompleteness> municipalities, List<MemberProgress> identifiedMembers) {
     }
 
-    public record MunicipalityCompleteness(String municipality, int members, Cell submitted, Cell inProgress, Cell notStarted) {
+    public record MunicipalityCompleteness(String municipality, int members, Rollup.Completeness completeness) {
     }
 
     public enum Progress { SUBMITTED, IN_PROGRESS, NOT_STARTED }
@@ -83,7 +84,7 @@ public class AssociationRoundService {
             List<MemberProgress> identified = new java.util.ArrayList<>();
             for (MemberStatus m : members) {
                 Progress p = progress(m, r);
-                int[] counts = byMunicipality.computeIfAbsent(m.municipality() == null ? "—" : m.municipality(), k -> new int[3]);
+                int[] counts = byMunicipality.computeIfAbsent(RollupCalculator.municipality(m.municipality()), k -> new int[3]);
                 for (int[] c : List.of(counts, all)) {
                     c[0]++;
                     c[1] += p == Progress.SUBMITTED ? 1 : 0;
@@ -94,12 +95,10 @@ public class AssociationRoundService {
                 }
             }
             List<MunicipalityCompleteness> municipalities = byMunicipality.entrySet().stream()
-                    .map(e -> new MunicipalityCompleteness(e.getKey(), e.getValue()[0], Cell.of(e.getValue()[1], e.getValue()[0]),
-                            Cell.of(e.getValue()[2], e.getValue()[0]),
-                            Cell.of(e.getValue()[0] - e.getValue()[1] - e.getValue()[2], e.getValue()[0])))
+                    .map(e -> new MunicipalityCompleteness(e.getKey(), e.getValue()[0],
+                            Rollup.Completeness.of(e.getValue()[1], e.getValue()[2], e.getValue()[0])))
                     .toList();
-            return new RoundCompleteness(r, Cell.of(all[1], all[0]), Cell.of(all[2], all[0]),
-                    Cell.of(all[0] - all[1] - all[2], all[0]), all[0], municipalities, identified);
+            return new RoundCompleteness(r, Rollup.Completeness.of(all[1], all[2], all[0]), all[0], municipalities, identified);
         }).toList();
     }
 

@@ -85,9 +85,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         // rounds this association opened for its members, with who has submitted since
         roundsGrid.addColumn(r -> r.round().name()).setHeader(getTranslation("associationRound.name"));
         roundsGrid.addColumn(r -> r.round().deadline().toString()).setHeader(getTranslation("associationRound.deadline"));
-        roundsGrid.addColumn(r -> r.submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
-        roundsGrid.addColumn(r -> r.inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
-        roundsGrid.addColumn(r -> r.notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        roundsGrid.addColumn(r -> r.completeness().submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
+        roundsGrid.addColumn(r -> r.completeness().inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
+        roundsGrid.addColumn(r -> r.completeness().notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
         roundsGrid.setAllRowsVisible(true);
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
         roundsGrid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::roundDetails));
@@ -188,7 +188,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         Div details = new Div();
         details.addClassName("round-details");
         round.municipalities().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.municipalityLine",
-                m.municipality(), m.members(), m.submitted().display(), m.inProgress().display(), m.notStarted().display()))));
+                m.municipality(), m.members(), m.completeness().submitted().display(),
+                m.completeness().inProgress().display(), m.completeness().notStarted().display()))));
         if (!round.identifiedMembers().isEmpty()) {
             details.add(new H3(getTranslation("associationRound.membersTitle")));
             round.identifiedMembers().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.memberLine",
