@@ -1,11 +1,15 @@
 package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.Prefectures;
+import jp.kakaritsuke.identity.service.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -13,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managing the hierarchy: administrators create associations and name their administrators; an association's
- * administrators add member facilities to it (or to an association below it).
+ * administrators create associations below theirs and add member facilities to it (or to an association below it).
+ * Inviting staff is {@link AssociationStaffService}.
  */
 @Service
 public class AssociationAdminService {
@@ -28,12 +33,33 @@ public class AssociationAdminService {
         this.clock = clock;
     }
 
+    /**
+     * Creates an association. System administrators create any; an association's administrators create associations
+     * below one they see (a 都道府県医師会 sets up its 郡市区医師会), never a new top-level one.
+     */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("isAuthenticated()")
     public long create(String name, AssociationLevel level, String prefecture, Long parentId) {
+        CurrentUser user = access.requireVisibleUser();
+        if (!user.admin()) {
+            if (parentId == null) {
+                throw new AccessDeniedException("only administrators create top-level associations");
+            }
+            access.requireVisible(parentId);
+        }
         AssociationTree tree = associations.tree();
+        List<String> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidInputException(List.of("association.error.name"));
+            errors.add("association.error.name");
+        }
+        if (level == null) {
+            errors.add("association.error.level");
+        }
+        if (prefecture == null || !Prefectures.ALL.contains(prefecture)) {
+            errors.add("association.error.prefecture");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         // national: no parent; prefectural: no parent or the national one; municipal: its prefecture's association
         boolean parentOk = switch (level) {
@@ -49,6 +75,7 @@ public class AssociationAdminService {
         return associations.create(name.strip(), level, prefecture, parentId, clock.instant());
     }
 
+    /** Makes an existing user an administrator (set-up scripts); people are otherwise invited. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void addAdministrator(long associationId, long userId) {

@@ -1,14 +1,10 @@
 package jp.kakaritsuke.facility.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.OneTimeCode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
@@ -30,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationService {
 
     static final Duration VALIDITY = Duration.ofDays(14);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    // No 0/O/1/I/L: the code may be read out over the phone.
-    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
 
     private final InvitationRepository invitations;
     private final FacilityRepository facilities;
@@ -64,9 +57,9 @@ public class InvitationService {
         if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
             throw new InvalidInputException(List.of("invitation.error.name"));
         }
-        String code = newCode();
+        String code = OneTimeCode.generate();
         Instant now = clock.instant();
-        Invitation invitation = invitations.save(new Invitation(facilityId, role, hash(code), inviteeName.strip(),
+        Invitation invitation = invitations.save(new Invitation(facilityId, role, OneTimeCode.hash(code), inviteeName.strip(),
                 user.id(), now, now.plus(VALIDITY)));
         return new IssuedInvitation(invitation.getId(), code, invitation.getExpiresAt());
     }
@@ -103,34 +96,10 @@ public class InvitationService {
     }
 
     private Optional<Invitation> find(String code) {
-        if (code == null || code.isBlank() || code.length() > 64) {
+        if (!OneTimeCode.plausible(code)) {
             return Optional.empty();
         }
-        return invitations.findByCodeHash(hash(normalize(code)));
-    }
-
-    private static String newCode() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                s.append('-');
-            }
-            s.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return s.toString();
-    }
-
-    /** Codes are typed by people: case and surrounding blanks do not matter. */
-    static String normalize(String code) {
-        return code.strip().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return invitations.findByCodeHash(OneTimeCode.hash(OneTimeCode.normalize(code)));
     }
 
     public record IssuedInvitation(long id, String code, Instant expiresAt) {

@@ -1,0 +1,54 @@
+package jp.kakaritsuke.base;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Invitation codes (facility members, association staff): 16 characters in groups of four, of which only the SHA-256
+ * is stored. A code is the credential until it is used, so it is random (SecureRandom, about 79 bits) and one-time.
+ */
+public final class OneTimeCode {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // No 0/O/1/I/L: the code may be read out over the phone.
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    /** Longer input is not a code: refused before hashing. */
+    public static final int MAX_INPUT = 64;
+
+    private OneTimeCode() {
+    }
+
+    public static String generate() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                s.append('-');
+            }
+            s.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return s.toString();
+    }
+
+    /** Codes are typed by people: case and surrounding blanks do not matter. */
+    public static String normalize(String code) {
+        return code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** The stored form of a (normalized) code. */
+    public static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the input could be a code at all (blank and over-long input are not looked up). */
+    public static boolean plausible(String code) {
+        return code != null && !code.isBlank() && code.length() <= MAX_INPUT;
+    }
+}

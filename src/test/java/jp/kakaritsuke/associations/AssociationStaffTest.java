@@ -1,0 +1,206 @@
+package jp.kakaritsuke.associations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import jp.kakaritsuke.associations.domain.AssociationInvitation;
+import jp.kakaritsuke.associations.domain.AssociationInvitationRepository.Administrator;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.AssociationStaffService;
+import jp.kakaritsuke.associations.service.AssociationStaffService.InvitationSummary;
+import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.identity.service.UserAccountService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * Association staff: invitations make someone an administrator (new account or the one they have), whoever sees the
+ * association manages its staff, a sibling or a child never does; associations below one's own can be created.
+ */
+@SpringBootTest
+class AssociationStaffTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    AssociationStaffService staff;
+
+    @Autowired
+    RollupService rollups;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long pref;
+    long city;
+    long sibling;
+    String prefStaff;
+    String cityStaff;
+
+    @BeforeEach
+    void hierarchy() {
+        Fixtures.asAdmin();
+        pref = admin.create("静岡県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "静岡県", null);
+        city = admin.create("浜松市医師会", AssociationLevel.MUNICIPAL, "静岡県", pref);
+        sibling = admin.create("沼津医師会", AssociationLevel.MUNICIPAL, "静岡県", pref);
+        prefStaff = fixtures.associationAdmin(pref);
+        cityStaff = fixtures.associationAdmin(city);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void anInviteeSetsTheirPasswordAndThenSeesTheAssociation() {
+        Fixtures.as(cityStaff);
+        var issued = staff.invite(city, "浜松 事務局 鈴木");
+        assertThat(issued.code()).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}");
+        assertThat(jdbc.sql("SELECT code_hash FROM association_invitation WHERE id = ?").param(issued.id()).query(String.class).single())
+                .isNotEqualTo(issued.code()).hasSize(64);
+
+        Fixtures.anonymous();
+        // typed by hand: case and blanks do not matter
+        var pending = staff.lookup("  " + issued.code().toLowerCase() + " ");
+        assertThat(pending).hasValueSatisfying(p -> {
+            assertThat(p.associationName()).isEqualTo("浜松市医師会");
+            assertThat(p.inviteeName()).isEqualTo("浜松 事務局 鈴木");
+        });
+        String username = "hamamatsu" + System.nanoTime();
+        assertThatThrownBy(() -> staff.accept(issued.code(), username, "鈴木", "short"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("account.error.password"));
+        // the failed attempt used nothing up
+        assertThat(staff.lookup(issued.code())).isPresent();
+        staff.accept(issued.code(), username, "鈴木", Fixtures.PASSWORD);
+
+        assertThat(staff.lookup(issued.code())).isEmpty();
+        assertThatThrownBy(() -> staff.accept(issued.code(), username + "x", "鈴木", Fixtures.PASSWORD))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("invitation.error.invalid"));
+        Fixtures.as(username);
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(city);
+        Fixtures.as(cityStaff);
+        assertThat(staff.staff(city).administrators()).extracting(Administrator::username).contains(username, cityStaff);
+        assertThat(staff.staff(city).invitations()).extracting(InvitationSummary::status)
+                .containsExactly(AssociationInvitation.Status.ACCEPTED);
+    }
+
+    @Test
+    void someoneWithAnAccountAcceptsWithIt() {
+        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        Fixtures.as(prefStaff);
+        var issued = staff.invite(sibling, "沼津 理事");
+        Fixtures.anonymous();
+        assertThatThrownBy(() -> staff.acceptAsCurrentUser(issued.code()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        Fixtures.as(director);
+        assertThat(rollups.visibleAssociations()).isEmpty();
+        staff.acceptAsCurrentUser(issued.code());
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(sibling);
+    }
+
+    @Test
+    void onlyThoseWhoSeeTheAssociationManageItsStaff() {
+        Fixtures.as(cityStaff);
+        // a sibling's and the parent's staff are out of reach
+        assertThatThrownBy(() -> staff.invite(sibling, "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> staff.invite(pref, "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> staff.staff(pref)).isInstanceOf(AccessDeniedException.class);
+        long prefStaffId = userId(prefStaff);
+        assertThatThrownBy(() -> staff.removeAdministrator(pref, prefStaffId)).isInstanceOf(AccessDeniedException.class);
+
+        Fixtures.as(prefStaff);
+        var toSibling = staff.invite(sibling, "沼津 事務局");
+        Fixtures.as(cityStaff);
+        assertThatThrownBy(() -> staff.revoke(toSibling.id())).isInstanceOf(AccessDeniedException.class);
+
+        // the parent's staff manage the child's: remove its administrator
+        Fixtures.as(prefStaff);
+        long cityStaffId = userId(cityStaff);
+        staff.removeAdministrator(city, cityStaffId);
+        Fixtures.as(cityStaff);
+        assertThat(rollups.visibleAssociations()).isEmpty();
+        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(AccessDeniedException.class);
+
+        // facility members who are not association staff see nothing
+        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        assertThatThrownBy(() -> staff.staff(city)).isInstanceOf(AccessDeniedException.class);
+        Fixtures.as(director);
+        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void revokedExpiredAndSelfRemovalAreRefusedClearly() {
+        Fixtures.as(prefStaff);
+        assertThatThrownBy(() -> staff.invite(pref, " ")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("invitation.error.name"));
+        assertThatThrownBy(() -> staff.invite(pref, "x".repeat(201))).isInstanceOf(InvalidInputException.class);
+        var revoked = staff.invite(pref, "誤送信");
+        staff.revoke(revoked.id());
+        assertThatThrownBy(() -> staff.revoke(revoked.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.notOpen"));
+        var expired = staff.invite(pref, "期限切れ");
+        jdbc.sql("UPDATE association_invitation SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), expired.id()).update();
+
+        Fixtures.anonymous();
+        for (String code : new String[] {revoked.code(), expired.code(), "NOPE-NOPE-NOPE-NOPE", "", "x".repeat(65)}) {
+            assertThat(staff.lookup(code)).isEmpty();
+            assertThatThrownBy(() -> staff.accept(code, "u" + System.nanoTime(), "名前", Fixtures.PASSWORD))
+                    .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                            e -> assertThat(e.getMessage()).isEqualTo("invitation.error.invalid"));
+        }
+
+        Fixtures.as(prefStaff);
+        assertThat(staff.staff(pref).invitations()).extracting(InvitationSummary::status)
+                .containsExactly(AssociationInvitation.Status.EXPIRED, AssociationInvitation.Status.REVOKED);
+        long self = userId(prefStaff);
+        assertThatThrownBy(() -> staff.removeAdministrator(pref, self)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.removeSelf"));
+        long cityStaffId = userId(cityStaff);
+        assertThatThrownBy(() -> staff.removeAdministrator(pref, cityStaffId)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.notAdministrator"));
+    }
+
+    @Test
+    void associationStaffCreateAssociationsBelowTheirsOnly() {
+        Fixtures.as(prefStaff);
+        long created = admin.create("磐田市医師会", AssociationLevel.MUNICIPAL, "静岡県", pref);
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).contains(created);
+        assertThatThrownBy(() -> admin.create("新県医師会", AssociationLevel.PREFECTURAL, "静岡県", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.create(" ", null, "静岡州", pref)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("association.error.name", "association.error.level",
+                        "association.error.prefecture"));
+
+        Fixtures.as(cityStaff);
+        assertThatThrownBy(() -> admin.create("別の市医師会", AssociationLevel.MUNICIPAL, "静岡県", pref))
+                .isInstanceOf(AccessDeniedException.class);
+        // a 郡市区医師会 has nothing below it
+        assertThatThrownBy(() -> admin.create("支部", AssociationLevel.MUNICIPAL, "静岡県", city))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    private long userId(String username) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+    }
+}
