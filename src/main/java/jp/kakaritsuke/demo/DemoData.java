@@ -20,8 +20,8 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.AreaType;
-import jp.kakaritsuke.identity.service.UserAccountService;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
@@ -63,17 +63,18 @@ class DemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AssociationAdminService associations;
-    private final UserAccountService accounts;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
+    private final AssociationStaffService associationStaff;
     private final String adminUsername;
 
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
              QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
-             UserAccountService accounts, jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
+             jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
+             AssociationStaffService associationStaff,
              @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
         this.associationRounds = associationRounds;
+        this.associationStaff = associationStaff;
         this.associations = associations;
-        this.accounts = accounts;
         this.facilities = facilities;
         this.invitations = invitations;
         this.assessments = assessments;
@@ -157,8 +158,9 @@ class DemoData implements ApplicationRunner {
         facilities.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
         associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
-        long chibaStaff = accounts.createUser("demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
-        associations.addAdministrator(chiba, chibaStaff);
+        // the association's staff join the way real staff do: an invitation they accept with their own password
+        String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局").code();
+        associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
 
         StringBuilder s = new StringBuilder("\n==================================================================\n Demo users (embedded database only; shown once):\n");
         passwords.forEach((user, password) -> s.append(String.format("   %-18s %s%n", user, password)));

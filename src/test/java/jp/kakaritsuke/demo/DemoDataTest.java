@@ -72,5 +72,10 @@ class DemoDataTest {
         assertThat(kashiwa.completeness().submitted().value()).isEqualTo(4);
         assertThat(kashiwa.municipalities().getFirst().gaps()).contains("SCHOOL_HEALTH");
         assertThat(kashiwa.identifiedMembers()).hasSizeGreaterThanOrEqualTo(2);
+        // the association's staff joined through an invitation, like real staff
+        var staff = context.getBean(jp.kakaritsuke.associations.service.AssociationStaffService.class);
+        var chiba = staff.staff(visible.stream().filter(a -> a.name().startsWith("千葉県")).findFirst().orElseThrow().id());
+        assertThat(chiba.administrators()).extracting(a -> a.username()).containsExactly("demo-chiba");
+        assertThat(chiba.invitations()).extracting(i -> i.status().name()).containsExactly("ACCEPTED");
     }
 }

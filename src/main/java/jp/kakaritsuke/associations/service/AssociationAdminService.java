@@ -2,7 +2,10 @@ package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.List;
+import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
@@ -73,6 +76,25 @@ public class AssociationAdminService {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
         return associations.create(name.strip(), level, prefecture, parentId, clock.instant());
+    }
+
+    /** What the caller may create: top-level associations (administrators only) and under which parents. */
+    public record CreateOptions(boolean topLevel, List<Association> parents) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public CreateOptions createOptions() {
+        CurrentUser user = access.requireVisibleUser();
+        AssociationTree tree = associations.tree();
+        Set<Long> visible = access.visible(user);
+        // a 郡市区医師会 has nothing below it
+        List<Association> parents = tree.all().stream()
+                .filter(a -> visible.contains(a.id()) && a.level() != AssociationLevel.MUNICIPAL)
+                .sorted(Comparator.comparing(Association::level).thenComparing(Association::prefecture)
+                        .thenComparing(Association::name))
+                .toList();
+        return new CreateOptions(user.admin(), parents);
     }
 
     /** Makes an existing user an administrator (set-up scripts); people are otherwise invited. */

@@ -80,7 +80,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         suppression.addClassName("hint");
         Anchor workbook = new Anchor("api/v1/associations/" + rollup.associationId() + "/rollup.xlsx", getTranslation("rollup.download"));
         workbook.getElement().setAttribute("download", true);
-        add(new H2(rollup.associationName()), completeness, suppression, workbook);
+        var staff = new com.vaadin.flow.router.RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class,
+                rollup.associationId());
+        add(new H2(rollup.associationName()), completeness, suppression, new HorizontalLayout(workbook, staff));
 
         // rounds this association opened for its members, with who has submitted since
         roundsGrid.addColumn(r -> r.round().name()).setHeader(getTranslation("associationRound.name"));

@@ -16,13 +16,12 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.AppLinks;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -110,7 +109,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
     void invite() {
         try {
             InvitationService.IssuedInvitation created = invitations.invite(facility.id(), role.getValue(), inviteeName.getValue());
-            String link = baseUrl() + "/invite/" + created.code();
+            String link = AppLinks.absolute("invite/" + created.code());
             issued.removeAll();
             issued.add(new Paragraph(getTranslation("invitation.issued", inviteeName.getValue(), created.code(),
                     DATE.format(created.expiresAt()))), new Paragraph(link));
@@ -125,12 +124,6 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
 
     private void refreshInvitations() {
         pending.setItems(invitations.list(facility.id()));
-    }
-
-    private static String baseUrl() {
-        return Optional.ofNullable(VaadinRequest.getCurrent())
-                .map(r -> r.getHeader("Origin"))
-                .orElse("");
     }
 
     @Override

@@ -1,0 +1,145 @@
+package jp.kakaritsuke.associations.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import jp.kakaritsuke.associations.service.AssociationStaffService;
+import jp.kakaritsuke.identity.service.CurrentUser;
+import jp.kakaritsuke.identity.service.UserAccountService;
+
+/**
+ * Where an invited association administrator accepts: with the account they are logged in with (a director who also
+ * serves the association), or with a new one whose password they set here. The code is the credential.
+ */
+@Route(value = "association-invite", autoLayout = false)
+@AnonymousAllowed
+class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final AssociationStaffService staff;
+    private final Optional<CurrentUser> loggedIn;
+    final TextField code = new TextField();
+    final Paragraph message = new Paragraph();
+    final Button acceptAsCurrent = new Button();
+    final TextField username = new TextField();
+    final TextField displayName = new TextField();
+    final PasswordField password = new PasswordField();
+    final PasswordField confirm = new PasswordField();
+    final Button accept = new Button();
+
+    AssociationInvitationAcceptView(AssociationStaffService staff, UserAccountService accounts) {
+        this.staff = staff;
+        this.loggedIn = accounts.currentUser();
+        setMaxWidth("40rem");
+        addClassName("invitation-view");
+        code.setLabel(getTranslation("invitation.code"));
+        code.setMaxLength(64);
+        code.addValueChangeListener(e -> describe());
+        add(new H2(getTranslation("associationInvite.title")), message, code);
+
+        if (loggedIn.isPresent()) {
+            acceptAsCurrent.setText(getTranslation("associationInvite.acceptAs", loggedIn.get().displayName()));
+            acceptAsCurrent.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            acceptAsCurrent.addClickListener(e -> acceptAsCurrentUser());
+            add(acceptAsCurrent);
+            return;
+        }
+        username.setLabel(getTranslation("account.username"));
+        username.setHelperText(getTranslation("account.username.help"));
+        username.setMaxLength(100);
+        displayName.setLabel(getTranslation("account.displayName"));
+        displayName.setMaxLength(200);
+        password.setLabel(getTranslation("account.password"));
+        password.setHelperText(getTranslation("account.password.help", UserAccountService.MIN_PASSWORD_LENGTH));
+        password.setMinLength(UserAccountService.MIN_PASSWORD_LENGTH);
+        confirm.setLabel(getTranslation("account.passwordConfirm"));
+        accept.setText(getTranslation("invitation.accept"));
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        accept.addClickListener(e -> accept());
+        FormLayout form = new FormLayout(username, displayName, password, confirm);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        Paragraph existing = new Paragraph(getTranslation("associationInvite.haveAccount"));
+        existing.addClassName("hint");
+        add(new H3(getTranslation("associationInvite.newAccount")), existing, form, accept);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String value) {
+        if (value != null) {
+            code.setValue(value);
+        }
+        describe();
+    }
+
+    private void describe() {
+        message.setText(staff.lookup(code.getValue())
+                .map(i -> getTranslation("associationInvite.for", i.inviteeName(), i.associationName(), DATE.format(i.expiresAt())))
+                .orElse(code.isEmpty() ? getTranslation("invitation.enterCode") : getTranslation("invitation.error.invalid")));
+    }
+
+    void acceptAsCurrentUser() {
+        try {
+            staff.acceptAsCurrentUser(code.getValue());
+            done(new Anchor("associations", getTranslation("associationInvite.toAssociations")));
+        } catch (UserAccountService.AccountException e) {
+            code.setInvalid(true);
+            code.setErrorMessage(getTranslation(e.getMessage()));
+        }
+    }
+
+    void accept() {
+        if (!password.getValue().equals(confirm.getValue())) {
+            confirm.setInvalid(true);
+            confirm.setErrorMessage(getTranslation("account.error.mismatch"));
+            return;
+        }
+        confirm.setInvalid(false);
+        try {
+            staff.accept(code.getValue(), username.getValue(), displayName.getValue(), password.getValue());
+            done(new Anchor("login", getTranslation("invitation.toLogin")));
+        } catch (UserAccountService.AccountException e) {
+            String key = e.getMessage();
+            switch (key) {
+                case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
+                case "account.error.displayName" -> invalid(displayName, getTranslation(key));
+                case "account.error.password" -> {
+                    password.setInvalid(true);
+                    password.setErrorMessage(getTranslation(key, UserAccountService.MIN_PASSWORD_LENGTH));
+                }
+                default -> invalid(code, getTranslation(key));
+            }
+        }
+    }
+
+    private void done(Anchor next) {
+        removeAll();
+        add(new H2(getTranslation("associationInvite.done")), next);
+    }
+
+    private static void invalid(TextField field, String message) {
+        field.setInvalid(true);
+        field.setErrorMessage(message);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("associationInvite.title") + " | " + getTranslation("app.title");
+    }
+}
