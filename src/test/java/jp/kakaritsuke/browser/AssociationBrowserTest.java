@@ -88,4 +88,42 @@ class AssociationBrowserTest {
         Thread.sleep(1200);
         Browser.screenshot(driver, "rollup.png");
     }
+
+    @Autowired
+    jp.kakaritsuke.associations.service.AssociationStaffService staffService;
+
+    /** An invited administrator opens the link in a fresh browser, sets a password, logs in and finds the association. */
+    @Test
+    void anInvitedAdministratorAcceptsAndSeesTheAssociation() throws Exception {
+        Fixtures.asAdmin();
+        String name = "岐阜県医師会 " + System.nanoTime();
+        long pref = admin.create(name, AssociationLevel.PREFECTURAL, "岐阜県", null);
+        String code = staffService.invite(pref, "岐阜 事務局 山田").code();
+        Fixtures.anonymous();
+
+        driver.manage().deleteAllCookies();
+        var wait = Browser.waitFor(driver);
+        driver.get("http://localhost:" + port + "/association-invite/" + code);
+        wait.until(d -> d.findElement(By.tagName("p")).getText().contains("岐阜 事務局 山田"));
+        String username = "gifu" + System.nanoTime();
+        field("vaadin-text-field", "ユーザー名").sendKeys(username);
+        field("vaadin-text-field", "氏名").sendKeys("山田");
+        field("vaadin-password-field", "パスワード").sendKeys(Fixtures.PASSWORD);
+        field("vaadin-password-field", "パスワード (確認)").sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.xpath("//vaadin-button[contains(., 'アカウントを作成')]")).click();
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().equals("医師会の管理者になりました"));
+
+        Browser.login(driver, port, username, Fixtures.PASSWORD);
+        driver.get("http://localhost:" + port + "/associations");
+        wait.until(d -> d.findElement(By.xpath("//a[contains(., '" + name + "')]")));
+        driver.findElement(By.xpath("//a[contains(., '管理者と招待')]")).click();
+        WebElement admins = wait.until(d -> d.findElement(By.xpath("//vaadin-grid-cell-content[contains(., '" + username + "')]")));
+        assertThat(admins.getText()).isEqualTo(username);
+        Thread.sleep(500);
+        Browser.screenshot(driver, "association-staff.png");
+    }
+
+    private WebElement field(String tag, String label) {
+        return driver.findElement(By.xpath("//" + tag + "[.//label[normalize-space()='" + label + "']]//input"));
+    }
 }
