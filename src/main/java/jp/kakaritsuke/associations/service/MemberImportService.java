@@ -71,7 +71,7 @@ public class MemberImportService {
         }
     }
 
-    public record Invited(String facility, String contact, String code) {
+    public record Invited(String facility, String contact, String code, java.time.Instant expiresAt) {
     }
 
     public record Result(int imported, int skipped, List<Invited> invitations) {
@@ -125,8 +125,8 @@ public class MemberImportService {
                     row.municipality(), null, beds, null, null, null, null, Set.of()));
             admin.addFacility(associationId, created.id());
             if (!row.contact().isEmpty()) {
-                invited.add(new Invited(row.name(), row.contact(),
-                        invitations.invite(created.id(), MemberRole.EDITOR, row.contact()).code()));
+                var issued = invitations.invite(created.id(), MemberRole.EDITOR, row.contact());
+                invited.add(new Invited(row.name(), row.contact(), issued.code(), issued.expiresAt()));
             }
             imported++;
         }

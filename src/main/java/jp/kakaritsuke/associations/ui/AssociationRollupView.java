@@ -43,16 +43,17 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     private final RollupService rollups;
     private final jp.kakaritsuke.associations.service.MemberImportService imports;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
-    final Grid<jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness> roundsGrid = new Grid<>();
-    final com.vaadin.flow.component.textfield.TextField roundName = new com.vaadin.flow.component.textfield.TextField();
-    final com.vaadin.flow.component.datepicker.DatePicker roundDeadline = new com.vaadin.flow.component.datepicker.DatePicker();
+    // built afresh on every render (after an import too), so columns are never added twice
+    Grid<jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness> roundsGrid;
+    com.vaadin.flow.component.textfield.TextField roundName;
+    com.vaadin.flow.component.datepicker.DatePicker roundDeadline;
     private final CaseLibrary library;
     MemberImportPanel importPanel;
     Rollup rollup;
-    final StackedBarChart levels = new StackedBarChart();
-    final Grid<Rollup.RoleRollup> roleTable = new Grid<>();
-    final Grid<Rollup.MunicipalityRollup> coverage = new Grid<>();
-    final Grid<Rollup.MemberRow> members = new Grid<>();
+    StackedBarChart levels;
+    Grid<Rollup.RoleRollup> roleTable;
+    Grid<Rollup.MunicipalityRollup> coverage;
+    Grid<Rollup.MemberRow> members;
 
     AssociationRollupView(RollupService rollups, jp.kakaritsuke.associations.service.MemberImportService imports,
                           jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
@@ -66,13 +67,25 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
 
     @Override
     public void setParameter(BeforeEvent event, Long associationId) {
+        render(associationId);
+    }
+
+    /** The whole page from a fresh rollup; the import panel survives, so invitation codes shown once stay visible. */
+    void render(long associationId) {
         rollup = rollups.rollup(associationId);
         removeAll();
+        roundsGrid = new Grid<>();
+        roundName = new com.vaadin.flow.component.textfield.TextField();
+        roundDeadline = new com.vaadin.flow.component.datepicker.DatePicker();
+        levels = new StackedBarChart();
+        roleTable = new Grid<>();
+        coverage = new Grid<>();
+        members = new Grid<>();
         Locale locale = getLocale();
         List<Role> roles = library.roles();
 
-        Span members = new Span(getTranslation("rollup.members", rollup.members()));
-        HorizontalLayout completeness = new HorizontalLayout(members,
+        Span memberCount = new Span(getTranslation("rollup.members", rollup.members()));
+        HorizontalLayout completeness = new HorizontalLayout(memberCount,
                 badge(getTranslation("rollup.submitted", rollup.completeness().submitted().display())),
                 badge(getTranslation("rollup.inProgress", rollup.completeness().inProgress().display())),
                 badge(getTranslation("rollup.notStarted", rollup.completeness().notStarted().display())));
@@ -181,8 +194,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         add(new H3(getTranslation("rollup.contextTitle", rollup.prefecture())), context);
 
         // a fresh rollup after an import: the new members count at once
-        importPanel = new MemberImportPanel(imports, associationId,
-                () -> getUI().ifPresent(ui -> ui.navigate(AssociationRollupView.class, associationId)));
+        if (importPanel == null || importPanel.associationId() != associationId) {
+            importPanel = new MemberImportPanel(imports, associationId, () -> render(associationId));
+        }
         add(importPanel);
     }
 

@@ -3,6 +3,7 @@ package jp.kakaritsuke.associations.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -12,12 +13,22 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.MemberImportService.Mode;
 import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.AppLinks;
 
 /**
  * 会員の一括登録: upload a CSV or .xlsx, see every row checked with its line number and reason, then choose to import
@@ -34,6 +45,7 @@ class MemberImportPanel extends Div {
     final Button importAll = new Button();
     final Button importValid = new Button();
     final Div result = new Div();
+    final Anchor codesDownload = new Anchor();
     String fileName;
     byte[] content;
 
@@ -90,6 +102,27 @@ class MemberImportPanel extends Div {
         importAll.getParent().ifPresent(p -> p.setVisible(fileOk));
     }
 
+    long associationId() {
+        return associationId;
+    }
+
+    /** UTF-8 with BOM and CRLF, as Excel opens it; every value quoted (names may hold commas). */
+    byte[] codesCsv(List<MemberImportService.Invited> invited) {
+        StringBuilder s = new StringBuilder("\uFEFF");
+        Function<String, String> q = v -> "\"" + v.replace("\"", "\"\"") + "\"";
+        s.append(String.join(",", Stream.of("facility.name", "import.col.contact", "invitation.code",
+                "import.col.link", "invitation.expires").map(k -> q.apply(getTranslation(k))).toList())).append("\r\n");
+        for (var i : invited) {
+            s.append(String.join(",", q.apply(i.facility()), q.apply(i.contact()), q.apply(i.code()),
+                    q.apply(AppLinks.absolute("invite/" + i.code())),
+                    q.apply(EXPIRES.format(i.expiresAt())))).append("\r\n");
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+
     void doImport(Mode mode) {
         try {
             var done = imports.importMembers(associationId, fileName, content, mode);
@@ -100,7 +133,14 @@ class MemberImportPanel extends Div {
                 UnorderedList codes = new UnorderedList();
                 done.invitations().forEach(i -> codes.add(new ListItem(getTranslation("import.invitation", i.facility(),
                         i.contact(), i.code()))));
-                result.add(new Paragraph(getTranslation("import.invitationsHint")), codes);
+                // hundreds of codes go out by mail merge: the same list as a CSV, built from memory, never stored
+                byte[] csv = codesCsv(done.invitations());
+                codesDownload.setHref(DownloadHandler.fromInputStream(event ->
+                        new DownloadResponse(new ByteArrayInputStream(csv),
+                                "invitation-codes.csv", "text/csv;charset=UTF-8", csv.length)));
+                codesDownload.setText(getTranslation("import.codesDownload"));
+                codesDownload.getElement().setAttribute("download", true);
+                result.add(new Paragraph(getTranslation("import.invitationsHint")), codesDownload, codes);
             }
             importAll.setEnabled(false);
             importValid.setEnabled(false);

@@ -3,6 +3,7 @@ package jp.kakaritsuke.associations.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import java.util.List;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -84,14 +85,30 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         // import: a file with one broken row is shown row by row; "all" is refused, "valid only" imports the rest
         view = navigate(AssociationRollupView.class, city);
         MemberImportPanel panel = view.importPanel;
-        String csv = "施設名,種別,市区町村\n博多クリニック,診療所,福岡市博多区\n,診療所,福岡市中央区\n天神病院,病院,福岡市中央区\n";
+        String csv = "施設名,種別,市区町村,連絡先\n博多クリニック,診療所,福岡市博多区,\"院長 博多, 一郎\"\n,診療所,福岡市中央区,\n"
+                + "天神病院,病院,福岡市中央区,\n";
         panel.received("members.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(test(panel.rows).size()).isEqualTo(3);
         assertThat(test(panel.rows).getCellText(1, 4)).isEqualTo("施設名がありません");
         assertThat(panel.importAll.isEnabled()).isFalse();
         assertThat(panel.summary.getText()).startsWith("3行: 正しい行 2、誤りのある行 1");
+        int roleColumns = view.roleTable.getColumns().size();
         test(panel.importValid).click();
-        // the page shows the new members at once
-        assertThat(((AssociationRollupView) getCurrentView()).rollup.members()).isEqualTo(5);
+        // the page shows the new members at once, built afresh (no column twice) ...
+        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(view.rollup.members()).isEqualTo(5);
+        assertThat(view.roleTable.getColumns()).hasSize(roleColumns);
+        // ... while the invitation codes, shown only once, stay on screen and download as CSV for a mail merge
+        assertThat(view.importPanel).isSameAs(panel);
+        String shown = panel.result.getElement().getTextRecursively();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}").matcher(shown);
+        assertThat(code.find()).isTrue();
+        assertThat(shown).contains("博多クリニック / 院長 博多, 一郎: " + code.group());
+        assertThat(panel.codesDownload.getHref()).isNotBlank();
+        var invited = List.of(new jp.kakaritsuke.associations.service.MemberImportService.Invited("博多クリニック",
+                "院長 \"博多\", 一郎", "ABCD-EFGH-JKMN-PQRS", java.time.Instant.parse("2026-12-09T03:00:00Z")));
+        String file = new String(panel.codesCsv(invited), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(file).isEqualTo("\uFEFF\"施設名\",\"連絡先\",\"招待コード\",\"リンク\",\"有効期限\"\r\n"
+                + "\"博多クリニック\",\"院長 \"\"博多\"\", 一郎\",\"ABCD-EFGH-JKMN-PQRS\",\"/invite/ABCD-EFGH-JKMN-PQRS\",\"2026-12-09 12:00\"\r\n");
     }
 }
