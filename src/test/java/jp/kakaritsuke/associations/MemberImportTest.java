@@ -179,4 +179,34 @@ class MemberImportTest {
         assertThatThrownBy(() -> imports.importMembers(sibling, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8), Mode.VALID_ONLY))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    /**
+     * The demo's sample file (docs/samples, README): a member list for 柏市医師会 (デモ) with deliberately broken rows.
+     * Kept honest here: each broken row fails for the reason the README promises, the rest imports.
+     */
+    @Test
+    void theDemoSampleFileReportsItsBrokenRowsAndImportsTheRest() throws Exception {
+        byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/kashiwa-members.csv"));
+        Fixtures.asAdmin();
+        FacilityProfile existing = fixtures.facility(FacilityType.CLINIC);
+        jdbc.sql("UPDATE facility SET name = '北柏内科 (デモ)', municipality = '柏市' WHERE id = ?").param(existing.id()).update();
+        admin.addFacility(city, existing.id());
+        Fixtures.as(staff);
+
+        var preview = imports.preview(city, "kashiwa-members.csv", sample);
+        assertThat(preview.emptyRows()).isEqualTo(1);
+        assertThat(preview.rows()).extracting(r -> r.line() + " " + String.join(",", r.errors())).containsExactly(
+                "2 ", "3 ", "4 ", "5 import.error.formula", "6 import.error.alreadyMember", "7 facility.error.clinicBeds",
+                "8 import.error.name", "10 ");
+        var result = imports.importMembers(city, "kashiwa-members.csv", sample, Mode.VALID_ONLY);
+        assertThat(result.imported()).isEqualTo(4);
+        assertThat(result.skipped()).isEqualTo(4);
+        assertThat(result.invitations()).extracting(MemberImportService.Invited::contact)
+                .containsExactly("田中 一郎", "佐藤 花子", "鈴木 次郎");
+        // クリニック and 医院 are clinics
+        assertThat(jdbc.sql("""
+                SELECT f.facility_type FROM facility f JOIN association_facility af ON af.facility_id = f.id
+                WHERE af.association_id = ? AND f.name IN ('豊四季こどもクリニック', '柏の葉キャンパス医院')""")
+                .param(city).query(String.class).list()).containsOnly("CLINIC").hasSize(2);
+    }
 }

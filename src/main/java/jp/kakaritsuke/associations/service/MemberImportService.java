@@ -48,9 +48,10 @@ public class MemberImportService {
             Map.entry("市区町村", "municipality"), Map.entry("municipality", "municipality"),
             Map.entry("病床数", "beds"), Map.entry("beds", "beds"),
             Map.entry("連絡先", "contact"), Map.entry("担当者", "contact"), Map.entry("contact", "contact"));
-    static final Map<String, FacilityType> TYPES = Map.of("診療所", FacilityType.CLINIC, "clinic", FacilityType.CLINIC,
-            "病院", FacilityType.HOSPITAL, "hospital", FacilityType.HOSPITAL, "医師会", FacilityType.ASSOCIATION,
-            "association", FacilityType.ASSOCIATION);
+    // クリニック and 医院 are how clinics name themselves; in law both are 診療所
+    static final Map<String, FacilityType> TYPES = Map.of("診療所", FacilityType.CLINIC, "クリニック", FacilityType.CLINIC,
+            "医院", FacilityType.CLINIC, "clinic", FacilityType.CLINIC, "病院", FacilityType.HOSPITAL,
+            "hospital", FacilityType.HOSPITAL, "医師会", FacilityType.ASSOCIATION, "association", FacilityType.ASSOCIATION);
 
     public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
 
