@@ -54,6 +54,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String CLINIC = "さくら在宅クリニック (デモ)";
+    private static final String[] PRIORITY_CHOICES = {"HOME_CARE", "OUT_OF_HOURS", "MULTIDISCIPLINARY", "END_OF_LIFE",
+            "CARE_WELFARE", "SCHOOL_HEALTH", "CLINIC_CLINIC"};
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final FacilityService facilities;
@@ -128,15 +130,24 @@ class DemoData implements ApplicationRunner {
         long kashiwa = associations.create("柏市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
         long matsudo = associations.create("松戸市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
         associations.addFacility(kashiwa, clinic.id());
+        // enough members that most figures clear the "<3" suppression, with two gaps to find: 学校保健 in 柏市 and
+        // 休日夜間・24時間対応 in 松戸市; about half answered a year ago too, so the rollup shows change
         java.util.Random random = new java.util.Random(2026);
         String[][] members = {{"柏の葉ファミリークリニック (デモ)", "柏市"}, {"北柏内科 (デモ)", "柏市"}, {"手賀沼こどもクリニック (デモ)", "柏市"},
-                {"柏南在宅診療所 (デモ)", "柏市"}, {"松戸駅前クリニック (デモ)", "松戸市"}, {"新松戸内科 (デモ)", "松戸市"},
-                {"常盤平医院 (デモ)", "松戸市"}};
+                {"柏南在宅診療所 (デモ)", "柏市"}, {"豊四季内科 (デモ)", "柏市"}, {"増尾ファミリー医院 (デモ)", "柏市"},
+                {"逆井整形外科 (デモ)", "柏市"}, {"柏駅前眼科 (デモ)", "柏市"}, {"高柳こどもクリニック (デモ)", "柏市"},
+                {"新柏内科・循環器クリニック (デモ)", "柏市"}, {"柏の森病院 (デモ)", "柏市"},
+                {"松戸駅前クリニック (デモ)", "松戸市"}, {"新松戸内科 (デモ)", "松戸市"}, {"常盤平医院 (デモ)", "松戸市"},
+                {"八柱こどもクリニック (デモ)", "松戸市"}, {"馬橋内科 (デモ)", "松戸市"}, {"五香在宅診療所 (デモ)", "松戸市"},
+                {"北松戸整形外科 (デモ)", "松戸市"}, {"東松戸クリニック (デモ)", "松戸市"}};
         for (int i = 0; i < members.length; i++) {
             actAs(adminUsername, "ADMIN");
-            FacilityProfile member = facilities.create(new FacilityProfile(null, 0, members[i][0], FacilityType.CLINIC, "千葉県",
-                    members[i][1], AreaType.METROPOLITAN, null, null, null, 1 + i % 3, i % 2, Set.of()));
-            associations.addFacility(members[i][1].equals("柏市") ? kashiwa : matsudo, member.id());
+            boolean hospitalMember = members[i][0].contains("病院");
+            FacilityProfile member = facilities.create(new FacilityProfile(null, 0, members[i][0],
+                    hospitalMember ? FacilityType.HOSPITAL : FacilityType.CLINIC, "千葉県", members[i][1], AreaType.METROPOLITAN,
+                    hospitalMember ? 120 : null, null, null, hospitalMember ? 18 : 1 + i % 3, i % 2, Set.of()));
+            boolean kashiwaMember = members[i][1].equals("柏市");
+            associations.addFacility(kashiwaMember ? kashiwa : matsudo, member.id());
             String editor = "demo-member" + (i + 1);
             join(member, editor, members[i][0] + " 院長", MemberRole.EDITOR, new LinkedHashMap<>());
             actAs(editor, "USER");
@@ -147,12 +158,27 @@ class DemoData implements ApplicationRunner {
             for (int r = 0; r < levels.length; r++) {
                 levels[r] = random.nextInt(5);
             }
-            levels[4] = members[i][1].equals("柏市") ? random.nextInt(3) : 3; // 学校保健: a gap in 柏市
-            if (i != 3) { // one member is still answering
-                submitRound(member.id(), levels, List.of());
+            if (kashiwaMember) {
+                levels[4] = random.nextInt(3); // 学校保健: a gap in 柏市
             } else {
-                assessments.startRound(member.id());
+                levels[7] = random.nextInt(3); // 休日夜間・24時間対応: a gap in 松戸市
             }
+            List<String> priorities = List.of(PRIORITY_CHOICES[i % PRIORITY_CHOICES.length], PRIORITY_CHOICES[(i + 2) % PRIORITY_CHOICES.length]);
+            if (i % 5 == 3) { // some members are still answering, one has not started
+                assessments.startRound(member.id());
+                continue;
+            }
+            if (i == 15) {
+                continue;
+            }
+            if (i % 2 == 0) {
+                int[] lastYear = new int[14];
+                for (int r = 0; r < lastYear.length; r++) {
+                    lastYear[r] = Math.clamp(levels[r] + 1 - random.nextInt(3), 0, 4); // mostly up, some down
+                }
+                backdate(submitRound(member.id(), lastYear, List.of(priorities.getFirst())), Duration.ofDays(365));
+            }
+            submitRound(member.id(), levels, priorities);
         }
         actAs("demo-clinic", "USER");
         facilities.setConsent(clinic.id(), true);

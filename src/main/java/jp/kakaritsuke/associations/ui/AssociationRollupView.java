@@ -112,6 +112,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roundName.setPlaceholder(getTranslation("associationRound.namePlaceholder"));
         roundName.setMaxLength(100);
         roundDeadline.setLabel(getTranslation("associationRound.deadline"));
+        jp.kakaritsuke.base.ui.ComponentI18n.datePicker(roundDeadline);
         com.vaadin.flow.component.button.Button open = new com.vaadin.flow.component.button.Button(
                 getTranslation("associationRound.open"), e -> openRound(associationId));
         HorizontalLayout roundForm = new HorizontalLayout(roundName, roundDeadline, open);
@@ -129,7 +130,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         }
         levels.setData(roles.stream().map(r -> r.name(locale)).toList(), series);
         levels.setAriaLabel(getTranslation("rollup.levelsChartLabel"));
-        roleTable.addColumn(r -> roleName(r.roleCode())).setHeader(getTranslation("report.col.role")).setFlexGrow(2);
+        roleTable.addColumn(r -> roleName(r.roleCode())).setHeader(getTranslation("report.col.role")).setAutoWidth(true)
+                .setFlexGrow(0).setFrozen(true);
         for (int level = 0; level <= 4; level++) {
             int l = level;
             roleTable.addColumn(r -> r.levels().get(l).display()).setHeader(getTranslation("rollup.levelSeries", l));

@@ -29,6 +29,7 @@ import jp.kakaritsuke.associations.service.MemberImportService.Mode;
 import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.AppLinks;
+import jp.kakaritsuke.base.ui.ComponentI18n;
 
 /**
  * 会員の一括登録: upload a CSV or .xlsx, see every row checked with its line number and reason, then choose to import
@@ -59,6 +60,8 @@ class MemberImportPanel extends Div {
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize(MemberImportService.MAX_BYTES);
+        upload.setMaxFiles(1);
+        ComponentI18n.upload(upload, getTranslation("import.error.tooLarge"), getTranslation("import.error.fileType"));
         Paragraph hint = new Paragraph(getTranslation("import.hint"));
         hint.addClassName("hint");
 
@@ -91,10 +94,12 @@ class MemberImportPanel extends Div {
         result.removeAll();
         var preview = imports.preview(associationId, name, data);
         boolean fileOk = preview.fileErrors().isEmpty();
-        summary.setText(fileOk
+        summary.setText(getTranslation("import.fileSummary", name, fileOk
                 ? getTranslation("import.summary", preview.rows().size(), preview.validRows(), preview.invalidRows(),
                         preview.emptyRows(), preview.encoding())
-                : preview.fileErrors().stream().map(this::getTranslation).collect(Collectors.joining(" / ")));
+                : preview.fileErrors().stream().map(this::getTranslation).collect(Collectors.joining(" / "))));
+        // the file is read; the button stays ready for a corrected one (the summary names the file)
+        upload.clearFileList();
         rows.setItems(preview.rows());
         rows.setVisible(fileOk);
         importAll.setEnabled(fileOk && preview.invalidRows() == 0 && preview.validRows() > 0);

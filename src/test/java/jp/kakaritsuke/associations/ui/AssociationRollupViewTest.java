@@ -85,13 +85,17 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         // import: a file with one broken row is shown row by row; "all" is refused, "valid only" imports the rest
         view = navigate(AssociationRollupView.class, city);
         MemberImportPanel panel = view.importPanel;
+        // no English left from the components' built-in texts
+        assertThat(panel.upload.getI18n().getAddFiles().getOne()).isEqualTo("ファイルを選択…");
+        assertThat(panel.upload.getI18n().getError().getIncorrectFileType()).isEqualTo("CSV (.csv) または Excel (.xlsx) のファイルを選んでください");
+        assertThat(view.roundDeadline.getI18n().getMonthNames()).hasSize(12).startsWith("1月");
         String csv = "施設名,種別,市区町村,連絡先\n博多クリニック,診療所,福岡市博多区,\"院長 博多, 一郎\"\n,診療所,福岡市中央区,\n"
                 + "天神病院,病院,福岡市中央区,\n";
         panel.received("members.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(test(panel.rows).size()).isEqualTo(3);
         assertThat(test(panel.rows).getCellText(1, 4)).isEqualTo("施設名がありません");
         assertThat(panel.importAll.isEnabled()).isFalse();
-        assertThat(panel.summary.getText()).startsWith("3行: 正しい行 2、誤りのある行 1");
+        assertThat(panel.summary.getText()).startsWith("members.csv: 3行: 正しい行 2、誤りのある行 1");
         int roleColumns = view.roleTable.getColumns().size();
         test(panel.importValid).click();
         // the page shows the new members at once, built afresh (no column twice) ...
