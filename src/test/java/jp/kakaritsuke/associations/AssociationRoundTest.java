@@ -71,6 +71,13 @@ class AssociationRoundTest {
         rounds.open(pref, "県の調査", deadline);
         rounds.open(other, "呉の調査", deadline);
 
+        // before anyone joins the imported-like members, all four are invited but not registered
+        Fixtures.as(staff);
+        var before = rounds.rounds(city).getFirst();
+        assertThat(before.notRegistered()).isEqualTo(new Cell(4, false));
+        assertThat(before.completeness().notStarted()).isEqualTo(new Cell(4, false));
+        assertThat(before.municipalities().getFirst().notRegistered()).isEqualTo(new Cell(4, false));
+
         // three members submit after the round opened, one does nothing
         for (int i = 0; i < 3; i++) {
             String editor = fixtures.member(members[i], MemberRole.EDITOR);
@@ -85,12 +92,16 @@ class AssociationRoundTest {
         assertThat(status.members()).isEqualTo(4);
         assertThat(status.completeness().submitted()).isEqualTo(new Cell(3, false));
         assertThat(status.completeness().notStarted().suppressed()).isTrue();
+        assertThat(status.notRegistered().suppressed()).isTrue(); // the fourth: one facility, not shown
         assertThat(status.municipalities()).hasSize(1);
         assertThat(status.municipalities().getFirst().members()).isEqualTo(4);
         assertThat(status.municipalities().getFirst().completeness().submitted()).isEqualTo(new Cell(3, false));
         assertThat(status.identifiedMembers()).isEmpty(); // nobody consented
         // one member consents: it is listed with its progress in the round
-        fixtures.member(members[3], MemberRole.EDITOR);
+        String fourth = fixtures.member(members[3], MemberRole.EDITOR);
+        Fixtures.as(staff);
+        assertThat(rounds.rounds(city).getFirst().notRegistered()).isEqualTo(new Cell(0, false));
+        Fixtures.as(fourth);
         facilities.setConsent(members[3].id(), true);
         Fixtures.as(staff);
         assertThat(rounds.rounds(city).getFirst().identifiedMembers()).singleElement()

@@ -64,6 +64,18 @@ public class AssociationRepository {
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
+    /** Members of the associations that nobody has joined yet (their first user's invitation is still open). */
+    public java.util.Set<Long> membersWithoutUsers(Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT af.facility_id FROM association_facility af
+                WHERE af.association_id IN (:ids)
+                  AND NOT EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = af.facility_id)""")
+                .param("ids", associationIds).query(Long.class).list());
+    }
+
     /** Whether the facility is a member of any of the associations and consented to be seen identified. */
     public boolean consentingMemberOfAny(long facilityId, Collection<Long> associationIds) {
         if (associationIds.isEmpty()) {

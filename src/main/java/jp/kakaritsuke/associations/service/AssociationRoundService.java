@@ -10,6 +10,7 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
+import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
@@ -45,15 +46,21 @@ public class AssociationRoundService {
         this.clock = clock;
     }
 
-    /** Completeness of one round, suppressed like every association figure; per municipality, and per consenting member. */
-    public record RoundCompleteness(AssociationRound round, Rollup.Completeness completeness, int members,
+    /**
+     * Completeness of one round, suppressed like every association figure; per municipality, and per consenting member.
+     * {@code notRegistered} counts, among those not started, the members nobody has joined yet (an imported facility
+     * whose invitation is still open): they are chased differently, by handing out the code again.
+     */
+    public record RoundCompleteness(AssociationRound round, Rollup.Completeness completeness, Cell notRegistered, int members,
                                     List<MunicipalityCompleteness> municipalities, List<MemberProgress> identifiedMembers) {
     }
 
-    public record MunicipalityCompleteness(String municipality, int members, Rollup.Completeness completeness) {
+    public record MunicipalityCompleteness(String municipality, int members, Rollup.Completeness completeness,
+                                           Cell notRegistered) {
     }
 
-    public enum Progress { SUBMITTED, IN_PROGRESS, NOT_STARTED }
+    /** Submitted since the round opened, answering, not started, or invited but nobody has joined the facility yet. */
+    public enum Progress { SUBMITTED, IN_PROGRESS, NOT_STARTED, NOT_REGISTERED }
 
     /** A consenting member's progress in the round (members without consent only count). */
     public record MemberProgress(long facilityId, String name, String municipality, Progress progress) {
@@ -77,18 +84,22 @@ public class AssociationRoundService {
     @PreAuthorize("isAuthenticated()")
     public List<RoundCompleteness> rounds(long associationId) {
         access.requireVisible(associationId);
-        List<MemberStatus> members = rollups.members(associations.tree().subtree(associationId));
+        Set<Long> subtree = associations.tree().subtree(associationId);
+        List<MemberStatus> members = rollups.members(subtree);
+        Set<Long> unregistered = associations.membersWithoutUsers(subtree);
         return rounds.byAssociations(List.of(associationId)).stream().map(r -> {
-            java.util.Map<String, int[]> byMunicipality = new java.util.TreeMap<>(); // [members, submitted, in progress]
-            int[] all = new int[3];
+            // [members, submitted, in progress, not registered]
+            java.util.Map<String, int[]> byMunicipality = new java.util.TreeMap<>();
+            int[] all = new int[4];
             List<MemberProgress> identified = new java.util.ArrayList<>();
             for (MemberStatus m : members) {
-                Progress p = progress(m, r);
-                int[] counts = byMunicipality.computeIfAbsent(RollupCalculator.municipality(m.municipality()), k -> new int[3]);
+                Progress p = progress(m, r, unregistered.contains(m.facilityId()));
+                int[] counts = byMunicipality.computeIfAbsent(RollupCalculator.municipality(m.municipality()), k -> new int[4]);
                 for (int[] c : List.of(counts, all)) {
                     c[0]++;
                     c[1] += p == Progress.SUBMITTED ? 1 : 0;
                     c[2] += p == Progress.IN_PROGRESS ? 1 : 0;
+                    c[3] += p == Progress.NOT_REGISTERED ? 1 : 0;
                 }
                 if (m.consent()) {
                     identified.add(new MemberProgress(m.facilityId(), m.name(), m.municipality(), p));
@@ -96,18 +107,22 @@ public class AssociationRoundService {
             }
             List<MunicipalityCompleteness> municipalities = byMunicipality.entrySet().stream()
                     .map(e -> new MunicipalityCompleteness(e.getKey(), e.getValue()[0],
-                            Rollup.Completeness.of(e.getValue()[1], e.getValue()[2], e.getValue()[0])))
+                            Rollup.Completeness.of(e.getValue()[1], e.getValue()[2], e.getValue()[0]),
+                            Cell.of(e.getValue()[3], e.getValue()[0])))
                     .toList();
-            return new RoundCompleteness(r, Rollup.Completeness.of(all[1], all[2], all[0]), all[0], municipalities, identified);
+            return new RoundCompleteness(r, Rollup.Completeness.of(all[1], all[2], all[0]), Cell.of(all[3], all[0]), all[0],
+                    municipalities, identified);
         }).toList();
     }
 
-    /** Submitted since the round opened, answering, or not started. */
-    static Progress progress(MemberStatus m, AssociationRound r) {
+    static Progress progress(MemberStatus m, AssociationRound r, boolean withoutUsers) {
         if (m.lastSubmitted() != null && !m.lastSubmitted().isBefore(r.openedAt())) {
             return Progress.SUBMITTED;
         }
-        return m.draft() ? Progress.IN_PROGRESS : Progress.NOT_STARTED;
+        if (m.draft()) {
+            return Progress.IN_PROGRESS;
+        }
+        return withoutUsers ? Progress.NOT_REGISTERED : Progress.NOT_STARTED;
     }
 
     /** Open rounds (deadline not passed) of every association the facility belongs to, or that is above one. */

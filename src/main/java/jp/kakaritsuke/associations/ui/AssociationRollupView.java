@@ -103,6 +103,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roundsGrid.addColumn(r -> r.completeness().submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
         roundsGrid.addColumn(r -> r.completeness().inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
         roundsGrid.addColumn(r -> r.completeness().notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        roundsGrid.addColumn(r -> r.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
         roundsGrid.setAllRowsVisible(true);
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
         roundsGrid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::roundDetails));
@@ -207,7 +208,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         details.addClassName("round-details");
         round.municipalities().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.municipalityLine",
                 m.municipality(), m.members(), m.completeness().submitted().display(),
-                m.completeness().inProgress().display(), m.completeness().notStarted().display()))));
+                m.completeness().inProgress().display(), m.completeness().notStarted().display(),
+                m.notRegistered().display()))));
         if (!round.identifiedMembers().isEmpty()) {
             details.add(new H3(getTranslation("associationRound.membersTitle")));
             round.identifiedMembers().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.memberLine",
