@@ -2,13 +2,11 @@ package jp.kakaritsuke.associations.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
+import jp.kakaritsuke.base.ui.NewAccountForm;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
 
@@ -38,10 +37,7 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     final TextField code = new TextField();
     final Paragraph message = new Paragraph();
     final Button acceptAsCurrent = new Button();
-    final TextField username = new TextField();
-    final TextField displayName = new TextField();
-    final PasswordField password = new PasswordField();
-    final PasswordField confirm = new PasswordField();
+    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH);
     final Button accept = new Button();
 
     AssociationInvitationAcceptView(AssociationStaffService staff, UserAccountService accounts) {
@@ -61,23 +57,12 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
             add(acceptAsCurrent);
             return;
         }
-        username.setLabel(getTranslation("account.username"));
-        username.setHelperText(getTranslation("account.username.help"));
-        username.setMaxLength(100);
-        displayName.setLabel(getTranslation("account.displayName"));
-        displayName.setMaxLength(200);
-        password.setLabel(getTranslation("account.password"));
-        password.setHelperText(getTranslation("account.password.help", UserAccountService.MIN_PASSWORD_LENGTH));
-        password.setMinLength(UserAccountService.MIN_PASSWORD_LENGTH);
-        confirm.setLabel(getTranslation("account.passwordConfirm"));
         accept.setText(getTranslation("invitation.accept"));
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickListener(e -> accept());
-        FormLayout form = new FormLayout(username, displayName, password, confirm);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         Paragraph existing = new Paragraph(getTranslation("associationInvite.haveAccount"));
         existing.addClassName("hint");
-        add(new H3(getTranslation("associationInvite.newAccount")), existing, form, accept);
+        add(new H3(getTranslation("associationInvite.newAccount")), existing, account, accept);
     }
 
     @Override
@@ -105,25 +90,17 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     }
 
     void accept() {
-        if (!password.getValue().equals(confirm.getValue())) {
-            confirm.setInvalid(true);
-            confirm.setErrorMessage(getTranslation("account.error.mismatch"));
+        if (!account.passwordsMatch()) {
             return;
         }
-        confirm.setInvalid(false);
         try {
-            staff.accept(code.getValue(), username.getValue(), displayName.getValue(), password.getValue());
+            staff.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
+                    account.password.getValue());
             done(new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
-            String key = e.getMessage();
-            switch (key) {
-                case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
-                case "account.error.displayName" -> invalid(displayName, getTranslation(key));
-                case "account.error.password" -> {
-                    password.setInvalid(true);
-                    password.setErrorMessage(getTranslation(key, UserAccountService.MIN_PASSWORD_LENGTH));
-                }
-                default -> invalid(code, getTranslation(key));
+            if (!account.showError(e.getMessage())) {
+                code.setInvalid(true);
+                code.setErrorMessage(getTranslation(e.getMessage()));
             }
         }
     }
@@ -131,11 +108,6 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     private void done(Anchor next) {
         removeAll();
         add(new H2(getTranslation("associationInvite.done")), next);
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
     }
 
     @Override

@@ -2,12 +2,10 @@ package jp.kakaritsuke.facility.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -15,6 +13,7 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jp.kakaritsuke.base.ui.NewAccountForm;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.identity.service.UserAccountService;
 
@@ -25,10 +24,7 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
 
     private final InvitationService invitations;
     final TextField code = new TextField();
-    final TextField username = new TextField();
-    final TextField displayName = new TextField();
-    final PasswordField password = new PasswordField();
-    final PasswordField confirm = new PasswordField();
+    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH);
     final Button accept = new Button();
     final Paragraph message = new Paragraph();
 
@@ -39,21 +35,11 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
         code.setLabel(getTranslation("invitation.code"));
         code.setMaxLength(64);
         code.addValueChangeListener(e -> describe());
-        username.setLabel(getTranslation("account.username"));
-        username.setHelperText(getTranslation("account.username.help"));
-        username.setMaxLength(100);
-        displayName.setLabel(getTranslation("account.displayName"));
-        displayName.setMaxLength(200);
-        password.setLabel(getTranslation("account.password"));
-        password.setHelperText(getTranslation("account.password.help", UserAccountService.MIN_PASSWORD_LENGTH));
-        password.setMinLength(UserAccountService.MIN_PASSWORD_LENGTH);
-        confirm.setLabel(getTranslation("account.passwordConfirm"));
         accept.setText(getTranslation("invitation.accept"));
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickListener(e -> accept());
-        FormLayout form = new FormLayout(code, username, displayName, password, confirm);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new H2(getTranslation("invitation.accept.title")), message, form, accept);
+        account.addComponentAsFirst(code);
+        add(new H2(getTranslation("invitation.accept.title")), message, account, accept);
     }
 
     @Override
@@ -72,30 +58,18 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
     }
 
     void accept() {
-        if (!password.getValue().equals(confirm.getValue())) {
-            confirm.setInvalid(true);
-            confirm.setErrorMessage(getTranslation("account.error.mismatch"));
+        if (!account.passwordsMatch()) {
             return;
         }
-        confirm.setInvalid(false);
         try {
-            invitations.accept(code.getValue(), username.getValue(), displayName.getValue(), password.getValue());
+            invitations.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
+                    account.password.getValue());
             removeAll();
             add(new H2(getTranslation("invitation.done")), new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
-            String key = e.getMessage();
-            var field = switch (key) {
-                case "account.error.username", "account.error.taken" -> username;
-                case "account.error.displayName" -> displayName;
-                case "account.error.password" -> null;
-                default -> code;
-            };
-            if (field == null) {
-                password.setInvalid(true);
-                password.setErrorMessage(getTranslation(key, UserAccountService.MIN_PASSWORD_LENGTH));
-            } else {
-                field.setInvalid(true);
-                field.setErrorMessage(getTranslation(key));
+            if (!account.showError(e.getMessage())) {
+                code.setInvalid(true);
+                code.setErrorMessage(getTranslation(e.getMessage()));
             }
         }
     }

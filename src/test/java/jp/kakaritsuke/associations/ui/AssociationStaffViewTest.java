@@ -70,13 +70,13 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         AssociationInvitationAcceptView accept = navigate("association-invite/" + code, AssociationInvitationAcceptView.class);
         assertThat(accept.message.getText()).contains("新潟 事務局 佐藤").contains("新潟県医師会");
         String colleague = "niigata" + System.nanoTime();
-        test(accept.username).setValue(colleague);
-        test(accept.displayName).setValue("佐藤");
-        test(accept.password).setValue(Fixtures.PASSWORD);
-        test(accept.confirm).setValue(Fixtures.PASSWORD + "x");
+        test(accept.account.username).setValue(colleague);
+        test(accept.account.displayName).setValue("佐藤");
+        test(accept.account.password).setValue(Fixtures.PASSWORD);
+        test(accept.account.confirm).setValue(Fixtures.PASSWORD + "x");
         test(accept.accept).click();
-        assertThat(accept.confirm.isInvalid()).isTrue();
-        test(accept.confirm).setValue(Fixtures.PASSWORD);
+        assertThat(accept.account.confirm.isInvalid()).isTrue();
+        test(accept.account.confirm).setValue(Fixtures.PASSWORD);
         test(accept.accept).click();
         assertThat(accept.getElement().getTextRecursively()).contains("医師会の管理者になりました");
         Fixtures.as(colleague);
@@ -127,7 +127,7 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         test(accept.acceptAsCurrent).click();
         assertThat(accept.code.isInvalid()).isTrue();
         accept = navigate("association-invite/" + good, AssociationInvitationAcceptView.class);
-        assertThat(accept.username.getParent()).isEmpty(); // no new-account form when logged in
+        assertThat(accept.account.getParent()).isEmpty(); // no new-account form when logged in
         test(accept.acceptAsCurrent).click();
         assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(pref);
     }

@@ -1,0 +1,62 @@
+package jp.kakaritsuke.base.ui;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+
+/**
+ * The fields an invitee fills in to create their account (user name, name, password twice), shared by the facility
+ * and the association invitation pages. The service validates; this form shows its answer at the right field.
+ */
+public class NewAccountForm extends FormLayout {
+
+    public final TextField username = new TextField();
+    public final TextField displayName = new TextField();
+    public final PasswordField password = new PasswordField();
+    public final PasswordField confirm = new PasswordField();
+    private final int minPasswordLength;
+
+    public NewAccountForm(int minPasswordLength) {
+        this.minPasswordLength = minPasswordLength;
+        username.setLabel(getTranslation("account.username"));
+        username.setHelperText(getTranslation("account.username.help"));
+        username.setMaxLength(100);
+        displayName.setLabel(getTranslation("account.displayName"));
+        displayName.setMaxLength(200);
+        password.setLabel(getTranslation("account.password"));
+        password.setHelperText(getTranslation("account.password.help", minPasswordLength));
+        password.setMinLength(minPasswordLength);
+        confirm.setLabel(getTranslation("account.passwordConfirm"));
+        add(username, displayName, password, confirm);
+        setResponsiveSteps(new ResponsiveStep("0", 1));
+    }
+
+    /** Checked before asking the service: a typo in the second password is not the server's business. */
+    public boolean passwordsMatch() {
+        boolean match = password.getValue().equals(confirm.getValue());
+        confirm.setInvalid(!match);
+        confirm.setErrorMessage(match ? null : getTranslation("account.error.mismatch"));
+        return match;
+    }
+
+    /** Shows an account error (an i18n key) at its field; {@code false} when the key is about none of these fields. */
+    public boolean showError(String key) {
+        switch (key) {
+            case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
+            case "account.error.displayName" -> invalid(displayName, getTranslation(key));
+            case "account.error.password" -> {
+                password.setInvalid(true);
+                password.setErrorMessage(getTranslation(key, minPasswordLength));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void invalid(TextField field, String message) {
+        field.setInvalid(true);
+        field.setErrorMessage(message);
+    }
+}

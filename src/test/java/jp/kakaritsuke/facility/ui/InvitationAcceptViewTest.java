@@ -1,0 +1,72 @@
+package jp.kakaritsuke.facility.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.InvitationService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The invitation page of a facility: each refusal shown at the field to fix, nothing used up until it succeeds. */
+@SpringBootTest
+class InvitationAcceptViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    InvitationService invitations;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void eachProblemIsShownAtItsFieldAndTheCodeWorksOnceFixed() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String taken = fixtures.member(clinic, MemberRole.EDITOR);
+        Fixtures.asAdmin();
+        String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 山本").code();
+        Fixtures.anonymous();
+
+        InvitationAcceptView view = navigate("invite/" + code, InvitationAcceptView.class);
+        assertThat(view.message.getText()).contains("理事 山本").contains(clinic.name());
+        view.account.username.setValue(taken);
+        view.account.displayName.setValue("山本");
+        view.account.password.setValue("short");
+        view.account.confirm.setValue("shorter");
+        test(view.accept).click();
+        assertThat(view.account.confirm.isInvalid()).isTrue();
+        assertThat(view.account.confirm.getErrorMessage()).isEqualTo("確認用のパスワードが一致しません");
+
+        view.account.confirm.setValue("short");
+        test(view.accept).click();
+        assertThat(view.account.password.isInvalid()).isTrue();
+        assertThat(view.account.password.getErrorMessage()).isEqualTo("パスワードは10文字以上にしてください");
+
+        view.account.password.setValue(Fixtures.PASSWORD);
+        view.account.confirm.setValue(Fixtures.PASSWORD);
+        test(view.accept).click();
+        assertThat(view.account.username.isInvalid()).isTrue();
+        assertThat(view.account.username.getErrorMessage()).isEqualTo("このユーザー名はすでに使われています");
+
+        // a wrong code is shown at the code field
+        view.code.setValue("XXXX-XXXX-XXXX-XXXX");
+        view.account.username.setValue("yamamoto" + System.nanoTime());
+        test(view.accept).click();
+        assertThat(view.code.isInvalid()).isTrue();
+        assertThat(view.message.getText()).isEqualTo("この招待コードは無効か、使用済み、または期限切れです");
+
+        view.code.setValue(code);
+        test(view.accept).click();
+        assertThat(view.getElement().getTextRecursively()).contains("アカウントを作成しました");
+        assertThat(invitations.lookup(code)).isEmpty();
+    }
+}
