@@ -146,7 +146,10 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roleTable.setItems(rollup.roles());
         roleTable.setAllRowsVisible(true);
         roleTable.addThemeVariants(GridVariant.LUMO_COMPACT);
-        add(new H3(getTranslation("rollup.levelsTitle")), levels, roleTable);
+        // suppressed cells have no length to draw: say so, or a short bar reads as fewer members
+        Paragraph chartHint = new Paragraph(getTranslation("rollup.levelsChartHint"));
+        chartHint.addClassName("hint");
+        add(new H3(getTranslation("rollup.levelsTitle")), levels, chartHint, roleTable);
 
         // coverage by municipality: members at level >= 3 per role; 0 (with enough members) is a gap
         coverage.addColumn(Rollup.MunicipalityRollup::municipality).setHeader(getTranslation("facility.municipality"))
