@@ -59,7 +59,8 @@ class SecurityTest {
 
     @Test
     void loginWithTheDatabaseUser() throws Exception {
-        mvc.perform(formLogin("/login").user("admin").password("test-admin-password")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("admin").password("test-admin-password")).andExpect(authenticated())
+                .andExpect(redirectedUrl("/start")); // each user's own start (assessment.ui.StartView)
         mvc.perform(formLogin("/login").user(" Admin ").password("test-admin-password")).andExpect(authenticated());
         mvc.perform(formLogin("/login").user("admin").password("wrong")).andExpect(unauthenticated());
         mvc.perform(formLogin("/login").user("nobody").password("test-admin-password")).andExpect(unauthenticated());

@@ -36,7 +36,8 @@ class SecurityConfiguration {
         // API clients use Basic and no session cookie, so CSRF protection is not what protects them.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         http.httpBasic(Customizer.withDefaults());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // after login without a page asked for: "start" sends each user to their own work (assessment.ui.StartView)
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start"));
         return http.build();
     }
 
