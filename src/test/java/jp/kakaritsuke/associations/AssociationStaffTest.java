@@ -102,6 +102,9 @@ class AssociationStaffTest {
         assertThat(staff.staff(city).administrators()).extracting(Administrator::username).contains(username, cityStaff);
         assertThat(staff.staff(city).invitations()).extracting(InvitationSummary::status)
                 .containsExactly(AssociationInvitation.Status.ACCEPTED);
+        // who issued it is on record: the city's administrator
+        assertThat(staff.staff(city).invitations()).extracting(InvitationSummary::invitedBy)
+                .containsExactly("テスト " + cityStaff);
     }
 
     @Test

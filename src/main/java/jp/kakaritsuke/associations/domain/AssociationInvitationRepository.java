@@ -47,6 +47,17 @@ public class AssociationInvitationRepository {
                 .param(associationId).query(AssociationInvitationRepository::map).list();
     }
 
+    /** Display names of users (who issued an invitation), by id. */
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM app_user WHERE id IN (:ids)").param("ids", userIds)
+                .query((rs, i) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
     /**
      * Marks the invitation used, only if it still is open: of two people accepting the same code at once, exactly one
      * gets {@code true}.

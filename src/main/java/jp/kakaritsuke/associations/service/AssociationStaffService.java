@@ -48,8 +48,8 @@ public class AssociationStaffService {
     public record Staff(Association association, List<Administrator> administrators, List<InvitationSummary> invitations) {
     }
 
-    public record InvitationSummary(long id, String inviteeName, Instant createdAt, Instant expiresAt, Instant acceptedAt,
-                                    AssociationInvitation.Status status) {
+    public record InvitationSummary(long id, String inviteeName, String invitedBy, Instant createdAt, Instant expiresAt,
+                                    Instant acceptedAt, AssociationInvitation.Status status) {
     }
 
     public record IssuedInvitation(long id, String code, Instant expiresAt) {
@@ -65,8 +65,11 @@ public class AssociationStaffService {
         access.requireVisible(associationId);
         Association association = associations.tree().get(associationId).orElseThrow();
         Instant now = clock.instant();
-        List<InvitationSummary> list = invitations.byAssociation(associationId).stream()
-                .map(i -> new InvitationSummary(i.id(), i.inviteeName(), i.createdAt(), i.expiresAt(), i.acceptedAt(), i.status(now)))
+        List<AssociationInvitation> all = invitations.byAssociation(associationId);
+        var issuers = invitations.displayNames(all.stream().map(AssociationInvitation::createdBy).distinct().toList());
+        List<InvitationSummary> list = all.stream()
+                .map(i -> new InvitationSummary(i.id(), i.inviteeName(), issuers.getOrDefault(i.createdBy(), ""), i.createdAt(),
+                        i.expiresAt(), i.acceptedAt(), i.status(now)))
                 .toList();
         return new Staff(association, invitations.administrators(associationId), list);
     }

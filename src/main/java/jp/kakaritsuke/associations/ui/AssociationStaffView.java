@@ -61,6 +61,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         administrators.setAllRowsVisible(true);
 
         invitations.addColumn(InvitationSummary::inviteeName).setHeader(getTranslation("members.name")).setFlexGrow(2);
+        invitations.addColumn(InvitationSummary::invitedBy).setHeader(getTranslation("associationStaff.invitedBy"));
         invitations.addColumn(i -> DATE.format(i.createdAt())).setHeader(getTranslation("associationStaff.invitedAt"));
         invitations.addColumn(i -> DATE.format(i.expiresAt())).setHeader(getTranslation("invitation.expires"));
         invitations.addColumn(i -> getTranslation("invitationStatus." + i.status().name())).setHeader(getTranslation("assessment.col.status"));

@@ -63,7 +63,7 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(m.find()).isTrue();
         String code = m.group();
         assertThat(issued).contains("新潟 事務局 佐藤").contains("/association-invite/" + code);
-        assertThat(test(view.invitations).getCellText(0, 3)).isEqualTo("未使用");
+        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("未使用");
 
         // the colleague opens the link without an account
         Fixtures.anonymous();
@@ -85,7 +85,7 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         // back with the first administrator: accepted, and the colleague can be removed after confirming
         Fixtures.as(staff);
         view = navigate(AssociationStaffView.class, pref);
-        assertThat(test(view.invitations).getCellText(0, 3)).isEqualTo("受諾済み");
+        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("受諾済み");
         assertThat(test(view.administrators).size()).isEqualTo(2);
         Button remove = (Button) test(view.administrators).getCellComponent(1, 3);
         assertThat(remove.isVisible()).isTrue();
@@ -109,9 +109,9 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         Matcher m = CODE.matcher(view.issued.getElement().getTextRecursively());
         assertThat(m.find()).isTrue();
         String revoked = m.group();
-        test((Button) test(view.invitations).getCellComponent(0, 4)).click();
-        assertThat(test(view.invitations).getCellText(0, 3)).isEqualTo("取り消し");
-        assertThat(test(view.invitations).getCellComponent(0, 4).isVisible()).isFalse();
+        test((Button) test(view.invitations).getCellComponent(0, 5)).click();
+        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("取り消し");
+        assertThat(test(view.invitations).getCellComponent(0, 5).isVisible()).isFalse();
 
         test(view.inviteeName).setValue("長野 理事");
         test(view.invite).click();
