@@ -1,5 +1,7 @@
 package jp.kakaritsuke.associations.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -8,12 +10,16 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +28,11 @@ import java.util.List;
 import java.util.Locale;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.service.AssociationRoundService;
+import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.ComponentI18n;
 import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
@@ -41,12 +51,12 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final RollupService rollups;
-    private final jp.kakaritsuke.associations.service.MemberImportService imports;
-    private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
+    private final MemberImportService imports;
+    private final AssociationRoundService associationRounds;
     // built afresh on every render (after an import too), so columns are never added twice
-    Grid<jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness> roundsGrid;
-    com.vaadin.flow.component.textfield.TextField roundName;
-    com.vaadin.flow.component.datepicker.DatePicker roundDeadline;
+    Grid<AssociationRoundService.RoundCompleteness> roundsGrid;
+    TextField roundName;
+    DatePicker roundDeadline;
     private final CaseLibrary library;
     MemberImportPanel importPanel;
     Rollup rollup;
@@ -55,8 +65,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     Grid<Rollup.MunicipalityRollup> coverage;
     Grid<Rollup.MemberRow> members;
 
-    AssociationRollupView(RollupService rollups, jp.kakaritsuke.associations.service.MemberImportService imports,
-                          jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
+    AssociationRollupView(RollupService rollups, MemberImportService imports,
+                          AssociationRoundService associationRounds,
                           CaseLibraryService caseLibrary) {
         this.rollups = rollups;
         this.imports = imports;
@@ -75,8 +85,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         rollup = rollups.rollup(associationId);
         removeAll();
         roundsGrid = new Grid<>();
-        roundName = new com.vaadin.flow.component.textfield.TextField();
-        roundDeadline = new com.vaadin.flow.component.datepicker.DatePicker();
+        roundName = new TextField();
+        roundDeadline = new DatePicker();
         levels = new StackedBarChart();
         roleTable = new Grid<>();
         coverage = new Grid<>();
@@ -93,7 +103,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         suppression.addClassName("hint");
         Anchor workbook = new Anchor("api/v1/associations/" + rollup.associationId() + "/rollup.xlsx", getTranslation("rollup.download"));
         workbook.getElement().setAttribute("download", true);
-        var staff = new com.vaadin.flow.router.RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class,
+        var staff = new RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class,
                 rollup.associationId());
         add(new H2(rollup.associationName()), completeness, suppression, new HorizontalLayout(workbook, staff));
 
@@ -106,18 +116,18 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roundsGrid.addColumn(r -> r.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
         roundsGrid.setAllRowsVisible(true);
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
-        roundsGrid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::roundDetails));
+        roundsGrid.setItemDetailsRenderer(new ComponentRenderer<>(this::roundDetails));
         roundsGrid.setDetailsVisibleOnClick(true);
         roundsGrid.setItems(associationRounds.rounds(associationId));
         roundName.setLabel(getTranslation("associationRound.name"));
         roundName.setPlaceholder(getTranslation("associationRound.namePlaceholder"));
         roundName.setMaxLength(100);
         roundDeadline.setLabel(getTranslation("associationRound.deadline"));
-        jp.kakaritsuke.base.ui.ComponentI18n.datePicker(roundDeadline);
-        com.vaadin.flow.component.button.Button open = new com.vaadin.flow.component.button.Button(
+        ComponentI18n.datePicker(roundDeadline);
+        Button open = new Button(
                 getTranslation("associationRound.open"), e -> openRound(associationId));
         HorizontalLayout roundForm = new HorizontalLayout(roundName, roundDeadline, open);
-        roundForm.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        roundForm.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("associationRound.title")), roundsGrid, roundForm);
 
         // levels per role
@@ -206,7 +216,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         add(importPanel);
     }
 
-    Div roundDetails(jp.kakaritsuke.associations.service.AssociationRoundService.RoundCompleteness round) {
+    Div roundDetails(AssociationRoundService.RoundCompleteness round) {
         Div details = new Div();
         details.addClassName("round-details");
         round.municipalities().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.municipalityLine",
@@ -227,7 +237,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
             roundName.clear();
             roundDeadline.clear();
             roundsGrid.setItems(associationRounds.rounds(associationId));
-        } catch (jp.kakaritsuke.base.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             String key = e.messageKeys().getFirst();
             if (key.endsWith("name")) {
                 roundName.setInvalid(true);
