@@ -23,6 +23,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.facility.domain.Prefectures;
 
 /**
@@ -54,7 +55,6 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("association.name")).setFlexGrow(2);
         grid.addComponentColumn(a -> new RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class, a.id()))
                 .setHeader(getTranslation("associationStaff.administrators"));
-        grid.setAllRowsVisible(true);
         add(new H2(getTranslation("association.title")));
         var visible = rollups.visibleAssociations();
         if (visible.isEmpty()) {
@@ -62,6 +62,7 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
             add(none);
         } else {
             grid.setItems(visible);
+            Grids.fitRows(grid, visible.size());
             add(grid);
         }
         createForm(admin.createOptions());
@@ -121,6 +122,7 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
             name.setInvalid(false); // the required field would flag its own clearing
             var visible = rollups.visibleAssociations();
             grid.setItems(visible);
+            Grids.fitRows(grid, visible.size());
             if (grid.getParent().isEmpty()) { // the first association this user sees
                 remove(none);
                 addComponentAtIndex(1, grid);

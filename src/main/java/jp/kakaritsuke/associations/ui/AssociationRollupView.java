@@ -33,6 +33,7 @@ import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.ComponentI18n;
+import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
@@ -171,7 +172,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
                     .setPartNameGenerator(m -> m.gaps().contains(role.code()) ? "gap" : null);
         }
         coverage.setItems(rollup.municipalities());
-        coverage.setAllRowsVisible(true);
+        Grids.fitRows(coverage, rollup.municipalities().size());
         coverage.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         coverage.addClassName("coverage-grid");
         Paragraph gapsHint = new Paragraph(getTranslation("rollup.gapsHint"));
@@ -184,7 +185,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         this.members.addColumn(m -> getTranslation("rollupStatus." + m.status().name())).setHeader(getTranslation("assessment.col.status"));
         this.members.addColumn(m -> m.lastSubmitted() == null ? "" : DATE.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"));
         this.members.setItems(rollup.identifiedMembers());
-        this.members.setAllRowsVisible(true);
+        Grids.fitRows(this.members, rollup.identifiedMembers().size());
         this.members.addItemClickListener(e -> {
             if (e.getItem().lastRoundId() != null) {
                 getUI().ifPresent(ui -> ui.navigate("assessment/profile/" + e.getItem().lastRoundId()));
@@ -216,17 +217,31 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         add(importPanel);
     }
 
+    /** Where a round's answers are missing: per municipality, then the consenting members by name (grids: a prefecture has thousands). */
     Div roundDetails(AssociationRoundService.RoundCompleteness round) {
         Div details = new Div();
         details.addClassName("round-details");
-        round.municipalities().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.municipalityLine",
-                m.municipality(), m.members(), m.completeness().submitted().display(),
-                m.completeness().inProgress().display(), m.completeness().notStarted().display(),
-                m.notRegistered().display()))));
+        Grid<AssociationRoundService.MunicipalityCompleteness> byMunicipality = new Grid<>();
+        byMunicipality.addColumn(AssociationRoundService.MunicipalityCompleteness::municipality)
+                .setHeader(getTranslation("facility.municipality"));
+        byMunicipality.addColumn(AssociationRoundService.MunicipalityCompleteness::members).setHeader(getTranslation("rollup.facilities"));
+        byMunicipality.addColumn(m -> m.completeness().submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
+        byMunicipality.addColumn(m -> m.completeness().inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
+        byMunicipality.addColumn(m -> m.completeness().notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        byMunicipality.addColumn(m -> m.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
+        byMunicipality.addThemeVariants(GridVariant.LUMO_COMPACT);
+        byMunicipality.setItems(round.municipalities());
+        Grids.fitRows(byMunicipality, round.municipalities().size());
+        details.add(byMunicipality);
         if (!round.identifiedMembers().isEmpty()) {
-            details.add(new H3(getTranslation("associationRound.membersTitle")));
-            round.identifiedMembers().forEach(m -> details.add(new Paragraph(getTranslation("associationRound.memberLine",
-                    m.name(), m.municipality(), getTranslation("rollupStatus." + m.progress().name())))));
+            Grid<AssociationRoundService.MemberProgress> identified = new Grid<>();
+            identified.addColumn(AssociationRoundService.MemberProgress::name).setHeader(getTranslation("facility.name")).setFlexGrow(2);
+            identified.addColumn(AssociationRoundService.MemberProgress::municipality).setHeader(getTranslation("facility.municipality"));
+            identified.addColumn(m -> getTranslation("rollupStatus." + m.progress().name())).setHeader(getTranslation("assessment.col.status"));
+            identified.addThemeVariants(GridVariant.LUMO_COMPACT);
+            identified.setItems(round.identifiedMembers());
+            Grids.fitRows(identified, round.identifiedMembers().size());
+            details.add(new H3(getTranslation("associationRound.membersTitle")), identified);
         }
         return details;
     }

@@ -24,12 +24,13 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.MemberImportService.Mode;
 import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
+import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.AppLinks;
 import jp.kakaritsuke.base.ui.ComponentI18n;
+import jp.kakaritsuke.base.ui.Grids;
 
 /**
  * 会員の一括登録: upload a CSV or .xlsx, see every row checked with its line number and reason, then choose to import
@@ -73,7 +74,6 @@ class MemberImportPanel extends Div {
                 : r.errors().stream().map(this::getTranslation).collect(Collectors.joining(" / ")))
                 .setHeader(getTranslation("import.col.result")).setFlexGrow(2);
         rows.setPartNameGenerator(r -> r.valid() ? null : "invalid");
-        rows.setAllRowsVisible(true);
         rows.setVisible(false);
         rows.addClassName("import-rows");
 
@@ -101,6 +101,7 @@ class MemberImportPanel extends Div {
         // the file is read; the button stays ready for a corrected one (the summary names the file)
         upload.clearFileList();
         rows.setItems(preview.rows());
+        Grids.fitRows(rows, preview.rows().size());
         rows.setVisible(fileOk);
         importAll.setEnabled(fileOk && preview.invalidRows() == 0 && preview.validRows() > 0);
         importValid.setEnabled(fileOk && preview.validRows() > 0);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.service.FacilityService;
 
@@ -32,7 +33,6 @@ class FacilityAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(f -> getTranslation("facilityType." + f.type().name())).setHeader(getTranslation("facility.type"));
         grid.addColumn(FacilityProfile::prefecture).setHeader(getTranslation("facility.prefecture"));
         grid.addColumn(FacilityProfile::municipality).setHeader(getTranslation("facility.municipality"));
-        grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FacilityMembersView.class, e.getItem().id())));
 
         create.setText(getTranslation("facility.create"));
@@ -58,7 +58,9 @@ class FacilityAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(facilities.visibleFacilities());
+        var all = facilities.visibleFacilities();
+        grid.setItems(all);
+        Grids.fitRows(grid, all.size());
     }
 
     @Override

@@ -78,9 +78,16 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         view.openRound(city);
         assertThat(test(view.roundsGrid).size()).isEqualTo(1);
         var details = view.roundDetails(test(view.roundsGrid).getRow(0));
-        String text = details.getElement().getTextRecursively();
-        assertThat(text).contains("会員 3、提出 ").contains(first.name()).contains("未着手");
-        assertThat(details.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Paragraph).count()).isEqualTo(2);
+        view.add(details); // as the grid's details row shows it
+        @SuppressWarnings("unchecked")
+        var grids = details.getChildren().filter(c -> c instanceof com.vaadin.flow.component.grid.Grid)
+                .map(c -> (com.vaadin.flow.component.grid.Grid<Object>) c).toList();
+        assertThat(grids).hasSize(2); // per municipality, then the consenting member by name
+        assertThat(test(grids.get(0)).size()).isEqualTo(1);
+        assertThat(test(grids.get(0)).getCellText(0, 1)).isEqualTo("3");
+        assertThat(test(grids.get(1)).size()).isEqualTo(1);
+        assertThat(test(grids.get(1)).getCellText(0, 0)).isEqualTo(first.name());
+        assertThat(test(grids.get(1)).getCellText(0, 2)).isEqualTo("未着手");
 
         // import: a file with one broken row is shown row by row; "all" is refused, "valid only" imports the rest
         view = navigate(AssociationRollupView.class, city);
@@ -91,8 +98,18 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         assertThat(view.roundDeadline.getI18n().getMonthNames()).hasSize(12).startsWith("1月");
         String csv = "施設名,種別,市区町村,連絡先\n博多クリニック,診療所,福岡市博多区,\"院長 博多, 一郎\"\n,診療所,福岡市中央区,\n"
                 + "天神病院,病院,福岡市中央区,\n";
+        // a long file scrolls inside the grid instead of rendering every row
+        StringBuilder longFile = new StringBuilder("施設名,種別,市区町村\n");
+        for (int i = 0; i < 200; i++) {
+            longFile.append("クリニック").append(i).append(",診療所,福岡市東区\n");
+        }
+        panel.received("long.csv", longFile.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(test(panel.rows).size()).isEqualTo(200);
+        assertThat(panel.rows.isAllRowsVisible()).isFalse();
+        assertThat(panel.rows.getHeight()).isEqualTo("36rem");
         panel.received("members.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(test(panel.rows).size()).isEqualTo(3);
+        assertThat(panel.rows.isAllRowsVisible()).isTrue();
         assertThat(test(panel.rows).getCellText(1, 4)).isEqualTo("施設名がありません");
         assertThat(panel.importAll.isEnabled()).isFalse();
         assertThat(panel.summary.getText()).startsWith("members.csv: 3行: 正しい行 2、誤りのある行 1");
