@@ -90,6 +90,11 @@ public final class RollupBench {
         }
 
         Set<Long> scope = tree.subtree(national.id());
+        // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet
+        double unregisteredMs = median(() -> associations.membersWithoutUsers(scope));
+        System.out.printf(Locale.ROOT, "national round completeness, extra read of members nobody has joined: %.0f ms (%,d of them)%n",
+                unregisteredMs, associations.membersWithoutUsers(scope).size());
+
         Rollup nationalRollup = RollupCalculator.rollup(national, roles, rollups.members(scope));
         RollupReportService workbook = new RollupReportService(null, library, Clock.systemUTC());
         System.gc();
