@@ -157,4 +157,23 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(test(list.grid).size()).isEqualTo(2);
         assertThat(list.add.isEnabled()).isTrue();
     }
+
+    /** English is selectable here too: the staff page and the invitation page read in English, built-in texts included. */
+    @Test
+    void theStaffPagesReadInEnglish() {
+        Fixtures.asAdmin();
+        long pref = admin.create("青森県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "青森県", null);
+        fixtures.associationAdmin(pref);
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        AssociationStaffView view = navigate(AssociationStaffView.class, pref);
+        assertThat(view.invite.getText()).isEqualTo("Issue invitation code");
+        test(view.invite).click();
+        assertThat(view.inviteeName.getErrorMessage()).isEqualTo("Enter the name of the person you invite (at most 200 characters)");
+        assertThat(test(view.invitations).getHeaderCell(1)).isEqualTo("Issued by");
+
+        Fixtures.anonymous();
+        AssociationInvitationAcceptView accept = navigate("association-invite/NOPE", AssociationInvitationAcceptView.class);
+        assertThat(accept.message.getText()).isEqualTo("This invitation code is invalid, already used or expired");
+        assertThat(accept.account.password.getHelperText()).isEqualTo("At least 10 characters");
+    }
 }
