@@ -96,6 +96,10 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(test(view.administrators).size()).isEqualTo(1);
         Fixtures.as(colleague);
         assertThat(rollups.visibleAssociations()).isEmpty();
+        // a bookmark to the association's pages now says so plainly; the service refused, the page explains
+        navigate("associations/rollup/" + pref, jp.kakaritsuke.base.ui.AccessDeniedView.class);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("このページを閲覧する権限がありません");
+        navigate("associations/staff/" + pref, jp.kakaritsuke.base.ui.AccessDeniedView.class);
     }
 
     @Test
