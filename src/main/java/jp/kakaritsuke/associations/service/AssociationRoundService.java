@@ -85,7 +85,14 @@ public class AssociationRoundService {
     public List<RoundCompleteness> rounds(long associationId) {
         access.requireVisible(associationId);
         Set<Long> subtree = associations.tree().subtree(associationId);
-        List<MemberStatus> members = rollups.members(subtree);
+        return completeness(associationId, subtree, rollups.members(subtree));
+    }
+
+    /**
+     * The completeness of the association's rounds from members already read (the rollup page reads them once for
+     * the rollup and its rounds: nationally that read is most of the page's time). The caller has checked visibility.
+     */
+    List<RoundCompleteness> completeness(long associationId, Set<Long> subtree, List<MemberStatus> members) {
         Set<Long> unregistered = associations.membersWithoutUsers(subtree);
         return rounds.byAssociations(List.of(associationId)).stream().map(r -> {
             // [members, submitted, in progress, not registered]

@@ -22,13 +22,19 @@ public class RollupService {
     private final RollupRepository rollups;
     private final AssociationAccess access;
     private final CaseLibraryService caseLibrary;
+    private final AssociationRoundService rounds;
 
     public RollupService(AssociationRepository associations, RollupRepository rollups, AssociationAccess access,
-                         CaseLibraryService caseLibrary) {
+                         CaseLibraryService caseLibrary, AssociationRoundService rounds) {
         this.associations = associations;
         this.rollups = rollups;
         this.access = access;
         this.caseLibrary = caseLibrary;
+        this.rounds = rounds;
+    }
+
+    /** The rollup page: the rollup and its rounds' completeness, from one read of the members. */
+    public record Overview(Rollup rollup, List<AssociationRoundService.RoundCompleteness> rounds) {
     }
 
     /** The associations the caller may see, prefectural first. */
@@ -37,10 +43,7 @@ public class RollupService {
     public List<Association> visibleAssociations() {
         var user = access.requireVisibleUser();
         AssociationTree tree = associations.tree();
-        return access.visible(user).stream().map(id -> tree.get(id).orElseThrow())
-                .sorted(java.util.Comparator.comparing((Association a) -> a.level().ordinal()).thenComparing(Association::prefecture)
-                        .thenComparing(Association::name))
-                .toList();
+        return access.visible(user).stream().map(id -> tree.get(id).orElseThrow()).sorted(Association.HIERARCHY_ORDER).toList();
     }
 
     /** The association itself (after the same visibility check as its rollup). */
@@ -56,10 +59,24 @@ public class RollupService {
     public Rollup rollup(long associationId) {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
-        Association association = tree.get(associationId).orElseThrow();
         Set<Long> scope = tree.subtree(associationId);
+        return calculate(tree.get(associationId).orElseThrow(), rollups.members(scope));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Overview overview(long associationId) {
+        access.requireVisible(associationId);
+        AssociationTree tree = associations.tree();
+        Set<Long> scope = tree.subtree(associationId);
+        List<RollupRepository.MemberStatus> members = rollups.members(scope);
+        return new Overview(calculate(tree.get(associationId).orElseThrow(), members),
+                rounds.completeness(associationId, scope, members));
+    }
+
+    private Rollup calculate(Association association, List<RollupRepository.MemberStatus> members) {
         List<String> roles = caseLibrary.library().roles().stream().map(Role::code).toList();
-        return RollupCalculator.rollup(association, roles, rollups.members(scope));
+        return RollupCalculator.rollup(association, roles, members);
     }
 
 }

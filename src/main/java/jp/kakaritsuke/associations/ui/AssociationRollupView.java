@@ -83,7 +83,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
 
     /** The whole page from a fresh rollup; the import panel survives, so invitation codes shown once stay visible. */
     void render(long associationId) {
-        rollup = rollups.rollup(associationId);
+        RollupService.Overview overview = rollups.overview(associationId);
+        rollup = overview.rollup();
         removeAll();
         roundsGrid = new Grid<>();
         roundName = new TextField();
@@ -119,7 +120,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
         roundsGrid.setItemDetailsRenderer(new ComponentRenderer<>(this::roundDetails));
         roundsGrid.setDetailsVisibleOnClick(true);
-        roundsGrid.setItems(associationRounds.rounds(associationId));
+        roundsGrid.setItems(overview.rounds());
         roundName.setLabel(getTranslation("associationRound.name"));
         roundName.setPlaceholder(getTranslation("associationRound.namePlaceholder"));
         roundName.setMaxLength(100);
