@@ -26,30 +26,28 @@ public class Fixtures {
     private final FacilityService facilities;
     private final InvitationService invitations;
     private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
-    private final jp.kakaritsuke.associations.service.AssociationAdminService associations;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final jp.kakaritsuke.associations.service.AssociationStaffService associationStaff;
 
     public Fixtures(FacilityService facilities, InvitationService invitations,
                     jp.kakaritsuke.assessment.service.AssessmentService assessments,
-                    jp.kakaritsuke.associations.service.AssociationAdminService associations,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                    jp.kakaritsuke.associations.service.AssociationStaffService associationStaff) {
         this.facilities = facilities;
         this.invitations = invitations;
         this.assessments = assessments;
-        this.associations = associations;
-        this.jdbc = jdbc;
+        this.associationStaff = associationStaff;
     }
 
     /**
      * An association administrator: a viewer of a new association office (so the account exists through an
-     * invitation) named on the association. Returns the username and leaves the security context as that user.
+     * invitation) who then accepts a staff invitation with that account, as real staff do. Returns the username and
+     * leaves the security context as that user.
      */
     public String associationAdmin(long associationId) {
         String username = member(facility(FacilityType.ASSOCIATION), MemberRole.VIEWER);
         asAdmin();
-        associations.addAdministrator(associationId,
-                jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single());
+        String code = associationStaff.invite(associationId, "テスト " + username).code();
         as(username);
+        associationStaff.acceptAsCurrentUser(code);
         return username;
     }
 

@@ -2,7 +2,6 @@ package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import jp.kakaritsuke.associations.domain.Association;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Managing the hierarchy: administrators create associations and name their administrators; an association's
+ * Managing the hierarchy: administrators create associations; an association's
  * administrators create associations below theirs and add member facilities to it (or to an association below it).
  * Inviting staff is {@link AssociationStaffService}.
  */
@@ -91,17 +90,9 @@ public class AssociationAdminService {
         // a 郡市区医師会 has nothing below it
         List<Association> parents = tree.all().stream()
                 .filter(a -> visible.contains(a.id()) && a.level() != AssociationLevel.MUNICIPAL)
-                .sorted(Comparator.comparing(Association::level).thenComparing(Association::prefecture)
-                        .thenComparing(Association::name))
+                .sorted(Association.HIERARCHY_ORDER)
                 .toList();
         return new CreateOptions(user.admin(), parents);
-    }
-
-    /** Makes an existing user an administrator (set-up scripts); people are otherwise invited. */
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public void addAdministrator(long associationId, long userId) {
-        associations.addUser(associationId, userId, clock.instant());
     }
 
     /** Adds a facility as a member; the caller must see the association. Adding twice is refused clearly. */
