@@ -9,6 +9,21 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * The opposite of {@link #parse}: rows as Excel opens them (UTF-8 with a BOM, CRLF), every value quoted so commas,
+     * quotes and newlines in names survive.
+     */
+    public static byte[] write(List<List<String>> rows) {
+        StringBuilder s = new StringBuilder("\uFEFF");
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                s.append(i == 0 ? "" : ",").append('"').append(row.get(i).replace("\"", "\"\"")).append('"');
+            }
+            s.append("\r\n");
+        }
+        return s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();

@@ -17,16 +17,16 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.kakaritsuke.associations.service.MemberImportService.Mode;
 import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
 import jp.kakaritsuke.associations.service.MemberImportService;
+import jp.kakaritsuke.base.Csv;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.AppLinks;
 import jp.kakaritsuke.base.ui.ComponentI18n;
@@ -112,18 +112,16 @@ class MemberImportPanel extends Div {
         return associationId;
     }
 
-    /** UTF-8 with BOM and CRLF, as Excel opens it; every value quoted (names may hold commas). */
+    /** The codes as Excel opens them (base.Csv): one row per facility with its link and expiry. */
     byte[] codesCsv(List<MemberImportService.Invited> invited) {
-        StringBuilder s = new StringBuilder("\uFEFF");
-        Function<String, String> q = v -> "\"" + v.replace("\"", "\"\"") + "\"";
-        s.append(String.join(",", Stream.of("facility.name", "import.col.contact", "invitation.code",
-                "import.col.link", "invitation.expires").map(k -> q.apply(getTranslation(k))).toList())).append("\r\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Stream.of("facility.name", "import.col.contact", "invitation.code", "import.col.link", "invitation.expires")
+                .map(this::getTranslation).toList());
         for (var i : invited) {
-            s.append(String.join(",", q.apply(i.facility()), q.apply(i.contact()), q.apply(i.code()),
-                    q.apply(AppLinks.absolute("invite/" + i.code())),
-                    q.apply(EXPIRES.format(i.expiresAt())))).append("\r\n");
+            rows.add(List.of(i.facility(), i.contact(), i.code(), AppLinks.absolute("invite/" + i.code()),
+                    EXPIRES.format(i.expiresAt())));
         }
-        return s.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.write(rows);
     }
 
     static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
