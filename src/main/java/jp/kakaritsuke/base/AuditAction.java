@@ -1,0 +1,32 @@
+package jp.kakaritsuke.base;
+
+/**
+ * What an audit event records. The audit module stores these append-only; every feature publishes them as
+ * {@link AuditEvent}s, so no feature depends on the audit module.
+ */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGOUT,
+    ACCOUNT_LOCKED,
+    ACCOUNT_UNLOCKED,
+    ACCOUNT_CREATED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    CONSENT_GIVEN,
+    CONSENT_WITHDRAWN,
+    FACILITY_CREATED,
+    FACILITY_UPDATED,
+    FACILITY_MEMBER_ADDED,
+    FACILITY_MEMBER_REMOVED,
+    ASSOCIATION_CREATED,
+    ASSOCIATION_ADMIN_ADDED,
+    ASSOCIATION_ADMIN_REMOVED,
+    ASSOCIATION_MEMBERS_IMPORTED,
+    INVITATION_ISSUED,
+    INVITATION_ACCEPTED,
+    INVITATION_REVOKED,
+    ROUND_SUBMITTED,
+    /** A report or export about facilities other than the reader's own (a member's profile, a rollup workbook). */
+    REPORT_DOWNLOADED
+}
