@@ -2,6 +2,9 @@ package jp.kakaritsuke.assessment.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +54,13 @@ public class AssessmentService {
     private final FacilityAccess access;
     private final FacilityService facilities;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public AssessmentService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
                              QuestionnaireService questionnaires, FacilityAccess access, FacilityService facilities,
-                             jp.kakaritsuke.assessment.domain.AssessmentStateRepository states, Clock clock) {
+                             jp.kakaritsuke.assessment.domain.AssessmentStateRepository states, Clock clock,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.rounds = rounds;
         this.states = states;
         this.roleAnswers = roleAnswers;
@@ -184,14 +190,34 @@ public class AssessmentService {
                         .map(q -> round.answer(q.roleCode()).map(RoleAnswer::getLevel).orElse(null)).toList()),
                 jp.kakaritsuke.assessment.domain.AssessmentStateRepository.encodeFlags(order.stream()
                         .map(q -> round.answer(q.roleCode()).map(RoleAnswer::isPriority).orElse(false)).toList()));
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.ROUND_SUBMITTED, round.getFacilityId(), null,
+                "round " + round.getId()));
         return view(round);
     }
 
-    /** Scores per role for a round, beside the previous submitted round of the same facility. */
+    /**
+     * Scores per role for a round, beside the previous submitted round of the same facility. Read by someone outside
+     * the facility (association staff through consent, an administrator), it is recorded as a read of another
+     * facility's results.
+     */
     @Transactional(readOnly = true)
     public RoleProfile profile(long roundId) {
+        return profile(roundId, "profile");
+    }
+
+    /** The same for the board report, recorded as the report's download (once, not also as a profile read). */
+    @Transactional(readOnly = true)
+    public RoleProfile reportProfile(long roundId) {
+        return profile(roundId, "report.xlsx");
+    }
+
+    private RoleProfile profile(long roundId, String what) {
         AssessmentRound round = load(roundId);
         access.requireRead(round.getFacilityId());
+        if (access.roleIn(round.getFacilityId()).isEmpty()) {
+            events.publishEvent(AuditEvent.ofFacility(AuditAction.REPORT_DOWNLOADED, round.getFacilityId(), null,
+                    what + ", round " + roundId));
+        }
         String name = facilities.get(round.getFacilityId()).name();
         Optional<AssessmentRound> previous = round.getStatus() == RoundStatus.SUBMITTED
                 ? rounds.findSubmittedBefore(round.getFacilityId(), round.getId(), round.getSubmittedAt(),

@@ -27,6 +27,6 @@ class AssociationApi {
 
     @GetMapping("/associations/{id}/rollup")
     Rollup rollup(@PathVariable long id) {
-        return rollups.rollup(id);
+        return rollups.download(id, "rollup (API)");
     }
 }

@@ -1,6 +1,9 @@
 package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +31,11 @@ public class AssociationAdminService {
     private final AssociationRepository associations;
     private final AssociationAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public AssociationAdminService(AssociationRepository associations, AssociationAccess access, Clock clock) {
+    public AssociationAdminService(AssociationRepository associations, AssociationAccess access, Clock clock,
+                                   ApplicationEventPublisher events) {
+        this.events = events;
         this.associations = associations;
         this.access = access;
         this.clock = clock;
@@ -74,7 +80,10 @@ public class AssociationAdminService {
         if (!parentOk) {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
-        return associations.create(name.strip(), level, prefecture, parentId, clock.instant());
+        long id = associations.create(name.strip(), level, prefecture, parentId, clock.instant());
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_CREATED, id, null,
+                name.strip() + (parentId == null ? "" : ", parent " + parentId)));
+        return id;
     }
 
     /** What the caller may create: top-level associations (administrators only) and under which parents. */

@@ -1,6 +1,9 @@
 package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +38,12 @@ public class AssociationStaffService {
     private final AssociationAccess access;
     private final UserAccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public AssociationStaffService(AssociationInvitationRepository invitations, AssociationRepository associations,
-                                   AssociationAccess access, UserAccountService accounts, Clock clock) {
+                                   AssociationAccess access, UserAccountService accounts, Clock clock,
+                                   ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.associations = associations;
         this.access = access;
@@ -86,6 +92,8 @@ public class AssociationStaffService {
         Instant now = clock.instant();
         Instant expires = now.plus(VALIDITY);
         long id = invitations.create(associationId, OneTimeCode.hash(code), inviteeName.strip(), user.id(), now, expires);
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ISSUED, associationId, inviteeName.strip(),
+                "invitation " + id));
         return new IssuedInvitation(id, code, expires);
     }
 
@@ -99,6 +107,8 @@ public class AssociationStaffService {
         if (!invitations.markRevoked(invitationId, clock.instant())) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_REVOKED, invitation.associationId(),
+                invitation.inviteeName(), "invitation " + invitationId));
     }
 
     /**
@@ -115,6 +125,8 @@ public class AssociationStaffService {
         if (!invitations.removeAdministrator(associationId, userId)) {
             throw new InvalidInputException(List.of("associationStaff.error.notAdministrator"));
         }
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_ADMIN_REMOVED, associationId,
+                accounts.username(userId).orElse("#" + userId), null));
     }
 
     @Transactional(readOnly = true)
@@ -151,8 +163,13 @@ public class AssociationStaffService {
         if (!invitations.markAccepted(invitation.id(), userId, now)) {
             throw new UserAccountService.AccountException("invitation.error.invalid");
         }
+        String username = accounts.username(userId).orElseThrow();
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ACCEPTED, invitation.associationId(), username,
+                "invitation " + invitation.id()));
         if (!invitations.isAdministrator(invitation.associationId(), userId)) {
             associations.addUser(invitation.associationId(), userId, now);
+            events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_ADMIN_ADDED, invitation.associationId(),
+                    username, null));
         }
     }
 

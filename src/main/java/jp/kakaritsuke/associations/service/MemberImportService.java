@@ -1,6 +1,9 @@
 package jp.kakaritsuke.associations.service;
 
 import java.io.ByteArrayInputStream;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -83,9 +86,11 @@ public class MemberImportService {
     private final AssociationAdminService admin;
     private final FacilityService facilities;
     private final InvitationService invitations;
+    private final ApplicationEventPublisher events;
 
     public MemberImportService(AssociationRepository associations, AssociationAccess access, AssociationAdminService admin,
-                               FacilityService facilities, InvitationService invitations) {
+                               FacilityService facilities, InvitationService invitations, ApplicationEventPublisher events) {
+        this.events = events;
         this.associations = associations;
         this.access = access;
         this.admin = admin;
@@ -131,6 +136,9 @@ public class MemberImportService {
             }
             imported++;
         }
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_MEMBERS_IMPORTED, associationId, null,
+                "file " + fileName + ": " + imported + " imported, " + preview.invalidRows() + " skipped, "
+                        + invited.size() + " invited"));
         return new Result(imported, (int) preview.invalidRows(), invited);
     }
 

@@ -1,6 +1,9 @@
 package jp.kakaritsuke.associations.service;
 
 import java.util.List;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.Set;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
@@ -23,9 +26,11 @@ public class RollupService {
     private final AssociationAccess access;
     private final CaseLibraryService caseLibrary;
     private final AssociationRoundService rounds;
+    private final ApplicationEventPublisher events;
 
     public RollupService(AssociationRepository associations, RollupRepository rollups, AssociationAccess access,
-                         CaseLibraryService caseLibrary, AssociationRoundService rounds) {
+                         CaseLibraryService caseLibrary, AssociationRoundService rounds, ApplicationEventPublisher events) {
+        this.events = events;
         this.associations = associations;
         this.rollups = rollups;
         this.access = access;
@@ -52,6 +57,18 @@ public class RollupService {
     public Association association(long associationId) {
         access.requireVisible(associationId);
         return associations.tree().get(associationId).orElseThrow();
+    }
+
+    /**
+     * The rollup as data leaving the application (the JSON API, the workbook): recorded as a download about other
+     * facilities ({@code what} says which). The page on screen reads {@link #overview} and is not recorded.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Rollup download(long associationId, String what) {
+        Rollup rollup = rollup(associationId);
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.REPORT_DOWNLOADED, associationId, null, what));
+        return rollup;
     }
 
     @Transactional(readOnly = true)

@@ -64,6 +64,8 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
             grid.setItems(visible);
             Grids.fitRows(grid, visible.size());
             add(grid);
+            // their associations' audit log (a path, not the view class: associations does not depend on audit)
+            add(new com.vaadin.flow.component.html.Anchor("audit", getTranslation("nav.audit")));
         }
         createForm(admin.createOptions());
     }

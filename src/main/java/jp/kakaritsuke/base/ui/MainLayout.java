@@ -66,6 +66,8 @@ public class MainLayout extends AppLayout {
         if (authentication.hasRole("ADMIN")) {
             // only a shortcut: the view and its service check the role themselves
             nav.addItem(new SideNavItem(getTranslation("nav.facilities"), "admin/facilities", VaadinIcon.HOSPITAL.create()));
+            // association administrators reach their part of the log from the associations page
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);

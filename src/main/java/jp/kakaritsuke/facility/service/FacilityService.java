@@ -1,6 +1,9 @@
 package jp.kakaritsuke.facility.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.base.InvalidInputException;
 import java.util.List;
 import jp.kakaritsuke.facility.domain.Facility;
@@ -24,9 +27,11 @@ public class FacilityService {
     private final FacilityAccess access;
     private final UserAccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public FacilityService(FacilityRepository facilities, FacilityMemberRepository members, FacilityAccess access,
-                           UserAccountService accounts, Clock clock) {
+                           UserAccountService accounts, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.facilities = facilities;
         this.members = members;
         this.access = access;
@@ -42,7 +47,9 @@ public class FacilityService {
         requireValid(profile);
         Facility facility = new Facility(profile.name(), profile.type(), profile.prefecture(), clock.instant());
         facility.apply(profile);
-        return facilities.save(facility).profile();
+        FacilityProfile created = facilities.save(facility).profile();
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_CREATED, created.id(), null, created.name()));
+        return created;
     }
 
     /** The facilities the caller may see: all for administrators, their own for everyone else. */
@@ -76,6 +83,8 @@ public class FacilityService {
         }
         facility.apply(profile);
         facilities.flush();
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_UPDATED, facility.getId(), null,
+                "version " + facility.getVersion()));
         return facility.profile();
     }
 
@@ -92,7 +101,13 @@ public class FacilityService {
     @PreAuthorize("isAuthenticated()")
     public void setConsent(long facilityId, boolean consent) {
         access.requireEdit(facilityId);
-        load(facilityId).setConsentIdentified(consent);
+        Facility facility = load(facilityId);
+        if (facility.isConsentIdentified() == consent) {
+            return; // nothing decided, nothing to record
+        }
+        facility.setConsentIdentified(consent);
+        events.publishEvent(AuditEvent.ofFacility(consent ? AuditAction.CONSENT_GIVEN : AuditAction.CONSENT_WITHDRAWN,
+                facilityId, null, null));
     }
 
     /** Members of a facility with their names, for editors and administrators. */
@@ -109,6 +124,8 @@ public class FacilityService {
     @Transactional
     void addMember(long facilityId, long userId, jp.kakaritsuke.facility.domain.MemberRole role) {
         members.save(new FacilityMember(facilityId, userId, role, clock.instant()));
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_MEMBER_ADDED, facilityId,
+                accounts.username(userId).orElse("#" + userId), role.name()));
     }
 
     private Facility load(long facilityId) {

@@ -1,6 +1,9 @@
 package jp.kakaritsuke.facility.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.OneTimeCode;
 import java.time.Duration;
@@ -33,9 +36,12 @@ public class InvitationService {
     private final FacilityService facilityService;
     private final UserAccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public InvitationService(InvitationRepository invitations, FacilityRepository facilities, FacilityAccess access,
-                             FacilityService facilityService, UserAccountService accounts, Clock clock) {
+                             FacilityService facilityService, UserAccountService accounts, Clock clock,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.facilities = facilities;
         this.access = access;
@@ -61,6 +67,9 @@ public class InvitationService {
         Instant now = clock.instant();
         Invitation invitation = invitations.save(new Invitation(facilityId, role, OneTimeCode.hash(code), inviteeName.strip(),
                 user.id(), now, now.plus(VALIDITY)));
+        // the subject is the invitee's name as written (there is no account yet); never the code
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.INVITATION_ISSUED, facilityId, invitation.getInviteeName(),
+                "invitation " + invitation.getId() + ", " + role.name()));
         return new IssuedInvitation(invitation.getId(), code, invitation.getExpiresAt());
     }
 
@@ -82,6 +91,8 @@ public class InvitationService {
                 .orElseThrow(() -> new UserAccountService.AccountException("invitation.error.invalid"));
         long userId = accounts.createUser(username, displayName, password);
         invitation.accept(userId, clock.instant());
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.INVITATION_ACCEPTED, invitation.getFacilityId(),
+                accounts.username(userId).orElseThrow(), "invitation " + invitation.getId()));
         facilityService.addMember(invitation.getFacilityId(), userId, invitation.getRole());
     }
 

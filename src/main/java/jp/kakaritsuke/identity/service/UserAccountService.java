@@ -1,6 +1,9 @@
 package jp.kakaritsuke.identity.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.kakaritsuke.identity.domain.AppUser;
@@ -25,8 +28,11 @@ public class UserAccountService {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    public UserAccountService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
+                              ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -67,8 +73,16 @@ public class UserAccountService {
         if (users.findByUsername(normalized).isPresent()) {
             throw new AccountException("account.error.taken");
         }
-        return users.save(new AppUser(normalized, passwordEncoder.encode(rawPassword), displayName.strip(), SystemRole.USER,
+        long id = users.save(new AppUser(normalized, passwordEncoder.encode(rawPassword), displayName.strip(), SystemRole.USER,
                 clock.instant())).getId();
+        events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_CREATED, normalized, null));
+        return id;
+    }
+
+    /** The (normalised) user name of an account: what audit records name people by. */
+    @Transactional(readOnly = true)
+    public Optional<String> username(long userId) {
+        return users.findById(userId).map(AppUser::getUsername);
     }
 
     @Transactional(readOnly = true)

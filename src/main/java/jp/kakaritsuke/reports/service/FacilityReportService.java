@@ -82,7 +82,7 @@ public class FacilityReportService {
         if (round.summary().status() != RoundStatus.SUBMITTED) {
             throw new InvalidInputException(List.of("report.error.notSubmitted"));
         }
-        RoleProfile profile = assessments.profile(roundId);
+        RoleProfile profile = assessments.reportProfile(roundId); // records a read by an outsider
         FacilityProfile facility = facilities.get(round.summary().facilityId());
         Questionnaire questionnaire = questionnaires.version(round.summary().questionnaireVersion());
         Recommendation recommendation = recommendations.recommend(assessments.scoringProfile(roundId));

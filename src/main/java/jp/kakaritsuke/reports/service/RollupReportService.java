@@ -49,7 +49,7 @@ public class RollupReportService {
 
     @PreAuthorize("isAuthenticated()")
     public void write(long associationId, Locale locale, OutputStream out) throws IOException {
-        write(rollups.rollup(associationId), locale, out);
+        write(rollups.download(associationId, "rollup.xlsx"), locale, out);
     }
 
     /** Writes an already computed (and authorised) rollup; the benchmark calls this with a synthetic one. */

@@ -1,0 +1,120 @@
+package jp.kakaritsuke.audit.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kakaritsuke.base.AuditAction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit table, append-only: this class can insert and read, and has no way to change or delete a record
+ * (on MariaDB triggers refuse it too, changelog 016).
+ */
+@Repository
+public class AuditEventRepository {
+
+    /**
+     * What an association administrator may read, for the associations they see ({@code :scope}): the events of those
+     * associations; consent given or withdrawn by their member facilities; and what their own staff did on member
+     * facilities (reading a member's results, inviting its first users). A member facility's internal events are not
+     * theirs to read.
+     */
+    static final String ASSOCIATION_SCOPE = """
+            (association_id IN (:scope)
+             OR (facility_id IN (SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:scope))
+                 AND (action IN ('CONSENT_GIVEN', 'CONSENT_WITHDRAWN')
+                      OR actor IN (SELECT u.username FROM app_user u JOIN association_user au ON au.user_id = u.id
+                                   WHERE au.association_id IN (:scope)))))""";
+
+    private static final String COLUMNS = "id, occurred_at, action, actor, subject, facility_id, association_id, remote_address, detail";
+
+    private final JdbcClient jdbc;
+
+    public AuditEventRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(AuditRecord r) {
+        jdbc.sql("INSERT INTO audit_event (occurred_at, action, actor, subject, facility_id, association_id, remote_address, detail)"
+                        + " VALUES (:at, :action, :actor, :subject, :facility, :association, :address, :detail)")
+                .param("at", Timestamp.from(r.occurredAt()))
+                .param("action", r.action().name())
+                .param("actor", r.actor(), Types.VARCHAR)
+                .param("subject", r.subject(), Types.VARCHAR)
+                .param("facility", r.facilityId(), Types.BIGINT)
+                .param("association", r.associationId(), Types.BIGINT)
+                .param("address", r.remoteAddress(), Types.VARCHAR)
+                .param("detail", r.detail(), Types.VARCHAR)
+                .update();
+    }
+
+    /**
+     * One page, newest first. {@code scope} null: everything (system administrators); otherwise the association ids
+     * whose events may be read ({@link #ASSOCIATION_SCOPE}), never empty.
+     */
+    public List<AuditRecord> find(AuditQuery query, Set<Long> scope, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(query, scope, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).query(AuditEventRepository::map).list();
+    }
+
+    public long count(AuditQuery query, Set<Long> scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(query, scope, params);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
+    }
+
+    private static String where(AuditQuery q, Set<Long> scope, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (scope != null) {
+            if (scope.isEmpty()) {
+                throw new IllegalArgumentException("an empty scope reads nothing; refuse the caller instead");
+            }
+            conditions.add(ASSOCIATION_SCOPE);
+            params.put("scope", scope);
+        }
+        if (q.action() != null) {
+            conditions.add("action = :action");
+            params.put("action", q.action().name());
+        }
+        if (q.actor() != null) {
+            conditions.add("actor = :actor");
+            params.put("actor", q.actor());
+        }
+        if (q.facilityId() != null) {
+            conditions.add("facility_id = :facility");
+            params.put("facility", q.facilityId());
+        }
+        if (q.associationId() != null) {
+            conditions.add("association_id = :association");
+            params.put("association", q.associationId());
+        }
+        if (q.from() != null) {
+            conditions.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            conditions.add("occurred_at < :to");
+            params.put("to", Timestamp.from(q.to()));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                AuditAction.valueOf(rs.getString("action")), rs.getString("actor"), rs.getString("subject"),
+                rs.getObject("facility_id", Long.class), rs.getObject("association_id", Long.class),
+                rs.getString("remote_address"), rs.getString("detail"));
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("service")
+package jp.kakaritsuke.audit.service;
