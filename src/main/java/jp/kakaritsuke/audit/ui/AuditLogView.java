@@ -80,8 +80,12 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         from.setLabel(getTranslation("audit.from"));
         to.setLabel(getTranslation("audit.to"));
         Button clear = new Button(getTranslation("audit.clear"), e -> clearFilters());
-        List.of(action, actor, facility, association, from, to).forEach(f ->
-                ((com.vaadin.flow.component.HasValue<?, ?>) f).addValueChangeListener(e -> refresh()));
+        action.addValueChangeListener(e -> refresh());
+        actor.addValueChangeListener(e -> refresh());
+        facility.addValueChangeListener(e -> refresh());
+        association.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
         FormLayout filters = new FormLayout(action, actor, facility, association, from, to, clear);
         // one column on a phone (390 px), up to three on a desk
         filters.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2),
