@@ -40,11 +40,12 @@ class ReportApi {
             @PathVariable long id, @RequestParam(name = "lang", defaultValue = "ja") String lang) {
         Locale locale = AppI18NProvider.supported(Locale.forLanguageTag(lang));
         String fileName = rollupReports.fileName(id, locale); // authorises before anything is sent
+        var rollup = rollupReports.download(id); // computed and recorded here, in the request, before streaming
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .body(out -> rollupReports.write(id, locale, out));
+                .body(out -> rollupReports.write(rollup, locale, out));
     }
 
     @GetMapping("/assessments/{id}/report.xlsx")

@@ -47,6 +47,15 @@ public class RollupReportService {
                 + "_" + AppI18NProvider.bundle(locale).getString("rollupReport.fileSuffix") + ".xlsx";
     }
 
+    /**
+     * The rollup for a workbook download, authorised and recorded as a download about other facilities; called
+     * before streaming starts, so the record carries the client's request and a refusal is a clean 403.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Rollup download(long associationId) {
+        return rollups.download(associationId, "rollup.xlsx");
+    }
+
     @PreAuthorize("isAuthenticated()")
     public void write(long associationId, Locale locale, OutputStream out) throws IOException {
         write(rollups.download(associationId, "rollup.xlsx"), locale, out);
