@@ -1,8 +1,10 @@
 package jp.kakaritsuke.identity.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.domain.SystemRole;
@@ -60,6 +62,10 @@ public class UserAccountService {
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new AccountException("account.error.displayName");
+        }
+        List<String> nameProblems = TextRules.problems("account.error.displayName", displayName);
+        if (!nameProblems.isEmpty()) {
+            throw new AccountException(nameProblems.getFirst());
         }
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 200) {
             throw new AccountException("account.error.password");

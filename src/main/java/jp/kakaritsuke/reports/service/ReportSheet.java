@@ -1,6 +1,7 @@
 package jp.kakaritsuke.reports.service;
 
 import java.util.List;
+import jp.kakaritsuke.base.TextRules;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -266,8 +267,13 @@ public final class ReportSheet {
         widths[column] = Math.max(widths[column], width);
     }
 
-    /** Cuts text to Excel's limit, keeping a visible mark that something was left out. */
-    static String safe(String s) {
+    /**
+     * Cuts text to Excel's limit, keeping a visible mark that something was left out, and neutralises text that
+     * starts like a formula with the rule every export shares ({@link TextRules#neutralise}): the cell is a string
+     * cell with a quote-prefixed style already, but the apostrophe also survives when someone saves the sheet as CSV.
+     */
+    static String safe(String raw) {
+        String s = TextRules.neutralise(raw);
         if (s.length() <= MAX_CELL_TEXT) {
             return s;
         }
