@@ -13,7 +13,8 @@ import java.util.Set;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
@@ -49,7 +50,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <li>all XML goes through POI's {@link XMLHelper} parsers: no DOCTYPE, no external entities, secure processing.</li>
  * </ul>
  */
-final class XlsxRows {
+public final class XlsxRows {
 
     /** Uncompressed size caps per part: 10,000 member rows of a few columns are about 2 MB of sheet XML. */
     static final long MAX_SHEET_XML = 32L * 1024 * 1024;
@@ -59,15 +60,15 @@ final class XlsxRows {
 
     private static final String RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    record Sheet(List<List<String>> rows, List<Set<Integer>> formulaCells) {
+    public record Sheet(List<List<String>> rows, List<Set<Integer>> formulaCells) {
     }
 
     /** A limit was crossed; {@link #rowsSeen} tells how far the reader got (never past the row limit + 1). */
-    static final class LimitException extends IOException {
-        enum Kind { ROWS, COLUMNS, PART_SIZE }
+    public static final class LimitException extends IOException {
+        public enum Kind { ROWS, COLUMNS, PART_SIZE }
 
-        final Kind kind;
-        final int rowsSeen;
+        public final Kind kind;
+        public final int rowsSeen;
 
         LimitException(Kind kind, int rowsSeen) {
             super(kind + " limit exceeded after " + rowsSeen + " rows");
@@ -79,20 +80,30 @@ final class XlsxRows {
     private XlsxRows() {
     }
 
-    static Sheet read(byte[] content, int maxRows, int maxColumns) throws IOException {
-        // a file, not a stream: OPCPackage then reads entries lazily through ZipSecureFile instead of unpacking all
+    /** The first sheet's rows (the header included), at most {@code maxRows} of them and cells before {@code maxColumns}. */
+    public static Sheet read(byte[] content, int maxRows, int maxColumns) throws IOException {
+        // a file, not a stream: the package reads entries lazily through ZipSecureFile (inflation ratio, entry size)
+        // instead of unpacking them all; and never the stream fallback OPCPackage.open(File) takes for a damaged zip,
+        // which would unpack every entry into memory
         Path file = Files.createTempFile("kkf-import", ".xlsx");
+        OPCPackage pkg = null;
+        ZipFileZipEntrySource zip = null;
         try {
             Files.write(file, content);
-            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                return read(pkg, maxRows, maxColumns);
-            } catch (Stop stop) {
-                throw (LimitException) stop.getCause();
-            } catch (InvalidFormatException | SAXException | ParserConfigurationException e) {
-                LimitException limit = limitIn(e);
-                throw limit != null ? limit : new IOException(e);
-            }
+            zip = new ZipFileZipEntrySource(new ZipSecureFile(file.toFile()));
+            pkg = OPCPackage.open(zip);
+            return read(pkg, maxRows, maxColumns);
+        } catch (Stop stop) {
+            throw (LimitException) stop.getCause();
+        } catch (InvalidFormatException | SAXException | ParserConfigurationException e) {
+            LimitException limit = limitIn(e);
+            throw limit != null ? limit : new IOException(e);
         } finally {
+            if (pkg != null) {
+                pkg.revert(); // read only: closes the zip without writing anything back
+            } else if (zip != null) {
+                zip.close();
+            }
             Files.deleteIfExists(file);
         }
     }
@@ -217,22 +228,39 @@ final class XlsxRows {
         }
     }
 
-    /** POI's sheet handler, noting whether the current cell has a formula ({@code <f>}), which it does not report. */
+    /**
+     * POI's sheet handler, noting whether the current cell has a formula ({@code <f>}), which it does not report, and
+     * reporting formula cells without a cached value ({@code <c><f>…</f></c>}, as POI writes them), which it skips.
+     */
     private static final class FormulaAwareHandler extends XSSFSheetXMLHandler {
+        private final SheetContentsHandler output;
         boolean formula;
+        boolean emitted;
+        String reference;
 
         FormulaAwareHandler(StylesTable styles, SharedStrings strings, SheetContentsHandler output) {
             super(styles, strings, output, new DataFormatter(Locale.JAPAN), true);
+            this.output = output;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             if ("c".equals(localName)) {
                 formula = false;
+                emitted = false;
+                reference = attributes.getValue("r");
             } else if ("f".equals(localName)) {
                 formula = true;
             }
             super.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName);
+            if ("c".equals(localName) && formula && !emitted) {
+                output.cell(reference, "", null);
+            }
         }
     }
 
@@ -279,6 +307,7 @@ final class XlsxRows {
                 throw new Stop(new LimitException(LimitException.Kind.COLUMNS, rows.size() + 1));
             }
             nextColumn = column + 1;
+            handler.emitted = true;
             while (row.size() < column) {
                 row.add("");
             }
