@@ -27,7 +27,6 @@ import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -174,7 +173,8 @@ public final class XlsxRows {
         return new SharedStrings() {
             @Override
             public RichTextString getItemAt(int idx) {
-                return new XSSFRichTextString(idx >= 0 && idx < strings.size() ? strings.get(idx) : "");
+                // the handler only calls toString(): a plain wrapper, not an XMLBeans-backed XSSFRichTextString per cell
+                return new PlainText(idx >= 0 && idx < strings.size() ? strings.get(idx) : "");
             }
 
             @Override
@@ -187,6 +187,58 @@ public final class XlsxRows {
                 return strings.size();
             }
         };
+    }
+
+    /** A shared string as the sheet handler needs it: its text, no formatting. */
+    private record PlainText(String text) implements RichTextString {
+        @Override
+        public String getString() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public int numFormattingRuns() {
+            return 0;
+        }
+
+        @Override
+        public int getIndexOfFormattingRun(int index) {
+            return 0;
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, org.apache.poi.ss.usermodel.Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(org.apache.poi.ss.usermodel.Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clearFormatting() {
+        }
+
+        @Override
+        public void applyFont(short fontIndex) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** {@code <si>} entries as plain text: the {@code <t>} runs, without phonetic guides ({@code <rPh>}). */
@@ -231,12 +283,18 @@ public final class XlsxRows {
     /**
      * POI's sheet handler, noting whether the current cell has a formula ({@code <f>}), which it does not report, and
      * reporting formula cells without a cached value ({@code <c><f>…</f></c>}, as POI writes them), which it skips.
+     * Inline-string cells are read here as plain text: POI builds an XMLBeans rich-text object for each, ten times
+     * the work of a shared string.
      */
     private static final class FormulaAwareHandler extends XSSFSheetXMLHandler {
         private final SheetContentsHandler output;
         boolean formula;
         boolean emitted;
         String reference;
+        private boolean inline;
+        private boolean inlineText;
+        private int phonetic;
+        private final StringBuilder text = new StringBuilder();
 
         FormulaAwareHandler(StylesTable styles, SharedStrings strings, SheetContentsHandler output) {
             super(styles, strings, output, new DataFormatter(Locale.JAPAN), true);
@@ -249,6 +307,19 @@ public final class XlsxRows {
                 formula = false;
                 emitted = false;
                 reference = attributes.getValue("r");
+                inline = "inlineStr".equals(attributes.getValue("t"));
+                if (inline) {
+                    text.setLength(0);
+                    phonetic = 0;
+                    return;
+                }
+            } else if (inline) {
+                switch (localName) {
+                    case "rPh" -> phonetic++;
+                    case "t" -> inlineText = phonetic == 0;
+                    default -> { }
+                }
+                return;
             } else if ("f".equals(localName)) {
                 formula = true;
             }
@@ -257,10 +328,33 @@ public final class XlsxRows {
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (inline) {
+                switch (localName) {
+                    case "c" -> {
+                        inline = false;
+                        output.cell(reference, text.toString(), null);
+                    }
+                    case "rPh" -> phonetic--;
+                    case "t" -> inlineText = false;
+                    default -> { }
+                }
+                return;
+            }
             super.endElement(uri, localName, qName);
             if ("c".equals(localName) && formula && !emitted) {
                 output.cell(reference, "", null);
             }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inline) {
+                if (inlineText) {
+                    text.append(ch, start, length);
+                }
+                return;
+            }
+            super.characters(ch, start, length);
         }
     }
 

@@ -23,15 +23,25 @@ public final class ImportFiles {
         return xlsx((w, r) -> cell(w, column, r + 1, "x"), rows);
     }
 
-    /** A legitimate member list: the header and {@code rows} distinct clinics with a contact. */
+    /**
+     * A legitimate member list as Excel saves it (text in the shared-strings table, numbers as numbers): the header
+     * and {@code rows} distinct clinics with beds and a contact.
+     */
     public static byte[] members(int rows) throws IOException {
+        java.util.LinkedHashMap<String, Integer> shared = new java.util.LinkedHashMap<>();
         return xlsx((w, r) -> {
-            cell(w, 0, r + 1, "テスト診療所" + r);
-            cell(w, 1, r + 1, "診療所");
-            cell(w, 2, r + 1, "堺市" + (r % 7) + "区");
-            cell(w, 3, r + 1, String.valueOf(r % 20));
-            cell(w, 4, r + 1, "担当 " + r);
-        }, rows);
+            sharedCell(w, shared, 0, r + 1, "テスト診療所" + r);
+            sharedCell(w, shared, 1, r + 1, "診療所");
+            sharedCell(w, shared, 2, r + 1, "堺市" + (r % 7) + "区");
+            w.write("<c r=\"D" + (r + 1) + "\"><v>" + (r % 20) + "</v></c>");
+            sharedCell(w, shared, 4, r + 1, "担当 " + r);
+        }, rows, shared);
+    }
+
+    private static void sharedCell(Writer w, java.util.Map<String, Integer> shared, int column, int row, String text)
+            throws IOException {
+        int index = shared.computeIfAbsent(text, t -> shared.size());
+        w.write("<c r=\"" + CellReference.convertNumToColString(column) + row + "\" t=\"s\"><v>" + index + "</v></c>");
     }
 
     interface RowWriter {
@@ -39,6 +49,10 @@ public final class ImportFiles {
     }
 
     private static byte[] xlsx(RowWriter dataRow, int rows) throws IOException {
+        return xlsx(dataRow, rows, java.util.Map.of());
+    }
+
+    private static byte[] xlsx(RowWriter dataRow, int rows, java.util.Map<String, Integer> shared) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             entry(zip, "[Content_Types].xml", """
@@ -48,6 +62,7 @@ public final class ImportFiles {
                     <Default Extension="xml" ContentType="application/xml"/>\
                     <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
                     <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                    <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
                     </Types>""");
             entry(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -63,6 +78,7 @@ public final class ImportFiles {
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
                     </Relationships>""");
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
@@ -83,6 +99,12 @@ public final class ImportFiles {
             w.write("</sheetData></worksheet>");
             w.flush();
             zip.closeEntry();
+            // written after the sheet, which fills the table; the reader finds it by its relationship, not by order
+            StringBuilder sst = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + shared.size()
+                    + "\" uniqueCount=\"" + shared.size() + "\">");
+            shared.keySet().forEach(t -> sst.append("<si><t>").append(t).append("</t></si>"));
+            entry(zip, "xl/sharedStrings.xml", sst.append("</sst>").toString());
         }
         return bytes.toByteArray();
     }
