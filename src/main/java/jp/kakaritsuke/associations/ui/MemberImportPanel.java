@@ -57,7 +57,8 @@ class MemberImportPanel extends Div {
         this.afterImport = afterImport;
         addClassName("member-import");
         // counted while it streams in: reading stops at the limit instead of buffering whatever is sent
-        upload = new Upload(new BoundedUploadHandler(MemberImportService.MAX_BYTES, this::received, this::tooLarge));
+        upload = new Upload(new BoundedUploadHandler(MemberImportService.MAX_BYTES, getTranslation("import.error.tooLarge"),
+                this::received, this::tooLarge));
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize(MemberImportService.MAX_BYTES);

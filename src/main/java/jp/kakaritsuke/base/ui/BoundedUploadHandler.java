@@ -18,15 +18,19 @@ import java.util.function.Consumer;
 public final class BoundedUploadHandler implements UploadHandler {
 
     private final long maxBytes;
+    private final String rejection;
     private final BiConsumer<String, byte[]> received;
     private final Consumer<String> tooLarge;
 
     /**
+     * @param rejection what the upload component shows for a file cut off at the limit (translated)
      * @param received called in the UI's lock with the file name and its content
      * @param tooLarge called in the UI's lock with the file name when the file was cut off at the limit
      */
-    public BoundedUploadHandler(long maxBytes, BiConsumer<String, byte[]> received, Consumer<String> tooLarge) {
+    public BoundedUploadHandler(long maxBytes, String rejection, BiConsumer<String, byte[]> received,
+                                Consumer<String> tooLarge) {
         this.maxBytes = maxBytes;
+        this.rejection = rejection;
         this.received = received;
         this.tooLarge = tooLarge;
     }
@@ -37,7 +41,7 @@ public final class BoundedUploadHandler implements UploadHandler {
         byte[] data = event.getFileSize() > maxBytes ? null : readAtMost(event.getInputStream(), maxBytes);
         UI ui = event.getUI();
         if (data == null) {
-            event.reject("too large");
+            event.reject(rejection);
             ui.access(() -> tooLarge.accept(name));
         } else {
             ui.access(() -> received.accept(name, data));

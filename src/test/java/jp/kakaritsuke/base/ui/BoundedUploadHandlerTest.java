@@ -50,7 +50,7 @@ class BoundedUploadHandlerTest {
 
     List<String> received = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    BoundedUploadHandler handler = new BoundedUploadHandler(LIMIT, (name, data) -> received.add(name + ":" + data.length),
+    BoundedUploadHandler handler = new BoundedUploadHandler(LIMIT, "5MBまで", (name, data) -> received.add(name + ":" + data.length),
             refused::add);
 
     UploadEvent event(long declaredSize, InputStream body) {
@@ -73,7 +73,7 @@ class BoundedUploadHandlerTest {
         UploadEvent event = event(-1, body);
         handler.handleUploadRequest(event);
         assertThat(body.read).isEqualTo(LIMIT + 1L); // the handler stopped reading at the first byte too many
-        verify(event).reject(any());
+        verify(event).reject("5MBまで");
         assertThat(refused).containsExactly("members.csv");
         assertThat(received).isEmpty();
     }
