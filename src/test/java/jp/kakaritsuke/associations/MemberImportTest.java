@@ -11,6 +11,8 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.MemberImportService.Mode;
 import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.associations.service.XlsxRows;
+import jp.kakaritsuke.associations.bench.ImportFiles;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
@@ -170,6 +172,110 @@ class MemberImportTest {
         assertThat(xlsx.rows().get(0).errors()).isEmpty();
         assertThat(xlsx.rows().get(0).beds()).isEqualTo("80");
         assertThat(xlsx.rows().get(1).errors()).containsExactly("import.error.formula");
+    }
+
+    static byte[] oneCellPerRow(int rows, int column) throws Exception {
+        return ImportFiles.oneCellPerRow(rows, column);
+    }
+
+    /**
+     * The security test's file: a header, then 100,000 rows with one cell each at column XFD (about 0.5 MB). The old
+     * reader built every empty cell up to XFD (6 GB and four minutes); now reading stops at the first cell past
+     * column 100, in the first data row.
+     */
+    @Test
+    void theHostileXfdWorkbookIsRefusedAtItsFirstCell() throws Exception {
+        byte[] hostile = oneCellPerRow(100_000, 16_383);
+        assertThat(hostile.length).isBetween(200_000, 2_000_000);
+        var limit = org.assertj.core.api.Assertions.catchThrowableOfType(XlsxRows.LimitException.class,
+                () -> XlsxRows.read(hostile, MemberImportService.MAX_ROWS + 1, MemberImportService.MAX_COLUMNS));
+        assertThat(limit.kind).isEqualTo(XlsxRows.LimitException.Kind.COLUMNS);
+        assertThat(limit.rowsSeen).isEqualTo(2); // the header and the first data row, where XFD1 stops it
+        var preview = imports.preview(city, "members.xlsx", hostile);
+        assertThat(preview.fileErrors()).containsExactly("import.error.tooManyColumns");
+        assertThat(preview.rows()).isEmpty();
+    }
+
+    /** 100,000 rows in column A: the reader stops at the row limit, never holding more than header + 10,000 rows. */
+    @Test
+    void aWorkbookWithTooManyRowsIsReadOnlyUpToTheLimit() throws Exception {
+        byte[] tall = oneCellPerRow(100_000, 0);
+        var limit = org.assertj.core.api.Assertions.catchThrowableOfType(XlsxRows.LimitException.class,
+                () -> XlsxRows.read(tall, MemberImportService.MAX_ROWS + 1, MemberImportService.MAX_COLUMNS));
+        assertThat(limit.kind).isEqualTo(XlsxRows.LimitException.Kind.ROWS);
+        assertThat(limit.rowsSeen).isEqualTo(MemberImportService.MAX_ROWS + 1);
+        assertThat(imports.preview(city, "members.xlsx", tall).fileErrors()).containsExactly("import.error.tooManyRows");
+        // exactly at the limit is fine, and sparse rows keep their line numbers
+        var sheet = XlsxRows.read(oneCellPerRow(MemberImportService.MAX_ROWS, 0), MemberImportService.MAX_ROWS + 1,
+                MemberImportService.MAX_COLUMNS);
+        assertThat(sheet.rows()).hasSize(MemberImportService.MAX_ROWS + 1);
+        // a legitimate 10,000-member list reads in full
+        var members = imports.preview(city, "members.xlsx", ImportFiles.members(MemberImportService.MAX_ROWS));
+        assertThat(members.fileErrors()).isEmpty();
+        assertThat(members.rows()).hasSize(MemberImportService.MAX_ROWS).allMatch(MemberImportService.RowResult::valid);
+        assertThat(members.rows().getLast().line()).isEqualTo(MemberImportService.MAX_ROWS + 1);
+    }
+
+    /** An entity-expansion bomb in the sheet XML is refused by the parser (no DOCTYPE), not expanded. */
+    @Test
+    void xmlEntityTricksInAWorkbookAreRefused() throws Exception {
+        byte[] plain = oneCellPerRow(1, 0);
+        String bomb = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                <row r="1"><c r="A1" t="inlineStr"><is><t>施設名&lol3;</t></is></c></row></sheetData></worksheet>""";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var file = java.nio.file.Files.createTempFile("plain", ".xlsx");
+        java.nio.file.Files.write(file, plain);
+        try (var in = new java.util.zip.ZipFile(file.toFile()); var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(e.getName().equals("xl/worksheets/sheet1.xml") ? bomb.getBytes(StandardCharsets.UTF_8)
+                        : in.getInputStream(e).readAllBytes());
+                zip.closeEntry();
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThatThrownBy(() -> XlsxRows.read(out.toByteArray(), 10, 10)).isInstanceOf(java.io.IOException.class)
+                .isNotInstanceOf(XlsxRows.LimitException.class);
+        assertThat(imports.preview(city, "members.xlsx", out.toByteArray()).fileErrors()).containsExactly("import.error.unreadable");
+    }
+
+    /** The security test's payloads: '-' starts a formula too; NUL and right-to-left override are refused in every field. */
+    @Test
+    void minusFormulasAndInvisibleCharactersAreRefusedPerRow() {
+        String csv = """
+                施設名,種別,市区町村,病床数,連絡先
+                安全クリニック,診療所,堺市堺区,,山田 太郎
+                "-2+3+cmd|' /C calc'!A0",診療所,堺市北区,,
+                連絡の罠クリニック,診療所,堺市中区,,"-HYPERLINK(""http://evil.example"",""連絡"")"
+                全角クリニック,診療所,＝1+1,,
+                逆向き\u202Eクリニック,診療所,堺市西区,,
+                ヌル診療所,診療所,堺市\u0000東区,,
+                """;
+        var preview = imports.preview(city, "members.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.rows()).extracting(r -> String.join(",", r.errors())).containsExactly("",
+                "import.error.formula", "import.error.formula", "import.error.formula", "import.error.invisible",
+                "import.error.invisible");
+        var result = imports.importMembers(city, "members.csv", csv.getBytes(StandardCharsets.UTF_8), Mode.VALID_ONLY);
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.invitations()).extracting(MemberImportService.Invited::contact).containsExactly("山田 太郎");
+    }
+
+    @Test
+    void csvFilesAreBoundedInRowsColumnsAndLineLength() {
+        String header = "施設名,種別,市区町村\n";
+        assertThat(imports.preview(city, "m.csv", (header + "a,診療所,堺市\n".repeat(MemberImportService.MAX_ROWS + 1))
+                .getBytes(StandardCharsets.UTF_8)).fileErrors()).containsExactly("import.error.tooManyRows");
+        assertThat(imports.preview(city, "m.csv", (header + "\n".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8))
+                .fileErrors()).containsExactly("import.error.tooManyRows");
+        assertThat(imports.preview(city, "m.csv", (header + ",".repeat(MemberImportService.MAX_COLUMNS))
+                .getBytes(StandardCharsets.UTF_8)).fileErrors()).containsExactly("import.error.tooManyColumns");
+        assertThat(imports.preview(city, "m.csv", (header + "\"" + "x".repeat(MemberImportService.MAX_LINE_CHARS) + "\"")
+                .getBytes(StandardCharsets.UTF_8)).fileErrors()).containsExactly("import.error.lineTooLong");
     }
 
     @Test

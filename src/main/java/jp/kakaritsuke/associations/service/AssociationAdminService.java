@@ -12,6 +12,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.domain.Prefectures;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,6 +61,7 @@ public class AssociationAdminService {
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add("association.error.name");
         }
+        errors.addAll(TextRules.problems("association.error.name", name));
         if (level == null) {
             errors.add("association.error.level");
         }

@@ -16,6 +16,7 @@ import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
 import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,10 @@ public class AssociationRoundService {
         access.requireVisible(associationId);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException(List.of("associationRound.error.name"));
+        }
+        List<String> nameProblems = TextRules.problems("associationRound.error.name", name);
+        if (!nameProblems.isEmpty()) {
+            throw new InvalidInputException(nameProblems);
         }
         if (deadline == null || !deadline.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException(List.of("associationRound.error.deadline"));

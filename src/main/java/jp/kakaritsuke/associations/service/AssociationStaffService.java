@@ -14,6 +14,7 @@ import jp.kakaritsuke.associations.domain.AssociationInvitationRepository;
 import jp.kakaritsuke.associations.domain.AssociationInvitationRepository.Administrator;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -87,6 +88,11 @@ public class AssociationStaffService {
         CurrentUser user = access.requireVisible(associationId);
         if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
             throw new InvalidInputException(List.of("invitation.error.name"));
+        }
+        // the invitee's name goes into the invitation-codes CSV and onto the member list (base.TextRules)
+        List<String> nameProblems = TextRules.problems("invitation.error.name", inviteeName);
+        if (!nameProblems.isEmpty()) {
+            throw new InvalidInputException(nameProblems);
         }
         String code = OneTimeCode.generate();
         Instant now = clock.instant();

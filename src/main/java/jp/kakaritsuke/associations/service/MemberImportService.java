@@ -1,6 +1,5 @@
 package jp.kakaritsuke.associations.service;
 
-import java.io.ByteArrayInputStream;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,20 +15,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
+import jp.kakaritsuke.base.Csv;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberImportService {
 
+    /** Data rows per file (the header not counted): a 郡市区医師会 has at most a few thousand members. */
     public static final int MAX_ROWS = 10_000;
+    /** Upload size; the upload handler stops reading here (see MemberImportPanel). */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Columns per row: the import knows five; a member list exported from another system rarely has more than 30. */
+    public static final int MAX_COLUMNS = 100;
+    /** Characters per CSV record (quoted line breaks included): five fields of at most 200 characters fit many times. */
+    public static final int MAX_LINE_CHARS = 10_000;
     static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("施設名", "name"), Map.entry("name", "name"),
             Map.entry("種別", "type"), Map.entry("type", "type"),
@@ -157,14 +159,29 @@ public class MemberImportService {
         try {
             if (lower.endsWith(".xlsx")) {
                 encoding = "xlsx";
-                records = readXlsx(content, formulaCells);
+                XlsxRows.Sheet sheet = XlsxRows.read(content, MAX_ROWS + 1, MAX_COLUMNS);
+                records = sheet.rows();
+                formulaCells.addAll(sheet.formulaCells().subList(Math.min(1, sheet.formulaCells().size()),
+                        sheet.formulaCells().size()));
             } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
                 Decoded decoded = decode(content);
                 encoding = decoded.charset();
-                records = jp.kakaritsuke.base.Csv.parse(decoded.text());
+                records = Csv.parse(decoded.text(), new Csv.Limits(MAX_ROWS + 1, MAX_COLUMNS, MAX_LINE_CHARS));
             } else {
                 return new Preview(null, List.of("import.error.fileType"), List.of(), 0);
             }
+        } catch (XlsxRows.LimitException e) {
+            return new Preview("xlsx", List.of(switch (e.kind) {
+                case ROWS -> "import.error.tooManyRows";
+                case COLUMNS -> "import.error.tooManyColumns";
+                case PART_SIZE -> "import.error.unpackedTooLarge";
+            }), List.of(), 0);
+        } catch (Csv.LimitExceededException e) {
+            return new Preview(null, List.of(switch (e.kind()) {
+                case RECORDS -> "import.error.tooManyRows";
+                case FIELDS -> "import.error.tooManyColumns";
+                case RECORD_LENGTH -> "import.error.lineTooLong";
+            }), List.of(), 0);
         } catch (IOException | RuntimeException e) {
             return new Preview(null, List.of("import.error.unreadable"), List.of(), 0);
         }
@@ -208,10 +225,14 @@ public class MemberImportService {
             String beds = get(r, columns.get("beds"));
             String contact = get(r, columns.get("contact"));
             List<String> errors = new ArrayList<>();
-            boolean formula = (i < formulaCells.size() + 1 && !formulaCells.isEmpty() && !formulaCells.get(i - 1).isEmpty())
-                    || List.of(name, type, municipality, beds, contact).stream().anyMatch(MemberImportService::looksLikeFormula);
+            boolean formula = (i - 1 < formulaCells.size() && !formulaCells.get(i - 1).isEmpty())
+                    || Stream.of(name, type, municipality, beds, contact).anyMatch(TextRules::startsLikeFormula);
             if (formula) {
                 errors.add("import.error.formula");
+            }
+            // the same rule as the facility form (FacilityProfile.validate) and every other name
+            if (Stream.of(name, type, municipality, beds, contact).anyMatch(TextRules::hasInvisibleCharacters)) {
+                errors.add("import.error.invisible");
             }
             if (name.isEmpty()) {
                 errors.add("import.error.name");
@@ -251,11 +272,6 @@ public class MemberImportService {
         return new Preview(encoding, List.of(), rows, empty);
     }
 
-    /** Cells that a spreadsheet would evaluate: refused, they are never what a member list means. */
-    static boolean looksLikeFormula(String v) {
-        return !v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0;
-    }
-
     private static String key(String name, String municipality) {
         return java.text.Normalizer.normalize(name.strip() + "|" + (municipality == null ? "" : municipality.strip()),
                 java.text.Normalizer.Form.NFKC);
@@ -282,34 +298,5 @@ public class MemberImportService {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
             return new Decoded(text, "Shift_JIS");
         }
-    }
-
-    private static List<List<String>> readXlsx(byte[] content, List<Set<Integer>> formulaCells) throws IOException {
-        List<List<String>> records = new ArrayList<>();
-        DataFormatter format = new DataFormatter(Locale.JAPAN);
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> values = new ArrayList<>();
-                Set<Integer> formulas = new HashSet<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                            formulas.add(c);
-                            values.add("=" + cell.getCellFormula());
-                        } else {
-                            values.add(cell == null ? "" : format.formatCellValue(cell));
-                        }
-                    }
-                }
-                records.add(values);
-                if (r > 0) {
-                    formulaCells.add(formulas);
-                }
-            }
-        }
-        return records;
     }
 }

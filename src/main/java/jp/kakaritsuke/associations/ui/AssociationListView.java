@@ -133,7 +133,7 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
             for (String key : e.messageKeys()) {
                 String message = getTranslation(key);
                 switch (key) {
-                    case "association.error.name" -> { name.setInvalid(true); name.setErrorMessage(message); }
+                    case "association.error.name", "association.error.nameFormula", "association.error.nameInvisible" -> { name.setInvalid(true); name.setErrorMessage(message); }
                     case "association.error.prefecture" -> { prefecture.setInvalid(true); prefecture.setErrorMessage(message); }
                     case "association.error.level" -> { level.setInvalid(true); level.setErrorMessage(message); }
                     default -> { parent.setInvalid(true); parent.setErrorMessage(message); }

@@ -255,7 +255,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
             roundsGrid.setItems(associationRounds.rounds(associationId));
         } catch (InvalidInputException e) {
             String key = e.messageKeys().getFirst();
-            if (key.endsWith("name")) {
+            if (key.startsWith("associationRound.error.name")) {
                 roundName.setInvalid(true);
                 roundName.setErrorMessage(getTranslation(key));
             } else {

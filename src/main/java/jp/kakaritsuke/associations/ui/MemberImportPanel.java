@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +28,7 @@ import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.base.Csv;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.AppLinks;
+import jp.kakaritsuke.base.ui.BoundedUploadHandler;
 import jp.kakaritsuke.base.ui.ComponentI18n;
 import jp.kakaritsuke.base.ui.Grids;
 
@@ -56,8 +56,9 @@ class MemberImportPanel extends Div {
         this.associationId = associationId;
         this.afterImport = afterImport;
         addClassName("member-import");
-        upload = new Upload(UploadHandler.inMemory((metadata, data) ->
-                getUI().ifPresent(ui -> ui.access(() -> received(metadata.fileName(), data)))));
+        // counted while it streams in: reading stops at the limit instead of buffering whatever is sent
+        upload = new Upload(new BoundedUploadHandler(MemberImportService.MAX_BYTES, getTranslation("import.error.tooLarge"),
+                this::received, this::tooLarge));
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize(MemberImportService.MAX_BYTES);
@@ -106,6 +107,20 @@ class MemberImportPanel extends Div {
         importAll.setEnabled(fileOk && preview.invalidRows() == 0 && preview.validRows() > 0);
         importValid.setEnabled(fileOk && preview.validRows() > 0);
         importAll.getParent().ifPresent(p -> p.setVisible(fileOk));
+    }
+
+    /** The upload was cut off at {@link MemberImportService#MAX_BYTES}: nothing of it is kept. */
+    void tooLarge(String name) {
+        fileName = null;
+        content = null;
+        result.removeAll();
+        summary.setText(getTranslation("import.fileSummary", name, getTranslation("import.error.tooLarge")));
+        upload.clearFileList();
+        rows.setItems(List.of());
+        rows.setVisible(false);
+        importAll.setEnabled(false);
+        importValid.setEnabled(false);
+        importAll.getParent().ifPresent(p -> p.setVisible(false));
     }
 
     long associationId() {

@@ -43,7 +43,7 @@ public class NewAccountForm extends FormLayout {
     public boolean showError(String key) {
         switch (key) {
             case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
-            case "account.error.displayName" -> invalid(displayName, getTranslation(key));
+            case "account.error.displayName", "account.error.displayNameFormula", "account.error.displayNameInvisible" -> invalid(displayName, getTranslation(key));
             case "account.error.password" -> {
                 password.setInvalid(true);
                 password.setErrorMessage(getTranslation(key, minPasswordLength));

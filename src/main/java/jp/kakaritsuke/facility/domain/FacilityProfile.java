@@ -2,6 +2,7 @@ package jp.kakaritsuke.facility.domain;
 
 import java.util.ArrayList;
 import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.TextRules;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +34,9 @@ public record FacilityProfile(Long id, long version, String name, FacilityType t
         } else if (name.length() > 200) {
             errors.add("facility.error.nameLength");
         }
+        // names and towns reach CSV and Excel exports and other users' screens (base.TextRules)
+        errors.addAll(TextRules.problems("facility.error.name", name));
+        errors.addAll(TextRules.problems("facility.error.municipality", municipality));
         if (type == null) {
             errors.add("facility.error.type");
         }

@@ -5,6 +5,7 @@ import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.OneTimeCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,11 @@ public class InvitationService {
         }
         if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
             throw new InvalidInputException(List.of("invitation.error.name"));
+        }
+        // the invitee's name goes into the invitation-codes CSV and onto the member list (base.TextRules)
+        List<String> nameProblems = TextRules.problems("invitation.error.name", inviteeName);
+        if (!nameProblems.isEmpty()) {
+            throw new InvalidInputException(nameProblems);
         }
         String code = OneTimeCode.generate();
         Instant now = clock.instant();

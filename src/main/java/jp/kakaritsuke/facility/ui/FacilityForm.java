@@ -139,9 +139,11 @@ public class FacilityForm extends FormLayout {
 
     /** Marks fields for the service's (or our own) error keys. */
     public void show(List<String> errorKeys) {
-        mark(name, errorKeys, "facility.error.name", "facility.error.nameLength");
+        mark(name, errorKeys, "facility.error.name", "facility.error.nameLength", "facility.error.nameFormula",
+                "facility.error.nameInvisible");
         mark(prefecture, errorKeys, "facility.error.prefecture");
-        mark(municipality, errorKeys, "facility.error.municipality");
+        mark(municipality, errorKeys, "facility.error.municipality", "facility.error.municipalityFormula",
+                "facility.error.municipalityInvisible");
         mark(bedsGeneral, errorKeys, "facility.error.beds", "facility.error.clinicBeds");
         mark(bedsLongTerm, errorKeys, "facility.error.beds", "facility.error.clinicBeds");
         mark(bedsOther, errorKeys, "facility.error.beds", "facility.error.clinicBeds");

@@ -4,8 +4,10 @@ import java.time.Clock;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.domain.SystemRole;
@@ -66,6 +68,10 @@ public class UserAccountService {
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new AccountException("account.error.displayName");
+        }
+        List<String> nameProblems = TextRules.problems("account.error.displayName", displayName);
+        if (!nameProblems.isEmpty()) {
+            throw new AccountException(nameProblems.getFirst());
         }
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 200) {
             throw new AccountException("account.error.password");

@@ -29,7 +29,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * One sheet of a report. Every user-supplied string is written as text (never a formula) and cut to Excel's cell
- * limit; column widths follow the content (East Asian characters count double); printing is A4, fit to page width,
+ * limit. Text that starts like a formula (base.TextRules) is neutralised the spreadsheet's own way: every style that
+ * carries text is quote-prefixed, as Excel marks a value typed with a leading apostrophe, so it stays text even when
+ * edited, while the reader sees exactly what was written (a note 「-2+3」 keeps reading -2+3; the CSV writer, which has
+ * no such flag, puts a visible apostrophe instead); column widths follow the content (East Asian characters count double); printing is A4, fit to page width,
  * with the facility in the header and page numbers in the footer.
  */
 public final class ReportSheet {

@@ -54,6 +54,10 @@ public final class ReportWorkbook implements AutoCloseable {
         header.setBorderBottom(BorderStyle.THIN);
         title = style(big, false);
         label = style(bold, false);
+        // every style that carries text keeps it text (names reach titles, headers and labels too)
+        header.setQuotePrefixed(true);
+        title.setQuotePrefixed(true);
+        label.setQuotePrefixed(true);
     }
 
     /** An in-memory workbook: small reports, native charts. */

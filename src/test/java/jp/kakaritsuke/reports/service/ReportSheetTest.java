@@ -47,4 +47,32 @@ class ReportSheetTest {
             assertThat(wb.getSheet("会員").getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
         }
     }
+
+    /** The security test's payloads, wherever text goes (title, header, label, value): string cells that stay text. */
+    @Test
+    void textThatStartsLikeAFormulaIsAlwaysQuotePrefixedText() throws Exception {
+        List<String> payloads = List.of("-2+3+cmd|' /C calc'!A0", "-HYPERLINK(\"http://evil.example\",\"連絡\")", "=1+1",
+                "+1", "@SUM(A1)", "\t=1", "＝1");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ReportWorkbook book : List.of(ReportWorkbook.inMemory(), ReportWorkbook.streaming())) {
+            out.reset();
+            try (book) {
+                ReportSheet sheet = book.sheet("x", false).title(payloads.get(0)).field(payloads.get(1), payloads.get(2))
+                        .header(false, payloads.get(3), payloads.get(4)).row(payloads.get(5), payloads.get(6));
+                sheet.fitColumns(2);
+                book.write(out);
+            }
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                List<org.apache.poi.ss.usermodel.Cell> cells = new java.util.ArrayList<>();
+                wb.getSheet("x").forEach(r -> r.forEach(cells::add));
+                assertThat(cells).extracting(org.apache.poi.ss.usermodel.Cell::getStringCellValue)
+                        .containsExactlyElementsOf(payloads);
+                assertThat(cells).allSatisfy(c -> {
+                    assertThat(jp.kakaritsuke.base.TextRules.startsLikeFormula(c.getStringCellValue())).isTrue();
+                    assertThat(c.getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(c.getCellStyle().getQuotePrefixed()).as(c.getAddress().toString()).isTrue();
+                });
+            }
+        }
+    }
 }
