@@ -71,6 +71,7 @@ public final class SaveLatencyBench {
                         Arrays.stream(nanos).average().orElse(0) / 1e6, size / 1024);
             } finally {
                 context.close();
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
             }
         }
         System.exit(0);
