@@ -1,5 +1,6 @@
 package jp.kakaritsuke.demo;
 
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,11 +42,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo through the real services (invitations, autosave, submit), acting as the bootstrap administrator
  * and then as each demo editor, so the demo exercises the same rules as real use. Runs once: skipped when the demo
- * clinic exists. Passwords are generated and printed once.
+ * clinic exists. All of it is one transaction that the services join, so a start stopped half-way leaves nothing
+ * and the next start seeds again; the passwords are printed once, after the commit. Runs before the application
+ * reports ready (ApplicationRunners do).
  */
 @Component
 @Profile("!mariadb")
@@ -68,12 +73,17 @@ class DemoData implements ApplicationRunner {
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
     private final AssociationStaffService associationStaff;
     private final String adminUsername;
+    private final TransactionTemplate transaction;
+    private final EntityManager entityManager;
 
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
              QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
              jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
              AssociationStaffService associationStaff,
-             @Value("${app.bootstrap.admin-username:admin}") String adminUsername) {
+             @Value("${app.bootstrap.admin-username:admin}") String adminUsername,
+             PlatformTransactionManager transactionManager, EntityManager entityManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.entityManager = entityManager;
         this.associationRounds = associationRounds;
         this.associationStaff = associationStaff;
         this.associations = associations;
@@ -96,9 +106,22 @@ class DemoData implements ApplicationRunner {
     }
 
     void seed() {
-        if (jdbc.sql("SELECT COUNT(*) FROM facility WHERE name = ?").param(CLINIC).query(Integer.class).single() > 0) {
+        Map<String, String> passwords = transaction.execute(status -> seedInTransaction());
+        if (passwords == null) {
             return;
         }
+        StringBuilder s = new StringBuilder("\n==================================================================\n Demo users (embedded database only; shown once):\n");
+        passwords.forEach((user, password) -> s.append(String.format("   %-18s %s%n", user, password)));
+        s.append("==================================================================");
+        log.warn(s.toString());
+    }
+
+    /** The whole demo; returns the passwords to print, or null when the demo exists already. */
+    private Map<String, String> seedInTransaction() {
+        if (jdbc.sql("SELECT COUNT(*) FROM facility WHERE name = ?").param(CLINIC).query(Integer.class).single() > 0) {
+            return null;
+        }
+        log.info("Seeding the demo data (one transaction)");
         actAs(adminUsername, "ADMIN");
         FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityType.CLINIC, "千葉県", "柏市",
                 AreaType.REGIONAL_CITY, null, null, null, 3, 4, Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED)));
@@ -187,11 +210,7 @@ class DemoData implements ApplicationRunner {
         // the association's staff join the way real staff do: an invitation they accept with their own password
         String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局").code();
         associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
-
-        StringBuilder s = new StringBuilder("\n==================================================================\n Demo users (embedded database only; shown once):\n");
-        passwords.forEach((user, password) -> s.append(String.format("   %-18s %s%n", user, password)));
-        s.append("==================================================================");
-        log.warn(s.toString());
+        return passwords;
     }
 
     private void join(FacilityProfile facility, String username, String name, MemberRole role, Map<String, String> passwords) {
@@ -231,9 +250,13 @@ class DemoData implements ApplicationRunner {
 
     /** Demo history needs a round from last year; the services always use now. */
     private void backdate(long roundId, Duration by) {
+        // the services' changes are still in the persistence context of the one transaction: write them first, and
+        // forget the entities afterwards, so neither overwrites the other
+        entityManager.flush();
         var past = java.sql.Timestamp.from(clock.instant().minus(by));
         jdbc.sql("UPDATE assessment_round SET started_at = ?, updated_at = ?, submitted_at = ? WHERE id = ?")
                 .params(past, past, past, roundId).update();
+        entityManager.clear();
     }
 
     private static void actAs(String username, String role) {

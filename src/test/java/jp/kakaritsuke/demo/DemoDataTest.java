@@ -3,9 +3,6 @@ package jp.kakaritsuke.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import jp.kakaritsuke.assessment.domain.RoundStatus;
-import jp.kakaritsuke.assessment.service.AssessmentService;
-import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +28,6 @@ class DemoDataTest {
     @Autowired
     FacilityService facilities;
 
-    @Autowired
-    AssessmentService assessments;
-
     @AfterEach
     void tearDown() {
         Fixtures.anonymous();
@@ -49,42 +43,10 @@ class DemoDataTest {
             assertThat(demo).isEmpty();
             return;
         }
-        assertThat(demo).extracting(FacilityProfile::type).extracting(Enum::name)
-                .contains("CLINIC", "HOSPITAL", "ASSOCIATION");
-        assertThat(demo).hasSize(22);
-        FacilityProfile clinic = demo.stream().filter(f -> f.name().equals(DemoData.CLINIC)).findFirst().orElseThrow();
-        var rounds = assessments.rounds(clinic.id());
-        assertThat(rounds).hasSize(2).allMatch(r -> r.status() == RoundStatus.SUBMITTED);
-        assertThat(rounds.get(1).submittedAt()).isBefore(rounds.get(0).submittedAt().minusSeconds(300 * 24 * 3600L));
-        assertThat(facilities.members(clinic.id())).hasSize(2);
-        // the demo clinic's profile compares two rounds
-        assertThat(assessments.profile(rounds.get(0).id()).previous()).isNotNull();
+        DemoAssertions.assertCompleteDemo(context);
         // seeding twice changes nothing
+        Fixtures.asAdmin();
         context.getBean(DemoData.class).seed();
         assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(22);
-        // the demo association sees its members; 柏市 has enough submissions to show figures and a gap
-        Fixtures.as("demo-chiba");
-        var rollups = context.getBean(jp.kakaritsuke.associations.service.RollupService.class);
-        var visible = rollups.visibleAssociations();
-        assertThat(visible).hasSize(3);
-        var kashiwa = rollups.rollup(visible.stream().filter(a -> a.name().startsWith("柏市")).findFirst().orElseThrow().id());
-        assertThat(kashiwa.members()).isEqualTo(12);
-        assertThat(kashiwa.completeness().submitted().value()).isEqualTo(10);
-        assertThat(kashiwa.municipalities().getFirst().gaps()).contains("SCHOOL_HEALTH");
-        assertThat(kashiwa.identifiedMembers()).hasSize(5);
-        // enough members for figures, and change since last year to show
-        var homeCare = kashiwa.roles().stream().filter(r -> r.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
-        assertThat(homeCare.atLeastThree().suppressed()).isFalse();
-        assertThat(kashiwa.roles()).anyMatch(r -> !r.improved().suppressed() && r.improved().value() > 0);
-        assertThat(kashiwa.roles()).anyMatch(r -> !r.declined().suppressed() && r.declined().value() > 0);
-        var matsudo = rollups.rollup(visible.stream().filter(a -> a.name().startsWith("松戸市")).findFirst().orElseThrow().id());
-        assertThat(matsudo.members()).isEqualTo(8);
-        assertThat(matsudo.completeness().submitted().value()).isEqualTo(5);
-        assertThat(matsudo.municipalities().getFirst().gaps()).contains("OUT_OF_HOURS");
-        // the association's staff joined through an invitation, like real staff
-        var staff = context.getBean(jp.kakaritsuke.associations.service.AssociationStaffService.class);
-        var chiba = staff.staff(visible.stream().filter(a -> a.name().startsWith("千葉県")).findFirst().orElseThrow().id());
-        assertThat(chiba.administrators()).extracting(a -> a.username()).containsExactly("demo-chiba");
-        assertThat(chiba.invitations()).extracting(i -> i.status().name()).containsExactly("ACCEPTED");
     }
 }
