@@ -75,25 +75,25 @@ class SecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        PasswordEncoder bcryptFirst = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
-        PasswordEncoder pbkdf2First = new DelegatingPasswordEncoder(pbkdf2,
-                Map.of(pbkdf2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
-        return new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return raw.toString().getBytes(StandardCharsets.UTF_8).length > 72 ? pbkdf2First.encode(raw) : bcryptFirst.encode(raw);
-            }
+        return new LengthAwarePasswordEncoder();
+    }
 
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                return bcryptFirst.matches(raw, encoded);
-            }
+    /** bcrypt up to its 72 bytes, PBKDF2 beyond; either verifies any stored hash by its {id} prefix. */
+    static class LengthAwarePasswordEncoder implements PasswordEncoder {
 
-            @Override
-            public boolean upgradeEncoding(String encoded) {
-                return false;
-            }
-        };
+        private static final String PBKDF2 = "pbkdf2@SpringSecurity_v5_8";
+        private final PasswordEncoder bcryptFirst = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        private final PasswordEncoder pbkdf2First = new DelegatingPasswordEncoder(PBKDF2,
+                Map.of(PBKDF2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+
+        @Override
+        public String encode(CharSequence raw) {
+            return raw.toString().getBytes(StandardCharsets.UTF_8).length > 72 ? pbkdf2First.encode(raw) : bcryptFirst.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return bcryptFirst.matches(raw, encoded);
+        }
     }
 }
