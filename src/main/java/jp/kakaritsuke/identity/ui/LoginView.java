@@ -19,8 +19,8 @@ import org.springframework.security.web.WebAttributes;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final LoginForm form = new LoginForm();
-    private final LoginI18n i18n = LoginI18n.createDefault();
+    final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
