@@ -13,6 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenService tokens;
+    /** For this request only (also its async and error dispatches, as Basic did): never the session. */
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     ApiTokenAuthenticationFilter(ApiTokenService tokens) {
         this.tokens = tokens;
@@ -53,10 +57,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.getContextHolderStrategy().clearContext();
-        }
+        contexts.saveContext(context, request, response);
+        chain.doFilter(request, response);
     }
 }
