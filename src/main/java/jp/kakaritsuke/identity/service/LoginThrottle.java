@@ -203,12 +203,6 @@ public class LoginThrottle {
         return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
-    /** Clears the in-memory counters (tests). */
-    void forgetAddressesAndUnknownNames() {
-        addresses.clear();
-        unknownNames.clear();
-    }
-
     /**
      * Failure counters by key in memory, at most {@code capacity} keys: the least recently used is dropped, so an
      * attacker cannot grow it without limit (one entry is about 150 bytes: 10,000 keys are about 1.5 MB).
@@ -266,13 +260,5 @@ public class LoginThrottle {
         synchronized int size() {
             return entries.size();
         }
-
-        synchronized void clear() {
-            entries.clear();
-        }
-    }
-
-    int trackedAddresses() {
-        return addresses.size();
     }
 }
