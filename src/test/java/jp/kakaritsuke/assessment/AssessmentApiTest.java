@@ -3,7 +3,6 @@ package jp.kakaritsuke.assessment;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -46,7 +45,7 @@ class AssessmentApiTest {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
         String user = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
-        mvc.perform(get("/api/v1/questionnaires/current").with(httpBasic(user, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/questionnaires/current").with(fixtures.bearer(user)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version", is(1)))
                 .andExpect(jsonPath("$.roles", hasSize(14)))
@@ -65,21 +64,21 @@ class AssessmentApiTest {
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.anonymous();
 
-        mvc.perform(get("/api/v1/assessments").with(httpBasic(viewer, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].id", is((int) roundId)))
                 .andExpect(jsonPath("$[0].status", is("DRAFT")));
-        mvc.perform(get("/api/v1/assessments/{id}", roundId).with(httpBasic(viewer, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.answers", hasSize(14)))
                 .andExpect(jsonPath("$.scores", hasSize(14)));
-        mvc.perform(get("/api/v1/assessments").with(httpBasic(outsider, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(outsider)))
                 .andExpect(jsonPath("$[*].facilityId", everyItem(is(other.id().intValue()))));
-        mvc.perform(get("/api/v1/assessments/{id}", roundId).with(httpBasic(outsider, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(outsider)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(get("/api/v1/assessments/{id}", 999999).with(httpBasic(viewer, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments/{id}", 999999).with(fixtures.bearer(viewer)))
                 .andExpect(status().isNotFound());
     }
 }

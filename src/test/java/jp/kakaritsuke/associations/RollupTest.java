@@ -2,7 +2,6 @@ package jp.kakaritsuke.associations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -268,10 +267,10 @@ class RollupTest {
     @Test
     void theApiGivesTheSameFiguresWithSuppressionAsText() throws Exception {
         Fixtures.anonymous();
-        mvc.perform(get("/api/v1/associations").with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/associations").with(fixtures.bearer(adminOfA)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", Matchers.contains((int) a)));
-        mvc.perform(get("/api/v1/associations/{id}/rollup", a).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/associations/{id}/rollup", a).with(fixtures.bearer(adminOfA)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members", Matchers.is(4)))
                 .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
@@ -279,9 +278,9 @@ class RollupTest {
                 .andExpect(jsonPath("$.roles[8].improved", Matchers.is("<3")))
                 .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("<3")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
-        mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(fixtures.bearer(adminOfA)))
                 .andExpect(status().isForbidden());
-        var started = mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", a).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+        var started = mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", a).with(fixtures.bearer(adminOfA)))
                 .andReturn();
         byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -291,7 +290,7 @@ class RollupTest {
             assertThat(roleHeader.getCell(10).getStringCellValue()).isEqualTo("新たに優先した施設");
             assertThat(roleHeader.getCell(11).getStringCellValue()).isEqualTo("優先から外した施設");
         }
-        mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(fixtures.bearer(adminOfA)))
                 .andExpect(status().isForbidden());
     }
 }

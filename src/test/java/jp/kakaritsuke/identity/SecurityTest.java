@@ -67,12 +67,59 @@ class SecurityTest {
     }
 
     @Test
-    void otherApiCallsNeedAuthenticationAndAcceptHttpBasic() throws Exception {
+    void otherApiCallsNeedAuthenticationAndHttpBasicIsNoLongerAccepted() throws Exception {
         mvc.perform(get("/api/v1/nothing-public")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/roles").with(
+        // the right password over Basic: refused (tokens replaced it, ApiTokenTest), and no Basic challenge either
+        mvc.perform(get("/api/v1/assessments").with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .httpBasic("admin", "test-admin-password")))
-                .andExpect(status().isOk());
+                .andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().doesNotExist("WWW-Authenticate"));
+    }
+
+    @Autowired
+    jp.kakaritsuke.testsupport.Fixtures fixtures;
+
+    @Autowired
+    jp.kakaritsuke.facility.service.InvitationService invitations;
+
+    /** A new account through an invitation with this password; returns the user name. */
+    String accountWith(String password) {
+        var clinic = fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC);
+        String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
+        String username = "p" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        invitations.accept(code, username, "テスト", password);
+        jp.kakaritsuke.testsupport.Fixtures.anonymous();
+        return username;
+    }
+
+    @Test
+    void passwordsAreComparedAfterNfkcSoFullWidthAndHalfWidthAreTheSame() throws Exception {
+        String username = accountWith("ｋａｓｈｉｗａ　ｎｏ　ｈａ　ｃｌｉｎｉｃ");
+        assertThat(passwordEncoder.matches("kashiwa no ha clinic", users.findByUsername(username).orElseThrow().getPasswordHash()))
+                .isTrue();
+        mvc.perform(formLogin("/login").user(username).password("kashiwa no ha clinic")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(username).password("ｋａｓｈｉｗａ　ｎｏ　ｈａ　ｃｌｉｎｉｃ")).andExpect(authenticated());
+    }
+
+    @Test
+    void aLongJapanesePassphraseBeyondBcrypts72BytesWorks() throws Exception {
+        String passphrase = "柏の葉の診療所は朝八時から開いていて駐車場は二十台分あります"; // 30 characters, 90 bytes
+        String username = accountWith(passphrase);
+        assertThat(users.findByUsername(username).orElseThrow().getPasswordHash()).startsWith("{pbkdf2@SpringSecurity_v5_8}");
+        mvc.perform(formLogin("/login").user(username).password(passphrase)).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(username).password(passphrase.substring(0, 29) + "。")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void theSamePasswordRuleAppliesWhenAnAccountIsCreated() {
+        var clinic = fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC);
+        String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
+        for (var weak : java.util.Map.of("kashiwa-admin", "account.error.password", "x".repeat(201), "account.error.passwordTooLong",
+                "kashiwa-admin-2026", "account.error.passwordUsername", "1234567890qwerty", "account.error.passwordCommon").entrySet()) {
+            assertThatThrownBy(() -> invitations.accept(code, "kashiwa-admin", "テスト", weak.getKey()))
+                    .hasMessage(weak.getValue());
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package jp.kakaritsuke.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -52,7 +51,7 @@ class ReportApiTest {
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.anonymous();
 
-        byte[] body = mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(httpBasic(viewer, Fixtures.PASSWORD)))
+        byte[] body = mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
@@ -60,9 +59,9 @@ class ReportApiTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
         }
-        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(httpBasic(outsider, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(outsider)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", draft).with(httpBasic(viewer, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", draft).with(fixtures.bearer(viewer)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id)).andExpect(status().isUnauthorized());
     }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,9 +25,12 @@ class RecommendationApiTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    jp.kakaritsuke.testsupport.Fixtures fixtures;
+
     ResultActions post(String json) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/recommendations")
-                .with(httpBasic("admin", "test-admin-password")).contentType(MediaType.APPLICATION_JSON).content(json));
+                .with(fixtures.bearer("admin")).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     @Test

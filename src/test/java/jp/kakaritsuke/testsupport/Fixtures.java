@@ -27,14 +27,44 @@ public class Fixtures {
     private final InvitationService invitations;
     private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
     private final jp.kakaritsuke.associations.service.AssociationStaffService associationStaff;
+    private final jp.kakaritsuke.identity.service.ApiTokenService apiTokens;
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Fixtures(FacilityService facilities, InvitationService invitations,
                     jp.kakaritsuke.assessment.service.AssessmentService assessments,
-                    jp.kakaritsuke.associations.service.AssociationStaffService associationStaff) {
+                    jp.kakaritsuke.associations.service.AssociationStaffService associationStaff,
+                    jp.kakaritsuke.identity.service.ApiTokenService apiTokens) {
         this.facilities = facilities;
         this.invitations = invitations;
         this.assessments = assessments;
         this.associationStaff = associationStaff;
+        this.apiTokens = apiTokens;
+    }
+
+    /**
+     * A MockMvc request as an API client of {@code username}: a personal API token created through the real service
+     * (once per user), sent as {@code Authorization: Bearer}. The security context is left as it was.
+     */
+    public org.springframework.test.web.servlet.request.RequestPostProcessor bearer(String username) {
+        String token = tokens.computeIfAbsent(username, name -> {
+            var previous = SecurityContextHolder.getContext().getAuthentication();
+            boolean admin = name.equals("admin");
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
+                    List.of(new SimpleGrantedAuthority(admin ? "ROLE_ADMIN" : "ROLE_USER"))));
+            try {
+                return apiTokens.create("test", null).token();
+            } finally {
+                SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        });
+        return bearerToken(token);
+    }
+
+    public static org.springframework.test.web.servlet.request.RequestPostProcessor bearerToken(String token) {
+        return request -> {
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
     }
 
     /**

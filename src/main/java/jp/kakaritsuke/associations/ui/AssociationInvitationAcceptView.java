@@ -37,7 +37,8 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     final TextField code = new TextField();
     final Paragraph message = new Paragraph();
     final Button acceptAsCurrent = new Button();
-    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH);
+    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH,
+            UserAccountService.MAX_PASSWORD_LENGTH);
     final Button accept = new Button();
 
     AssociationInvitationAcceptView(AssociationStaffService staff, UserAccountService accounts) {

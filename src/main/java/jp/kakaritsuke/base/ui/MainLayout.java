@@ -63,11 +63,13 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.associations"), "associations", VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.apiTokens"), "account/api-tokens", VaadinIcon.KEY.create()));
         if (authentication.hasRole("ADMIN")) {
             // only a shortcut: the view and its service check the role themselves
             nav.addItem(new SideNavItem(getTranslation("nav.facilities"), "admin/facilities", VaadinIcon.HOSPITAL.create()));
             // association administrators reach their part of the log from the associations page
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.lockedAccounts"), "admin/locked-accounts", VaadinIcon.LOCK.create()));
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);

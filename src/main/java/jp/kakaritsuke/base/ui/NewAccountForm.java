@@ -15,17 +15,20 @@ public class NewAccountForm extends FormLayout {
     public final PasswordField password = new PasswordField();
     public final PasswordField confirm = new PasswordField();
     private final int minPasswordLength;
+    private final int maxPasswordLength;
 
-    public NewAccountForm(int minPasswordLength) {
+    /** The lengths come from identity's password rule (PasswordPolicy), which the service applies. */
+    public NewAccountForm(int minPasswordLength, int maxPasswordLength) {
         this.minPasswordLength = minPasswordLength;
+        this.maxPasswordLength = maxPasswordLength;
         username.setLabel(getTranslation("account.username"));
         username.setHelperText(getTranslation("account.username.help"));
         username.setMaxLength(100);
         displayName.setLabel(getTranslation("account.displayName"));
         displayName.setMaxLength(200);
         password.setLabel(getTranslation("account.password"));
-        password.setHelperText(getTranslation("account.password.help", minPasswordLength));
-        password.setMinLength(minPasswordLength);
+        password.setHelperText(getTranslation("account.password.help", minPasswordLength, maxPasswordLength));
+        // no maxLength: the browser would cut a pasted passphrase silently; the service says it is too long instead
         confirm.setLabel(getTranslation("account.passwordConfirm"));
         add(username, displayName, password, confirm);
         setResponsiveSteps(new ResponsiveStep("0", 1));
@@ -44,9 +47,10 @@ public class NewAccountForm extends FormLayout {
         switch (key) {
             case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
             case "account.error.displayName", "account.error.displayNameFormula", "account.error.displayNameInvisible" -> invalid(displayName, getTranslation(key));
-            case "account.error.password" -> {
+            case "account.error.password", "account.error.passwordTooLong", "account.error.passwordUsername",
+                 "account.error.passwordCommon" -> {
                 password.setInvalid(true);
-                password.setErrorMessage(getTranslation(key, minPasswordLength));
+                password.setErrorMessage(getTranslation(key, minPasswordLength, maxPasswordLength));
             }
             default -> {
                 return false;

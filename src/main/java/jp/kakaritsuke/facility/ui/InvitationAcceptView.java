@@ -24,7 +24,8 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
 
     private final InvitationService invitations;
     final TextField code = new TextField();
-    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH);
+    final NewAccountForm account = new NewAccountForm(UserAccountService.MIN_PASSWORD_LENGTH,
+            UserAccountService.MAX_PASSWORD_LENGTH);
     final Button accept = new Button();
     final Paragraph message = new Paragraph();
 

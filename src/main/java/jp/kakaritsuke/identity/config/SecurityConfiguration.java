@@ -2,23 +2,38 @@ package jp.kakaritsuke.identity.config;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import jp.kakaritsuke.identity.service.ApiTokenService;
+import jp.kakaritsuke.identity.service.LoginThrottle;
 import jp.kakaritsuke.identity.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * One filter chain: the Vaadin UI behind a form login, the published library API open for reading, every
- * other API call authenticated (HTTP Basic accepted for API clients). Services check authority again with
- * {@code @PreAuthorize}: hiding a button is never the only protection.
+ * other API call authenticated with a personal API token ({@code Authorization: Bearer}, no session; HTTP Basic is
+ * not accepted: it ran a password hash on every request). Password logins go through {@link LoginThrottle} before
+ * any hash is computed. Services check authority again with {@code @PreAuthorize}: hiding a button is never the only
+ * protection.
  */
 @Configuration
 @EnableWebSecurity
@@ -27,23 +42,58 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // published reference data: no login needed (docs/api.md)
                 .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
                 .permitAll()
                 .requestMatchers("/api/**").authenticated());
-        // API clients use Basic and no session cookie, so CSRF protection is not what protects them.
+        // API clients send a token header and no session cookie, so CSRF protection is not what protects them.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
-        http.httpBasic(Customizer.withDefaults());
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class);
+        // an API call without credentials gets 401 (not the login page) and no Basic challenge
+        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         // after login without a page asked for: "start" sends each user to their own work (assessment.ui.StartView)
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start"));
         return http.build();
     }
 
-    /** bcrypt by default, with the {id} prefix so the algorithm can be upgraded without a password reset. */
+    /** The password login, throttled; the only AuthenticationProvider, so Spring Security uses it for the form login. */
+    @Bean
+    AuthenticationProvider throttledAuthenticationProvider(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
+                                                           LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    /**
+     * bcrypt by default, with the {id} prefix so the algorithm can be upgraded without a password reset. bcrypt reads
+     * only 72 bytes (Spring refuses longer input), and a 64-character passphrase in Japanese is up to 192 bytes in UTF-8:
+     * such passwords are hashed with PBKDF2-HMAC-SHA256 (310,000 iterations) instead. Both verify any stored hash.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new LengthAwarePasswordEncoder();
+    }
+
+    /** bcrypt up to its 72 bytes, PBKDF2 beyond; either verifies any stored hash by its {id} prefix. */
+    static class LengthAwarePasswordEncoder implements PasswordEncoder {
+
+        private static final String PBKDF2 = "pbkdf2@SpringSecurity_v5_8";
+        private final PasswordEncoder bcryptFirst = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        private final PasswordEncoder pbkdf2First = new DelegatingPasswordEncoder(PBKDF2,
+                Map.of(PBKDF2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+
+        @Override
+        public String encode(CharSequence raw) {
+            return raw.toString().getBytes(StandardCharsets.UTF_8).length > 72 ? pbkdf2First.encode(raw) : bcryptFirst.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return bcryptFirst.matches(raw, encoded);
+        }
     }
 }

@@ -54,7 +54,14 @@ class AdminBootstrap implements ApplicationRunner {
             return false;
         }
         boolean generated = password == null || password.isBlank();
-        String clear = generated ? generatePassword() : password;
+        String clear = generated ? generatePassword() : PasswordPolicy.normalize(password);
+        if (!generated) {
+            // Warned, not refused: the operator chose it in the configuration and reads this log, and refusing would
+            // leave the application without anyone who can log in.
+            PasswordPolicy.problem(username, clear).ifPresent(problem -> log.warn(
+                    "app.bootstrap.admin-password does not meet the password rule ({}): choose another one before production use",
+                    problem));
+        }
         users.save(new AppUser(username, passwordEncoder.encode(clear), "管理者", SystemRole.ADMIN, clock.instant()));
         if (generated) {
             log.warn("""
@@ -70,7 +77,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     private static String generatePassword() {
-        byte[] bytes = new byte[15];
+        byte[] bytes = new byte[15]; // 20 characters, above PasswordPolicy.MIN_LENGTH
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccountService {
 
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** The password rule is {@link PasswordPolicy}; these are here for the account forms. */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    public static final int MAX_PASSWORD_LENGTH = PasswordPolicy.MAX_LENGTH;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
 
     private final AppUserRepository users;
@@ -73,13 +75,13 @@ public class UserAccountService {
         if (!nameProblems.isEmpty()) {
             throw new AccountException(nameProblems.getFirst());
         }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 200) {
-            throw new AccountException("account.error.password");
-        }
+        PasswordPolicy.problem(normalized, rawPassword).ifPresent(key -> {
+            throw new AccountException(key);
+        });
         if (users.findByUsername(normalized).isPresent()) {
             throw new AccountException("account.error.taken");
         }
-        long id = users.save(new AppUser(normalized, passwordEncoder.encode(rawPassword), displayName.strip(), SystemRole.USER,
+        long id = users.save(new AppUser(normalized, passwordEncoder.encode(PasswordPolicy.normalize(rawPassword)), displayName.strip(), SystemRole.USER,
                 clock.instant())).getId();
         events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_CREATED, normalized, null));
         return id;

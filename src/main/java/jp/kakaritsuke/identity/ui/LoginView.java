@@ -9,14 +9,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jp.kakaritsuke.identity.service.LoginThrottle;
+import org.springframework.security.web.WebAttributes;
 
 /** The login page. Spring Security handles the POST to /login; a failed attempt comes back with ?error. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final LoginForm form = new LoginForm();
+    final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
@@ -24,7 +28,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -41,7 +44,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (error) {
+            // Spring's failure handler leaves the exception in the session: a throttled login gets its own message
+            String key = switch (lastException() instanceof LoginThrottle.LoginRefusedException refused ? refused.reason() : null) {
+                case ACCOUNT_LOCKED -> "login.locked";
+                case ADDRESS_BLOCKED -> "login.addressBlocked";
+                case null -> "login.error";
+            };
+            i18n.getErrorMessage().setTitle(getTranslation(key + ".title"));
+            i18n.getErrorMessage().setMessage(getTranslation(key + ".message"));
+            form.setI18n(i18n);
+        }
+        form.setError(error);
+    }
+
+    private static Object lastException() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override

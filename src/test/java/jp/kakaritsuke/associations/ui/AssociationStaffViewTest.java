@@ -178,6 +178,6 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         Fixtures.anonymous();
         AssociationInvitationAcceptView accept = navigate("association-invite/NOPE", AssociationInvitationAcceptView.class);
         assertThat(accept.message.getText()).isEqualTo("This invitation code is invalid, already used or expired");
-        assertThat(accept.account.password.getHelperText()).isEqualTo("At least 10 characters");
+        assertThat(accept.account.password.getHelperText()).isEqualTo("15 to 64 characters. Not your user name nor a common password; a long sentence you remember is best");
     }
 }

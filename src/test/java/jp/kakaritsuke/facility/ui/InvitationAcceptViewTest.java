@@ -49,7 +49,19 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         view.account.confirm.setValue("short");
         test(view.accept).click();
         assertThat(view.account.password.isInvalid()).isTrue();
-        assertThat(view.account.password.getErrorMessage()).isEqualTo("パスワードは10文字以上にしてください");
+        assertThat(view.account.password.getErrorMessage()).isEqualTo("パスワードは15文字以上にしてください");
+
+        // too long gets its own message (it used to say "at least 10 characters" for 201)
+        String tooLong = "x".repeat(30) + "y".repeat(35);
+        view.account.password.setValue(tooLong);
+        view.account.confirm.setValue(tooLong);
+        test(view.accept).click();
+        assertThat(view.account.password.getErrorMessage()).isEqualTo("パスワードは64文字以内にしてください");
+
+        view.account.password.setValue("qwertyuiop12345");
+        view.account.confirm.setValue("qwertyuiop12345");
+        test(view.accept).click();
+        assertThat(view.account.password.getErrorMessage()).startsWith("このパスワードはよく使われていて");
 
         view.account.password.setValue(Fixtures.PASSWORD);
         view.account.confirm.setValue(Fixtures.PASSWORD);

@@ -55,4 +55,25 @@ class AdminBootstrapTest {
         assertThat(bootstrap.createAdminIfNoUserExists()).isFalse();
         verify(users, never()).save(any());
     }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aConfiguredPasswordBreakingTheRuleIsWarnedAboutNotRefused(org.springframework.boot.test.system.CapturedOutput output) {
+        when(users.count()).thenReturn(0L);
+        new AdminBootstrap(users, encoder, clock, "admin", "admin-password-1").createAdminIfNoUserExists();
+        verify(users).save(any());
+        assertThat(output).contains("app.bootstrap.admin-password does not meet the password rule (account.error.passwordUsername)")
+                .doesNotContain("admin-password-1");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theGeneratedPasswordMeetsTheRule(org.springframework.boot.test.system.CapturedOutput output) {
+        when(users.count()).thenReturn(0L);
+        new AdminBootstrap(users, encoder, clock, "admin", "").createAdminIfNoUserExists();
+        var m = java.util.regex.Pattern.compile("password '([^']+)'").matcher(output.getAll());
+        assertThat(m.find()).isTrue();
+        assertThat(PasswordPolicy.problem("admin", m.group(1))).isEmpty();
+        assertThat(output).doesNotContain("does not meet the password rule");
+    }
 }
