@@ -49,7 +49,8 @@ class ContentSecurityPolicy implements VaadinServiceInitListener, HeaderWriter {
                 "default-src 'self'",
                 "script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'",
                 STYLE_SRC,
-                // Lumo's icon font is inlined as a data: URL (Chromium refused it without this)
+                // Lumo inlines its icon font and some icons (an SVG chevron) as data: URLs; Chromium refused them
+                "img-src 'self' data:",
                 "font-src 'self' data:",
                 // UIDL requests, heartbeats and the unload beacon go to our own origin
                 "connect-src 'self'",
