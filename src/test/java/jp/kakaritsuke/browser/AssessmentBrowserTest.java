@@ -69,6 +69,12 @@ class AssessmentBrowserTest {
         Fixtures.anonymous();
     }
 
+    /** Every page of this test ran under the Content-Security-Policy without one refusal (issue 10). */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        Browser.assertNoCspViolations(driver);
+    }
+
     @Test
     void answerARoleReloadAndFindItSaved() throws Exception {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);

@@ -56,6 +56,12 @@ class AssociationBrowserTest {
         Fixtures.anonymous();
     }
 
+    /** Every page of this test ran under the Content-Security-Policy without one refusal (issue 10). */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        Browser.assertNoCspViolations(driver);
+    }
+
     @Test
     void theRollupPageDrawsItsChart() throws Exception {
         Fixtures.asAdmin();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,6 +43,12 @@ class RoleRadarBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** Every page of this test ran under the Content-Security-Policy without one refusal (issue 10). */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        Browser.assertNoCspViolations(driver);
     }
 
     @Test

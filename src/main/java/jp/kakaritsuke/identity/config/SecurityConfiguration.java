@@ -1,5 +1,6 @@
 package jp.kakaritsuke.identity.config;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,6 +29,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain: the Vaadin UI behind a form login, the published library API open for reading, every
@@ -42,20 +47,38 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens, RequestUtil vaadinRequests,
+            ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // published reference data: no login needed (docs/api.md)
                 .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
                 .permitAll()
                 .requestMatchers("/api/**").authenticated());
         // API clients send a token header and no session cookie, so CSRF protection is not what protects them.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        // Vaadin's own requests carry Vaadin's CSRF token. Unlike VaadinSecurityConfigurer's default (switched off
+        // below), POST /login is NOT exempt: the LoginForm sends the token from the page's _csrf meta tags (issue 10).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**")
+                .ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
         http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class);
         // an API call without credentials gets 401 (not the login page) and no Basic challenge
         http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        // CSP with a per-request nonce (ContentSecurityPolicy); nosniff and frame DENY are Spring's defaults.
+        // Written eagerly: Vaadin's pages are forwarded to its servlet, and a forward commits the response
+        // behind the back of the lazy header writer, so pages used to go out without any of these headers.
+        http.headers(headers -> headers.addHeaderWriter(contentSecurityPolicy)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         // after login without a page asked for: "start" sends each user to their own work (assessment.ui.StartView)
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .defaultSuccessUrl("/start").enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -1,0 +1,170 @@
+package jp.kakaritsuke.identity.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.catalina.Session;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Issue 10 over real HTTP against the embedded Tomcat: login CSRF, the Origin check, the security headers on a
+ * page, /login and the API, forwarded headers from the trusted proxy (here the loopback address, the default),
+ * and the short life of anonymous sessions. {@link UntrustedProxyHttpTest} is the same server with another proxy.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TrustHttpTest.RemoteAddressProbe.class)
+class TrustHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+
+    @Autowired
+    AtomicReference<String> lastRemoteAddress;
+
+    @Test
+    void loginWithoutTheCsrfTokenIsRefused() throws Exception {
+        HttpProbe http = new HttpProbe(port);
+        http.get("/login");
+        HttpResponse<String> login = http.postForm("/login",
+                Map.of("username", "admin", "password", "test-admin-password"));
+        // 403, shown as a redirect to the login page while /error is behind the login
+        assertThat(login.statusCode()).isIn(302, 403);
+        assertThat(login.headers().firstValue("Location").orElse("/login")).endsWith("/login");
+        // and no session of a logged-in user came out of it
+        assertThat(http.get("/cases/17").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void loginWithTheTokenOfTheLoginPageWorksAndRaisesTheSessionLifetime() throws Exception {
+        HttpProbe http = new HttpProbe(port);
+        String token = HttpProbe.csrfToken(http.get("/login"));
+        Session anonymous = HttpProbe.session(context, http.sessionId);
+        assertThat(anonymous.getMaxInactiveInterval()).isEqualTo(180);
+        String anonymousId = http.sessionId;
+
+        HttpResponse<String> login = http.postForm("/login",
+                Map.of("username", "admin", "password", "test-admin-password", "_csrf", token),
+                "Origin", "http://localhost:" + port);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/start"));
+        // session fixation protection: a new id at login
+        assertThat(http.sessionId).isNotEqualTo(anonymousId);
+
+        assertThat(http.get("/cases/17").statusCode()).isEqualTo(200);
+        assertThat(HttpProbe.session(context, http.sessionId).getMaxInactiveInterval()).isEqualTo(1800);
+    }
+
+    @Test
+    void aLoginPostedFromAnotherSiteIsRefusedEvenWithAToken() throws Exception {
+        HttpProbe http = new HttpProbe(port);
+        String token = HttpProbe.csrfToken(http.get("/login"));
+        HttpResponse<String> login = http.postForm("/login",
+                Map.of("username", "admin", "password", "test-admin-password", "_csrf", token),
+                "Origin", "https://evil.example");
+        assertThat(login.statusCode()).isEqualTo(403);
+        assertThat(http.postForm("/login", Map.of("username", "admin", "password", "x", "_csrf", token),
+                "Origin", "null").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anonymousVisitsLeaveOnlyShortLivedSessions() throws Exception {
+        int before = HttpProbe.tomcatContext(context).getManager().findSessions().length;
+        for (int i = 0; i < 20; i++) {
+            new HttpProbe(port).get("/login");
+        }
+        Session[] sessions = HttpProbe.tomcatContext(context).getManager().findSessions();
+        assertThat(sessions.length - before).isGreaterThanOrEqualTo(20);
+        assertThat(List.of(sessions).stream().filter(s -> s.getMaxInactiveInterval() == 180).count())
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void pagesTheLoginAndTheApiCarryTheSecurityHeaders() throws Exception {
+        HttpProbe http = new HttpProbe(port);
+        HttpResponse<String> loginPage = http.get("/login");
+        assertSecurityHeaders(loginPage);
+        // the page's inline scripts carry the nonce of this answer's policy, and only that one
+        String policy = loginPage.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String nonce = policy.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertThat(loginPage.body()).contains("<script nonce=\"" + nonce + "\"")
+                .doesNotContainPattern("<script(?![^>]*nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\")");
+        assertThat(new HttpProbe(port).get("/login").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("a fresh nonce per answer").isNotEqualTo(policy);
+
+        String token = HttpProbe.csrfToken(loginPage);
+        http.postForm("/login", Map.of("username", "admin", "password", "test-admin-password", "_csrf", token));
+        HttpResponse<String> page = http.get("/cases/17");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(page);
+
+        HttpResponse<String> api = new HttpProbe(port).get("/api/v1/roles", "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(api);
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+                        "frame-ancestors 'none'", "'nonce-")
+                .doesNotContain("script-src 'self' 'unsafe-inline'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void behindTheTrustedProxyRedirectsAreHttpsAndTheSessionCookieSecure() throws Exception {
+        HttpProbe http = new HttpProbe(port);
+        HttpResponse<String> redirect = http.get("/cases/17", "X-Forwarded-Proto", "https", "X-Forwarded-For",
+                "203.0.113.9");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://localhost/login");
+        assertThat(redirect.headers().allValues("Set-Cookie")).anySatisfy(
+                cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        http.get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9");
+        assertThat(lastRemoteAddress.get()).isEqualTo("203.0.113.9");
+
+        // without the headers: plain http
+        HttpProbe direct = new HttpProbe(port);
+        HttpResponse<String> plain = direct.get("/cases/17");
+        assertThat(plain.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).doesNotStartWith("https:"));
+        assertThat(plain.headers().allValues("Set-Cookie")).noneSatisfy(
+                cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
+    }
+
+    /** Records the client address the application sees (what the audit log and login throttling use). */
+    @TestConfiguration
+    static class RemoteAddressProbe {
+        @Bean
+        AtomicReference<String> lastRemoteAddress() {
+            return new AtomicReference<>();
+        }
+
+        @Bean
+        FilterRegistrationBean<jakarta.servlet.Filter> remoteAddressRecorder(AtomicReference<String> lastRemoteAddress) {
+            FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+                    (request, response, chain) -> {
+                        lastRemoteAddress.set(request.getRemoteAddr());
+                        chain.doFilter(request, response);
+                    });
+            registration.addUrlPatterns("/login");
+            return registration;
+        }
+    }
+}
