@@ -2,6 +2,7 @@ package jp.kakaritsuke.identity.config;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import jp.kakaritsuke.identity.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                // the container's error dispatch only renders the status a request already has; refusing it turned
+                // every 404/405/415 sent with sendError into an empty 403
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 // published reference data: no login needed (docs/api.md)
                 .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
                 .permitAll()
