@@ -41,7 +41,11 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         http.httpBasic(Customizer.withDefaults());
         // after login without a page asked for: "start" sends each user to their own work (assessment.ui.StartView)
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start"));
+        // Vaadin denies every request that is not one of its routes; a logged-in user's mistyped address
+        // (assessment/round/abc) then got an empty 403 instead of the router's Japanese "page not found" with 404.
+        // Letting logged-in users through to the router is enough: each view still checks its own access.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start")
+                .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 
