@@ -91,7 +91,7 @@ class InvitationRaceTest {
     @Test
     void theLoserOfAnAssociationInvitationRaceIsToldAndKeepsNoAccount() throws Exception {
         Fixtures.asAdmin();
-        long association = associationAdmin.create("競争市医師会 " + System.nanoTime(), AssociationLevel.MUNICIPAL, "静岡県", null);
+        long association = associationAdmin.create("競争県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "静岡県", null);
         String staffName = fixtures.associationAdmin(association);
         Fixtures.as(staffName);
         String code = associationStaff.invite(association, "新しい事務局").code();
