@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * Invitation codes (facility members, association staff): 16 characters in groups of four, of which only the SHA-256
@@ -50,5 +52,18 @@ public final class OneTimeCode {
     /** Whether the input could be a code at all (blank and over-long input are not looked up). */
     public static boolean plausible(String code) {
         return code != null && !code.isBlank() && code.length() <= MAX_INPUT;
+    }
+
+    /**
+     * Runs the conditional UPDATE that uses a code up; false when another acceptance got there first. A database that
+     * reports the collision as a lock failure instead of "no row matched" (H2's concurrent-update error, a deadlock
+     * or lock timeout) has lost the race just the same: the caller's transaction rolls back either way.
+     */
+    public static boolean claim(BooleanSupplier conditionalUpdate) {
+        try {
+            return conditionalUpdate.getAsBoolean();
+        } catch (ConcurrencyFailureException e) {
+            return false;
+        }
     }
 }

@@ -40,6 +40,7 @@ import jp.kakaritsuke.assessment.service.ConcurrentEditException;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.ui.UrlParameters;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -98,7 +99,8 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         boolean editor = access.currentUser().admin()
                 || access.roleIn(round.summary().facilityId()).filter(r -> r == MemberRole.EDITOR).isPresent();
         editable = editor && round.summary().status() == RoundStatus.DRAFT;
-        event.getLocation().getQueryParameters().getSingleParameter("step").map(Integer::parseInt).ifPresent(s -> step = s);
+        // a step past the end or not a number is a broken link: say so instead of guessing a step
+        UrlParameters.positiveInt(event.getLocation().getQueryParameters(), "step", reviewStep()).ifPresent(s -> step = s);
 
         removeAll();
         H2 title = new H2(getTranslation("questionnaire.title", round.summary().facilityName()));

@@ -166,8 +166,10 @@ public class AssociationStaffService {
     private void use(AssociationInvitation invitation, long userId) {
         Instant now = clock.instant();
         // the conditional update decides between two people using the same code at the same moment
-        if (!invitations.markAccepted(invitation.id(), userId, now)) {
-            throw new UserAccountService.AccountException("invitation.error.invalid");
+        if (!OneTimeCode.claim(() -> invitations.markAccepted(invitation.id(), userId, now))) {
+            // the caller saw the code open a moment ago: say that someone else was faster (the rollback takes a
+            // new account with it), not that the code is unknown
+            throw new UserAccountService.AccountException("invitation.error.taken");
         }
         String username = accounts.username(userId).orElseThrow();
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ACCEPTED, invitation.associationId(), username,

@@ -1,17 +1,36 @@
 package jp.kakaritsuke.base.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every API error is {@code application/problem+json} (RFC 9457). Framework errors are handled by the base
  * class; our own "not found" carries the resource and its key.
+ *
+ * <p>Not limited to {@code @RestController}s: an unknown path, a wrong method or content type are refused before any
+ * controller is chosen, and an advice tied to controllers would leave them to the servlet's error page (which,
+ * behind the security filter, used to come back as an empty 403). Vaadin does not serve {@code /api/**}
+ * ({@code vaadin.exclude-urls}), so those requests end here. A detail never carries an unexpected exception's
+ * message: unforeseen errors answer 500 with a reference that is logged with the exception.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -33,10 +52,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({jp.kakaritsuke.base.ConflictException.class,
-            org.springframework.dao.OptimisticLockingFailureException.class})
-    ProblemDetail conflict(RuntimeException e) {
+    /** Our own conflicts say what collided; Hibernate's optimistic-lock message names entities, so it is not shown. */
+    @ExceptionHandler(jp.kakaritsuke.base.ConflictException.class)
+    ProblemDetail conflict(jp.kakaritsuke.base.ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(org.springframework.dao.OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by someone else; read it again and retry.");
         problem.setTitle("Conflict");
         return problem;
     }
@@ -48,11 +75,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A body without a declared length that grew past the limit while Jackson read it (RequestSizeLimitFilter). */
+    /**
+     * A value the service could not use. Its message may come from the JDK (an enum's class name, a number format),
+     * so the client gets a fixed sentence; our own validation speaks through InvalidInputException instead.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e, HttpServletRequest request) {
+        log.debug("Bad API request {} {}", request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+        problem.setTitle("Bad Request");
+        return problem;
+    }
+
+    /**
+     * Anything unforeseen: 500 with a reference, the exception only in the log. Outside {@code /api/} (Vaadin's
+     * forwarding controller) the exception goes on to the default handling, as before this advice was global.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        String reference = ErrorReference.next();
+        log.error("API request {} {} failed, reference {}", request.getMethod(), request.getRequestURI(), reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the reference when reporting it.");
+        problem.setTitle("Internal Server Error");
+        problem.setProperty("reference", reference);
+        return problem;
+    }
+
+    /**
+     * The base class says only "Failed to read request"; a client needs to know whether the JSON is broken or a
+     * field has the wrong type, and where, without Jackson's message (which quotes Java types).
+     */
     @Override
-    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
-            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        // a body without a declared length that grew past the limit while Jackson read it (RequestSizeLimitFilter)
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.RequestBodyTooLargeException tooLarge) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
@@ -61,13 +121,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
             }
         }
-        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        String detail;
+        if (ex.getCause() instanceof StreamReadException parse) {
+            detail = "The request body is not valid JSON" + (parse.getLocation() == null ? "."
+                    : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ").");
+        } else if (ex.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+            detail = "The request body has an unusable value at '" + mapping.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[") + "'.";
+        } else {
+            detail = "The request body is missing or cannot be read as JSON.";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Bad Request");
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad Request");
-        return problem;
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
     }
 }

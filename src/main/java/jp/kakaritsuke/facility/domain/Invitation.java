@@ -69,11 +69,6 @@ public class Invitation {
         return acceptedAt == null && now.isBefore(expiresAt);
     }
 
-    public void accept(long userId, Instant now) {
-        this.acceptedUserId = userId;
-        this.acceptedAt = now;
-    }
-
     public Long getId() {
         return id;
     }

@@ -129,7 +129,7 @@ public class FacilityService {
     }
 
     private Facility load(long facilityId) {
-        return facilities.findById(facilityId).orElseThrow(() -> new IllegalArgumentException("no facility " + facilityId));
+        return facilities.findById(facilityId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("facility", String.valueOf(facilityId)));
     }
 
     private static void requireValid(FacilityProfile profile) {

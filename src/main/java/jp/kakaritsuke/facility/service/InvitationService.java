@@ -89,14 +89,17 @@ public class InvitationService {
 
     /**
      * Accepts an invitation: creates the account and the membership in one transaction. An unknown, used or expired
-     * code is refused with the same message, so codes cannot be probed.
+     * code is refused with the same message, so codes cannot be probed. Whoever loses a race for the same code (both
+     * saw it open) is told so ({@code invitation.error.taken}), and the rollback takes their new account with it.
      */
     @Transactional
     public void accept(String code, String username, String displayName, String password) {
         Invitation invitation = find(code).filter(i -> i.isUsable(clock.instant()))
                 .orElseThrow(() -> new UserAccountService.AccountException("invitation.error.invalid"));
         long userId = accounts.createUser(username, displayName, password);
-        invitation.accept(userId, clock.instant());
+        if (!OneTimeCode.claim(() -> invitations.markAccepted(invitation.getId(), userId, clock.instant()) == 1)) {
+            throw new UserAccountService.AccountException("invitation.error.taken");
+        }
         events.publishEvent(AuditEvent.ofFacility(AuditAction.INVITATION_ACCEPTED, invitation.getFacilityId(),
                 accounts.username(userId).orElseThrow(), "invitation " + invitation.getId()));
         facilityService.addMember(invitation.getFacilityId(), userId, invitation.getRole());

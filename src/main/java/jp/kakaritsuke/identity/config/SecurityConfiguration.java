@@ -3,6 +3,7 @@ package jp.kakaritsuke.identity.config;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import jp.kakaritsuke.identity.service.ApiTokenService;
@@ -50,6 +51,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens, RequestUtil vaadinRequests,
             ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                // the container's error dispatch only renders the status a request already has; refusing it turned
+                // every 404/405/415 sent with sendError into an empty 403
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 // published reference data: no login needed (docs/api.md)
                 .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
                 .permitAll()
@@ -77,8 +81,11 @@ class SecurityConfiguration {
                     }
                 }));
         // after login without a page asked for: "start" sends each user to their own work (assessment.ui.StartView)
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .defaultSuccessUrl("/start").enableCsrfConfiguration(false));
+        // Vaadin denies every request that is not one of its routes; a logged-in user's mistyped address
+        // (assessment/round/abc) then got an empty 403 instead of the router's Japanese "page not found".
+        // Letting logged-in users through to the router is enough: each view still checks its own access.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).defaultSuccessUrl("/start")
+                .enableCsrfConfiguration(false).anyRequest(any -> any.authenticated()));
         return http.build();
     }
 

@@ -81,4 +81,37 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         assertThat(view.getElement().getTextRecursively()).contains("アカウントを作成しました");
         assertThat(invitations.lookup(code)).isEmpty();
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    jp.kakaritsuke.identity.domain.AppUserRepository users;
+
+    @Test
+    void whoeverLosesARaceForTheCodeIsToldAtTheCodeAndKeepsNoAccount() throws Exception {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 二人目").code();
+        Fixtures.anonymous();
+        InvitationAcceptView view = navigate("invite/" + code, InvitationAcceptView.class);
+        String loser = "slower" + System.nanoTime();
+        view.account.username.setValue(loser);
+        view.account.displayName.setValue("遅かった人");
+        view.account.password.setValue(Fixtures.PASSWORD);
+        view.account.confirm.setValue(Fixtures.PASSWORD);
+
+        // someone else accepts the same code in the same moment, and commits while this click is under way
+        Throwable other = new jp.kakaritsuke.testsupport.InvitationRace(transactionManager, dataSource).run(
+                () -> invitations.accept(code, "faster" + System.nanoTime(), "速かった人", Fixtures.PASSWORD), loser,
+                () -> test(view.accept).click());
+
+        assertThat(other).isNull();
+        assertThat(view.code.isInvalid()).isTrue();
+        assertThat(view.code.getErrorMessage()).contains("たった今ほかの方が使用しました").contains("アカウントは作成されていません");
+        assertThat(view.getElement().getTextRecursively()).doesNotContain("アカウントを作成しました").doesNotContain("Exception");
+        assertThat(users.findByUsername(loser)).isEmpty();
+    }
 }
