@@ -77,7 +77,7 @@ class AssessmentApiTest {
         mvc.perform(get("/api/v1/assessments").with(httpBasic(outsider, Fixtures.PASSWORD)))
                 .andExpect(jsonPath("$[*].facilityId", everyItem(is(other.id().intValue()))));
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(httpBasic(outsider, Fixtures.PASSWORD)))
-                .andExpect(status().isForbidden())
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(get("/api/v1/assessments/{id}", 999999).with(httpBasic(viewer, Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound());

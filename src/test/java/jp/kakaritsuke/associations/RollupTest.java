@@ -113,16 +113,16 @@ class RollupTest {
         Fixtures.as(adminOfA);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactly(a);
         assertThat(rollups.rollup(a).members()).isEqualTo(4);
-        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
 
         Fixtures.as(adminOfP);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactlyInAnyOrder(p, a, b);
         Rollup prefecture = rollups.rollup(p);
         assertThat(prefecture.members()).isEqualTo(5);
         assertThat(prefecture.completeness().submitted()).isEqualTo(new Cell(5, false));
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
     }
 
     @Test
@@ -206,14 +206,14 @@ class RollupTest {
         assertThat(r.identifiedMembers()).allSatisfy(m -> assertThat(m.levels()).hasSize(14));
         long consenting = assessments.rounds(kashiwa[0].id()).getFirst().id();
         assertThat(assessments.profile(consenting).scores()).hasSize(14);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         // drill-down is read-only
-        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         // withdrawn consent is honoured at once
         fixtures.member(kashiwa[0], MemberRole.EDITOR);
         facilities.setConsent(kashiwa[0].id(), false);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         assertThat(rollups.rollup(a).identifiedMembers()).extracting(Rollup.MemberRow::facilityId).containsExactly(kashiwa[1].id());
     }
 
@@ -224,7 +224,7 @@ class RollupTest {
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", p)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> admin.addFacility(a, kashiwa[0].id())).isInstanceOf(InvalidInputException.class);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", null)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -262,7 +262,7 @@ class RollupTest {
         }
         Fixtures.as(adminOfA);
         assertThatThrownBy(() -> rollupReports.write(b, java.util.Locale.JAPANESE, new java.io.ByteArrayOutputStream()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
     }
 
     @Test
@@ -280,7 +280,7 @@ class RollupTest {
                 .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("<3")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         var started = mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", a).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andReturn();
         byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
@@ -292,6 +292,6 @@ class RollupTest {
             assertThat(roleHeader.getCell(11).getStringCellValue()).isEqualTo("優先から外した施設");
         }
         mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 }

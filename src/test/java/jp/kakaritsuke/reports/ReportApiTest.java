@@ -61,7 +61,7 @@ class ReportApiTest {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
         }
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(httpBasic(outsider, Fixtures.PASSWORD)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", draft).with(httpBasic(viewer, Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id)).andExpect(status().isUnauthorized());

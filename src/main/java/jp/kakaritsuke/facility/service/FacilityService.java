@@ -95,11 +95,11 @@ public class FacilityService {
         load(facilityId).setConsentIdentified(consent);
     }
 
-    /** Members of a facility with their names, for editors and administrators. */
+    /** Members of a facility with their names, for its own people and administrators (never for a grant). */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<Member> members(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.INTERNALS);
         return members.findByFacility(facilityId).stream()
                 .map(m -> new Member(m.getUserId(), accounts.displayName(m.getUserId()).orElse("?"), m.getRole(), m.getCreatedAt()))
                 .toList();
@@ -112,7 +112,7 @@ public class FacilityService {
     }
 
     private Facility load(long facilityId) {
-        return facilities.findById(facilityId).orElseThrow(() -> new IllegalArgumentException("no facility " + facilityId));
+        return facilities.findById(facilityId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("facility", String.valueOf(facilityId)));
     }
 
     private static void requireValid(FacilityProfile profile) {
