@@ -130,9 +130,10 @@ class RollupTest {
         Fixtures.as(adminOfA);
         Rollup r = rollups.rollup(a);
         Rollup.RoleRollup homeCare = r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
-        // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown
-        assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("<3", "0", "0", "<3", "<3");
-        assertThat(homeCare.atLeastThree()).isEqualTo(new Cell(3, false));
+        // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown. 「レベル3以上」 = 3
+        // of 4 would give away the one member below level 3 (issue 10), so it is hidden too
+        assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("x", "0", "0", "x", "x");
+        assertThat(homeCare.atLeastThree()).isEqualTo(Cell.hidden());
         assertThat(homeCare.priority().suppressed()).isTrue();
         Rollup.RoleRollup care = r.roles().stream().filter(x -> x.roleCode().equals("CARE_WELFARE")).findFirst().orElseThrow();
         assertThat(care.levels().get(2)).isEqualTo(new Cell(4, false));
@@ -190,7 +191,8 @@ class RollupTest {
         Fixtures.as(adminOfA);
         Rollup.RoleRollup prioritised = homeCare(rollups.rollup(a));
         assertThat(prioritised.newlyPrioritised()).isEqualTo(new Cell(3, false));
-        assertThat(prioritised.priority()).isEqualTo(new Cell(3, false));
+        // 3 of 4 prioritise: that would give away the one who does not (issue 10)
+        assertThat(prioritised.priority()).isEqualTo(Cell.hidden());
     }
 
     static Rollup.RoleRollup homeCare(Rollup r) {
@@ -248,9 +250,9 @@ class RollupTest {
             var roles = wb.getSheet("役割別");
             var homeCare = roles.getRow(9); // header + 8 roles before 在宅医療
             assertThat(homeCare.getCell(0).getStringCellValue()).isEqualTo("在宅医療");
-            assertThat(homeCare.getCell(1).getStringCellValue()).isEqualTo("<3");
+            assertThat(homeCare.getCell(1).getStringCellValue()).isEqualTo("x");
             assertThat(homeCare.getCell(2).getNumericCellValue()).isZero();
-            assertThat(homeCare.getCell(6).getNumericCellValue()).isEqualTo(3);
+            assertThat(homeCare.getCell(6).getStringCellValue()).isEqualTo("x"); // 3 of 4 at level 3 or more: hidden
             var members = wb.getSheet("会員 (同意済み)");
             assertThat(members.getLastRowNum()).isEqualTo(2);
             java.util.Set<String> names = new java.util.HashSet<>();
@@ -275,9 +277,10 @@ class RollupTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members", Matchers.is(4)))
                 .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
-                .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
-                .andExpect(jsonPath("$.roles[8].improved", Matchers.is("<3")))
-                .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("<3")))
+                .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("x", 0, 0, "x", "x")))
+                .andExpect(jsonPath("$.roles[8].atLeastThree", Matchers.is("x")))
+                .andExpect(jsonPath("$.roles[8].improved", Matchers.is("x")))
+                .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("x")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(httpBasic(adminOfA, Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound());

@@ -45,7 +45,9 @@ public final class Suppression {
             this.implicit = implicit;
             this.hidden = primary || implicit;
             this.sensitive = sensitive;
-            this.cost = value;
+            // a hidden 0 rarely leaves room for anything (it is the least a count can be) and a shown 0 marks a gap:
+            // zeros are hidden only when nothing else will do
+            this.cost = value == 0 ? ZERO : value;
             nodes.add(this);
         }
 
@@ -92,7 +94,7 @@ public final class Suppression {
 
     /** Hide this figure only after every other candidate: it is repeated in many tables. */
     public Node anchor(Node node) {
-        node.cost += Integer.MAX_VALUE;
+        node.cost += ANCHOR;
         return node;
     }
 
@@ -115,16 +117,27 @@ public final class Suppression {
         boolean[] unprotectable = new boolean[nodes.size()];
         while (true) {
             boolean[] pinned = solve();
-            // every figure the reader can pin gets a complement in this pass, then the reader tries again
-            List<Node> complements = new ArrayList<>();
+            // every figure the reader can pin gets a complement in this pass, unless one just hidden is already
+            // close by (it may have freed it); the figures never shown first, as they sit above the cells they sum
+            List<Node> leaked = new ArrayList<>();
             for (Node n : nodes) {
                 if (n.sensitive && n.hidden && pinned[n.index] && !unprotectable[n.index]) {
-                    Node complement = cheapestIn(n);
-                    if (complement == null) {
-                        unprotectable[n.index] = true; // only public figures pin it: nothing left to hide
-                    } else {
-                        complements.add(complement);
-                    }
+                    leaked.add(n);
+                }
+            }
+            leaked.sort(java.util.Comparator.comparing((Node n) -> !n.implicit));
+            List<Node> complements = new ArrayList<>();
+            boolean[] fresh = new boolean[nodes.size()];
+            for (Node n : leaked) {
+                Node complement = cheapestIn(n, fresh);
+                if (complement == n) {
+                    continue;
+                }
+                if (complement == null) {
+                    unprotectable[n.index] = true; // only public figures pin it: nothing left to hide
+                } else {
+                    complements.add(complement);
+                    fresh[complement.index] = true;
                 }
             }
             if (complements.isEmpty()) {
@@ -134,6 +147,9 @@ public final class Suppression {
         }
         protectedYet = true;
     }
+
+    private static final long ZERO = 1L << 32;
+    private static final long ANCHOR = 1L << 40;
 
     /** Large enough for any count, small enough that sums of many never overflow. */
     private static final long UNBOUNDED = 1L << 40;
@@ -205,15 +221,18 @@ public final class Suppression {
 
     /**
      * The cheapest shown, hideable figure in the sums around the pinned node: first those it is part of, then further
-     * out through hidden figures (the reader's way in may run through a sum that bounded another part).
+     * out through hidden figures (the reader's way in may run through a sum that bounded another part). The node itself
+     * when a figure hidden in this pass is within two sums of it: decide again after the next solve.
      */
-    private Node cheapestIn(Node leaked) {
+    private Node cheapestIn(Node leaked, boolean[] fresh) {
         boolean[] seen = new boolean[nodes.size()];
         boolean[] seenConstraint = new boolean[constraints.size()];
         List<Node> layer = List.of(leaked);
         seen[leaked.index] = true;
-        while (!layer.isEmpty()) {
-            Node best = null;
+        Node found = null;
+        Node fallback = null;
+        for (int depth = 1; !layer.isEmpty(); depth++) {
+            Node best = null; // the cheapest at this depth; among counts above 0 (zeros and the anchor cost more)
             List<Node> next = new ArrayList<>();
             for (Node n : layer) {
                 for (int c : n.constraints) {
@@ -226,19 +245,33 @@ public final class Suppression {
                             continue;
                         }
                         seen[other.index] = true;
+                        if (fresh[other.index] && depth <= 2) {
+                            return leaked;
+                        }
                         if (other.hidden) {
                             next.add(other);
+                        } else if (!other.known && other.cost >= ZERO) {
+                            fallback = fallback == null || other.cost < fallback.cost ? other : fallback;
                         } else if (!other.known && (best == null || other.cost < best.cost)) {
                             best = other;
                         }
                     }
                 }
             }
-            if (best != null) {
-                return best;
+            if (best != null && best.cost >= ZERO) {
+                // a zero or the figure every table repeats: only if no other count will do
+                fallback = fallback == null || best.cost < fallback.cost ? best : fallback;
+            } else if (found == null && best != null) {
+                found = best;
+            }
+            if (found != null && depth >= 2) {
+                return found;
+            }
+            if (fallback != null && depth >= 4) {
+                break; // far enough: the walk stays local on a national page
             }
             layer = next;
         }
-        return null;
+        return found != null ? found : fallback;
     }
 }
