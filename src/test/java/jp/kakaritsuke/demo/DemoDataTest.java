@@ -70,6 +70,10 @@ class DemoDataTest {
         var kashiwa = rollups.rollup(visible.stream().filter(a -> a.name().startsWith("柏市")).findFirst().orElseThrow().id());
         assertThat(kashiwa.members()).isEqualTo(12);
         assertThat(kashiwa.completeness().submitted().value()).isEqualTo(10);
+        // the 2026年度 round opened before this year's submissions: it counts the same 10 as the header (issue 10)
+        var kashiwaRound = context.getBean(jp.kakaritsuke.associations.service.AssociationRoundService.class)
+                .rounds(kashiwa.associationId()).getFirst();
+        assertThat(kashiwaRound.completeness().submitted()).isEqualTo(kashiwa.completeness().submitted());
         assertThat(kashiwa.municipalities().getFirst().gaps()).contains("SCHOOL_HEALTH");
         assertThat(kashiwa.identifiedMembers()).hasSize(5);
         // enough members for figures, and change since last year to show
