@@ -129,7 +129,7 @@ public final class Suppression {
             List<Node> complements = new ArrayList<>();
             boolean[] fresh = new boolean[nodes.size()];
             for (Node n : leaked) {
-                Node complement = cheapestIn(n, fresh);
+                Node complement = cheapestIn(n, fresh, pinned);
                 if (complement == n) {
                     continue;
                 }
@@ -221,10 +221,11 @@ public final class Suppression {
 
     /**
      * The cheapest shown, hideable figure in the sums around the pinned node: first those it is part of, then further
-     * out through hidden figures (the reader's way in may run through a sum that bounded another part). The node itself
+     * out through the hidden figures the reader has pinned too (their way in may run through a sum that bounded another
+     * part). The node itself
      * when a figure hidden in this pass is within two sums of it: decide again after the next solve.
      */
-    private Node cheapestIn(Node leaked, boolean[] fresh) {
+    private Node cheapestIn(Node leaked, boolean[] fresh, boolean[] pinned) {
         boolean[] seen = new boolean[nodes.size()];
         boolean[] seenConstraint = new boolean[constraints.size()];
         List<Node> layer = List.of(leaked);
@@ -249,7 +250,9 @@ public final class Suppression {
                             return leaked;
                         }
                         if (other.hidden) {
-                            next.add(other);
+                            if (pinned[other.index]) { // only what the reader has worked out carries them further
+                                next.add(other);
+                            }
                         } else if (!other.known && other.cost >= ZERO) {
                             fallback = fallback == null || other.cost < fallback.cost ? other : fallback;
                         } else if (!other.known && (best == null || other.cost < best.cost)) {
