@@ -153,7 +153,7 @@ class DemoData implements ApplicationRunner {
         long kashiwa = associations.create("柏市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
         long matsudo = associations.create("松戸市医師会 (デモ)", AssociationLevel.MUNICIPAL, "千葉県", chiba);
         associations.addFacility(kashiwa, clinic.id());
-        // enough members that most figures clear the "<3" suppression, with two gaps to find: 学校保健 in 柏市 and
+        // enough members that most figures clear the suppression, with two gaps to find: 学校保健 in 柏市 and
         // 休日夜間・24時間対応 in 松戸市; about half answered a year ago too, so the rollup shows change
         java.util.Random random = new java.util.Random(2026);
         String[][] members = {{"柏の葉ファミリークリニック (デモ)", "柏市"}, {"北柏内科 (デモ)", "柏市"}, {"手賀沼こどもクリニック (デモ)", "柏市"},
@@ -206,7 +206,10 @@ class DemoData implements ApplicationRunner {
         actAs("demo-clinic", "USER");
         facilities.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
-        associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
+        long round = associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
+        // the round was opened a month ago: this year's submissions above fall within it, last year's do not
+        jdbc.sql("UPDATE association_round SET opened_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30))), round).update();
         // the association's staff join the way real staff do: an invitation they accept with their own password
         String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局").code();
         associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));

@@ -76,7 +76,7 @@ class AssessmentApiTest {
         mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(outsider)))
                 .andExpect(jsonPath("$[*].facilityId", everyItem(is(other.id().intValue()))));
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(outsider)))
-                .andExpect(status().isForbidden())
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(get("/api/v1/assessments/{id}", 999999).with(fixtures.bearer(viewer)))
                 .andExpect(status().isNotFound());

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.assessment;
 
+import jp.kakaritsuke.base.web.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -149,9 +150,10 @@ class AssessmentServiceTest {
         FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.as(outsider);
-        assertThatThrownBy(() -> assessments.round(round.summary().id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> assessments.rounds(clinic.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> assessments.profile(round.summary().id())).isInstanceOf(AccessDeniedException.class);
+        // outsiders get "not found", as for ids that do not exist (issue 10)
+        assertThatThrownBy(() -> assessments.round(round.summary().id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> assessments.rounds(clinic.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> assessments.profile(round.summary().id())).isInstanceOf(NotFoundException.class);
         assertThat(assessments.visibleRounds()).noneMatch(r -> r.facilityId() == clinic.id());
     }
 

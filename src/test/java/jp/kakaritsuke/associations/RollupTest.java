@@ -112,16 +112,16 @@ class RollupTest {
         Fixtures.as(adminOfA);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactly(a);
         assertThat(rollups.rollup(a).members()).isEqualTo(4);
-        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
 
         Fixtures.as(adminOfP);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactlyInAnyOrder(p, a, b);
         Rollup prefecture = rollups.rollup(p);
         assertThat(prefecture.members()).isEqualTo(5);
         assertThat(prefecture.completeness().submitted()).isEqualTo(new Cell(5, false));
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
     }
 
     @Test
@@ -129,9 +129,10 @@ class RollupTest {
         Fixtures.as(adminOfA);
         Rollup r = rollups.rollup(a);
         Rollup.RoleRollup homeCare = r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
-        // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown
-        assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("<3", "0", "0", "<3", "<3");
-        assertThat(homeCare.atLeastThree()).isEqualTo(new Cell(3, false));
+        // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown. 「レベル3以上」 = 3
+        // of 4 would give away the one member below level 3 (issue 10), so it is hidden too
+        assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("x", "0", "0", "x", "x");
+        assertThat(homeCare.atLeastThree()).isEqualTo(Cell.hidden());
         assertThat(homeCare.priority().suppressed()).isTrue();
         Rollup.RoleRollup care = r.roles().stream().filter(x -> x.roleCode().equals("CARE_WELFARE")).findFirst().orElseThrow();
         assertThat(care.levels().get(2)).isEqualTo(new Cell(4, false));
@@ -139,7 +140,8 @@ class RollupTest {
         assertThat(r.municipalities()).hasSize(1);
         Rollup.MunicipalityRollup kashiwaCity = r.municipalities().getFirst();
         assertThat(kashiwaCity.municipality()).isEqualTo("柏市");
-        assertThat(kashiwaCity.coverage().get("HOME_CARE")).isEqualTo(new Cell(3, false));
+        // 3 of the municipality's 4 would give away the one below level 3 (issue 10)
+        assertThat(kashiwaCity.coverage().get("HOME_CARE")).isEqualTo(Cell.hidden());
         assertThat(kashiwaCity.gaps()).contains("OUT_OF_HOURS").doesNotContain("HOME_CARE");
 
         // 松戸 has a single member: everything about its results is suppressed, even for the prefecture
@@ -189,7 +191,8 @@ class RollupTest {
         Fixtures.as(adminOfA);
         Rollup.RoleRollup prioritised = homeCare(rollups.rollup(a));
         assertThat(prioritised.newlyPrioritised()).isEqualTo(new Cell(3, false));
-        assertThat(prioritised.priority()).isEqualTo(new Cell(3, false));
+        // 3 of 4 prioritise: that would give away the one who does not (issue 10)
+        assertThat(prioritised.priority()).isEqualTo(Cell.hidden());
     }
 
     static Rollup.RoleRollup homeCare(Rollup r) {
@@ -205,14 +208,14 @@ class RollupTest {
         assertThat(r.identifiedMembers()).allSatisfy(m -> assertThat(m.levels()).hasSize(14));
         long consenting = assessments.rounds(kashiwa[0].id()).getFirst().id();
         assertThat(assessments.profile(consenting).scores()).hasSize(14);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         // drill-down is read-only
-        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         // withdrawn consent is honoured at once
         fixtures.member(kashiwa[0], MemberRole.EDITOR);
         facilities.setConsent(kashiwa[0].id(), false);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         assertThat(rollups.rollup(a).identifiedMembers()).extracting(Rollup.MemberRow::facilityId).containsExactly(kashiwa[1].id());
     }
 
@@ -223,7 +226,7 @@ class RollupTest {
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", p)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> admin.addFacility(a, kashiwa[0].id())).isInstanceOf(InvalidInputException.class);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", null)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -247,9 +250,9 @@ class RollupTest {
             var roles = wb.getSheet("役割別");
             var homeCare = roles.getRow(9); // header + 8 roles before 在宅医療
             assertThat(homeCare.getCell(0).getStringCellValue()).isEqualTo("在宅医療");
-            assertThat(homeCare.getCell(1).getStringCellValue()).isEqualTo("<3");
+            assertThat(homeCare.getCell(1).getStringCellValue()).isEqualTo("x");
             assertThat(homeCare.getCell(2).getNumericCellValue()).isZero();
-            assertThat(homeCare.getCell(6).getNumericCellValue()).isEqualTo(3);
+            assertThat(homeCare.getCell(6).getStringCellValue()).isEqualTo("x"); // 3 of 4 at level 3 or more: hidden
             var members = wb.getSheet("会員 (同意済み)");
             assertThat(members.getLastRowNum()).isEqualTo(2);
             java.util.Set<String> names = new java.util.HashSet<>();
@@ -261,7 +264,7 @@ class RollupTest {
         }
         Fixtures.as(adminOfA);
         assertThatThrownBy(() -> rollupReports.write(b, java.util.Locale.JAPANESE, new java.io.ByteArrayOutputStream()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
     }
 
     @Test
@@ -274,12 +277,13 @@ class RollupTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members", Matchers.is(4)))
                 .andExpect(jsonPath("$.roles[8].roleCode", Matchers.is("HOME_CARE")))
-                .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("<3", 0, 0, "<3", "<3")))
-                .andExpect(jsonPath("$.roles[8].improved", Matchers.is("<3")))
-                .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("<3")))
+                .andExpect(jsonPath("$.roles[8].levels", Matchers.contains("x", 0, 0, "x", "x")))
+                .andExpect(jsonPath("$.roles[8].atLeastThree", Matchers.is("x")))
+                .andExpect(jsonPath("$.roles[8].improved", Matchers.is("x")))
+                .andExpect(jsonPath("$.roles[8].newlyPrioritised", Matchers.is("x")))
                 .andExpect(jsonPath("$.identifiedMembers", Matchers.hasSize(2)));
         mvc.perform(get("/api/v1/associations/{id}/rollup", b).with(fixtures.bearer(adminOfA)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         var started = mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", a).with(fixtures.bearer(adminOfA)))
                 .andReturn();
         byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
@@ -291,6 +295,6 @@ class RollupTest {
             assertThat(roleHeader.getCell(11).getStringCellValue()).isEqualTo("優先から外した施設");
         }
         mvc.perform(get("/api/v1/associations/{id}/rollup.xlsx", b).with(fixtures.bearer(adminOfA)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.facility;
 
+import jp.kakaritsuke.base.web.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,8 +80,9 @@ class InvitationTest {
         assertThatThrownBy(() -> invitations.invite(clinic.id(), MemberRole.VIEWER, "x")).isInstanceOf(AccessDeniedException.class);
         FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
         fixtures.member(clinic, MemberRole.EDITOR);
-        assertThatThrownBy(() -> invitations.invite(other.id(), MemberRole.VIEWER, "x")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> facilities.get(other.id())).isInstanceOf(AccessDeniedException.class);
+        // another facility is answered as if it did not exist (issue 10)
+        assertThatThrownBy(() -> invitations.invite(other.id(), MemberRole.VIEWER, "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> facilities.get(other.id())).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -60,7 +60,7 @@ class ReportApiTest {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
         }
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(outsider)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", draft).with(fixtures.bearer(viewer)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id)).andExpect(status().isUnauthorized());

@@ -32,7 +32,9 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.facility.service.FacilityAccess;
+import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Assessment rounds: start (copying the last submitted round), autosave one role at a time with optimistic locking,
- * submit (then immutable), read, and the role profile. Every method checks the caller against the round's facility.
+ * submit (then immutable), read, and the role profile. Every method checks the caller against the round's facility:
+ * a submitted round needs {@link FacilityScope#SUBMITTED_RESULTS} (what a consenting member's association holds), a
+ * draft {@link FacilityScope#INTERNALS}; a round the caller may not read is answered like one that does not exist.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -70,37 +74,46 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** The facility's rounds, newest first. */
+    /** The facility's rounds, newest first: all of them for its people, the submitted ones for a grant. */
     @Transactional(readOnly = true)
     public List<RoundSummary> rounds(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.SUBMITTED_RESULTS);
+        boolean internals = access.allows(facilityId, FacilityScope.INTERNALS);
         String name = facilities.get(facilityId).name();
-        return rounds.findByFacilityIdOrderByStartedAtDesc(facilityId).stream().map(r -> summary(r, name)).toList();
+        return rounds.findByFacilityIdOrderByStartedAtDesc(facilityId).stream()
+                .filter(r -> internals || r.getStatus() == RoundStatus.SUBMITTED)
+                .map(r -> summary(r, name)).toList();
     }
 
-    /** Every round the caller may see (API listing). */
+    /**
+     * Every round the caller may read (API listing), the same rule as {@link #round(long)}: all rounds of their own
+     * facilities, and the submitted rounds of the facilities a grant shows them (consenting members of their
+     * association).
+     */
     @Transactional(readOnly = true)
     public List<RoundSummary> visibleRounds() {
         Map<Long, String> names = new HashMap<>();
         facilities.visibleFacilities().forEach(f -> names.put(f.id(), f.name()));
+        java.util.Set<Long> granted = new java.util.HashSet<>(access.grantedFacilities(FacilityScope.SUBMITTED_RESULTS));
+        granted.removeAll(names.keySet());
+        granted.forEach(id -> names.put(id, facilities.get(id).name()));
         if (names.isEmpty()) {
             return List.of();
         }
         return rounds.findByFacilityIdInOrderByStartedAtDesc(names.keySet()).stream()
+                .filter(r -> !granted.contains(r.getFacilityId()) || r.getStatus() == RoundStatus.SUBMITTED)
                 .map(r -> summary(r, names.get(r.getFacilityId()))).toList();
     }
 
     @Transactional(readOnly = true)
     public RoundView round(long roundId) {
-        AssessmentRound round = load(roundId);
-        access.requireRead(round.getFacilityId());
-        return view(round);
+        return view(readable(roundId));
     }
 
     /** The draft in progress, if any. */
     @Transactional(readOnly = true)
     public Optional<RoundSummary> draft(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.INTERNALS);
         return rounds.findFirstByFacilityIdAndStatus(facilityId, RoundStatus.DRAFT)
                 .map(r -> summary(r, facilities.get(facilityId).name()));
     }
@@ -145,9 +158,8 @@ public class AssessmentService {
      */
     @Transactional
     public RoleAnswerView saveRoleAnswer(long roundId, String roleCode, long expectedVersion, RoleAnswerInput input) {
-        AssessmentRound round = rounds.findForAnswer(roundId)
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("assessment", String.valueOf(roundId)));
-        CurrentUser user = access.requireEdit(round.getFacilityId());
+        AssessmentRound round = rounds.findForAnswer(roundId).orElseThrow(() -> notFound(roundId));
+        CurrentUser user = access.require(round.getFacilityId(), FacilityScope.EDIT, () -> notFound(roundId));
         if (!round.isDraft()) {
             throw new InvalidInputException(List.of("assessment.error.notDraft"));
         }
@@ -171,7 +183,7 @@ public class AssessmentService {
     @Transactional
     public RoundView submit(long roundId) {
         AssessmentRound round = load(roundId);
-        CurrentUser user = access.requireEdit(round.getFacilityId());
+        CurrentUser user = access.require(round.getFacilityId(), FacilityScope.EDIT, () -> notFound(roundId));
         if (!round.isDraft()) {
             throw new InvalidInputException(List.of("assessment.error.notDraft"));
         }
@@ -212,8 +224,7 @@ public class AssessmentService {
     }
 
     private RoleProfile profile(long roundId, String what) {
-        AssessmentRound round = load(roundId);
-        access.requireRead(round.getFacilityId());
+        AssessmentRound round = readable(roundId);
         if (access.roleIn(round.getFacilityId()).isEmpty()) {
             events.publishEvent(AuditEvent.ofFacility(AuditAction.REPORT_DOWNLOADED, round.getFacilityId(), null,
                     what + ", round " + roundId));
@@ -247,8 +258,7 @@ public class AssessmentService {
      */
     @Transactional(readOnly = true)
     public jp.kakaritsuke.scoring.domain.FacilityRoleProfile scoringProfile(long roundId) {
-        AssessmentRound round = load(roundId);
-        access.requireRead(round.getFacilityId());
+        AssessmentRound round = readable(roundId);
         FacilityProfile facility = facilities.get(round.getFacilityId());
         Map<String, Integer> levels = new HashMap<>();
         java.util.Set<String> priorities = new java.util.HashSet<>();
@@ -318,7 +328,19 @@ public class AssessmentService {
     }
 
     private AssessmentRound load(long roundId) {
-        return rounds.findById(roundId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("assessment", String.valueOf(roundId)));
+        return rounds.findById(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    /** The round if the caller may read it: submitted ones with the results scope, drafts only inside the facility. */
+    private AssessmentRound readable(long roundId) {
+        AssessmentRound round = load(roundId);
+        access.require(round.getFacilityId(), round.getStatus() == RoundStatus.SUBMITTED
+                ? FacilityScope.SUBMITTED_RESULTS : FacilityScope.INTERNALS, () -> notFound(roundId));
+        return round;
+    }
+
+    private static NotFoundException notFound(long roundId) {
+        return new NotFoundException("assessment", String.valueOf(roundId));
     }
 
     private RoundView view(AssessmentRound round) {

@@ -86,4 +86,15 @@ public class AssociationRepository {
                 WHERE af.facility_id = :facility AND af.association_id IN (:ids) AND f.consent_identified = TRUE""")
                 .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
     }
+
+    /** The members of the associations that consented to be seen identified. */
+    public java.util.Set<Long> consentingMembers(Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT af.facility_id FROM association_facility af JOIN facility f ON f.id = af.facility_id
+                WHERE af.association_id IN (:ids) AND f.consent_identified = TRUE""")
+                .param("ids", associationIds).query(Long.class).list());
+    }
 }

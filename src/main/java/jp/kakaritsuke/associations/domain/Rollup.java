@@ -6,21 +6,19 @@ import java.util.Map;
 
 /**
  * An association's rollup over its members (and the members of the associations below it), built from each member's
- * latest submitted assessment. Every count is a {@link Cell} (suppressed below 3 facilities); members are listed by
- * name only where they consented.
+ * latest submitted assessment. Every count is a {@link Cell}, hidden below 3 facilities and wherever the totals beside
+ * it would give such a count away; members are listed by name only where they consented.
  */
 public record Rollup(long associationId, String associationName, String prefecture, int members, Completeness completeness,
                      List<RoleRollup> roles, List<MunicipalityRollup> municipalities, List<MemberRow> identifiedMembers) {
 
     public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
 
+    /**
+     * The members by status; the three add up to {@code members}, so they are protected together with the rest of
+     * the page ({@link Suppression}), never cell by cell.
+     */
     public record Completeness(Cell notStarted, Cell inProgress, Cell submitted) {
-
-        /** From counts over {@code members}; those neither submitted nor in progress have not started. */
-        public static Completeness of(int submitted, int inProgress, int members) {
-            return new Completeness(Cell.of(members - submitted - inProgress, members), Cell.of(inProgress, members),
-                    Cell.of(submitted, members));
-        }
     }
 
     /**

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
 
-/** Turns the members' compact states into the {@link Rollup}, applying the suppression rule of {@link Cell}. Pure. */
+/**
+ * Turns the members' compact states into the {@link Rollup}: the counts, then one {@link Suppression} over every
+ * figure on the page, so no hidden count can be worked out from the totals beside it. Pure.
+ */
 public final class RollupCalculator {
 
     /** A role counts as covered in a municipality when a member rates it at least this. */
@@ -20,7 +23,6 @@ public final class RollupCalculator {
     public static Rollup rollup(Association association, List<String> roles, List<MemberStatus> members) {
         int submitted = (int) members.stream().filter(m -> m.lastSubmitted() != null).count();
         int inProgress = (int) members.stream().filter(m -> m.lastSubmitted() == null && m.draft()).count();
-        var completeness = Rollup.Completeness.of(submitted, inProgress, members.size());
 
         // one pass over the members' compact latest levels
         Map<String, int[]> levelCounts = new LinkedHashMap<>();
@@ -71,40 +73,101 @@ public final class RollupCalculator {
                 }
             }
         }
-        List<Rollup.RoleRollup> roleRollups = new ArrayList<>();
+        // every figure the page shows, linked by the sums a reader can see, protected together (Suppression)
+        Suppression table = new Suppression();
+        Suppression.Node all = table.known(members.size());
+        Suppression.Node submittedNode = table.anchor(table.cell(submitted, members.size()));
+        Suppression.Node inProgressNode = table.cell(inProgress, members.size());
+        Suppression.Node notStartedNode = table.cell(members.size() - submitted - inProgress, members.size());
+        table.sum(all, List.of(notStartedNode, inProgressNode, submittedNode));
+
+        Map<String, List<Suppression.Node>> levelNodes = new LinkedHashMap<>();
+        Map<String, Suppression.Node> atLeastNodes = new HashMap<>();
+        Map<String, Suppression.Node> belowNodes = new HashMap<>();
+        Map<String, Suppression.Node> priorityNodes = new HashMap<>();
         for (String role : roles) {
             int[] levels = levelCounts.get(role);
-            List<Cell> cells = new ArrayList<>();
-            int atLeast = 0;
-            for (int l = 0; l < levels.length; l++) {
-                cells.add(Cell.of(levels[l], submitted));
-                if (l >= COVERED_LEVEL) {
-                    atLeast += levels[l];
-                }
+            List<Suppression.Node> nodes = new ArrayList<>();
+            for (int level : levels) {
+                nodes.add(table.cell(level, submitted));
             }
-            roleRollups.add(new Rollup.RoleRollup(role, cells, Cell.of(atLeast, submitted),
-                    Cell.of(priorityCounts.getOrDefault(role, 0), submitted),
+            // the row as the hierarchy it is: levels 0-2 (never shown as one figure) and 「レベル3以上」 = 3 + 4 make up
+            // those who submitted, so subtracting 「レベル3以上」 from the row is a sum the reader can solve
+            int below = levels[0] + levels[1] + levels[2];
+            int atLeast = levels[3] + levels[4];
+            Suppression.Node belowNode = table.implicit(below);
+            Suppression.Node atLeastNode = table.cell(atLeast, submitted);
+            table.sum(belowNode, nodes.subList(0, COVERED_LEVEL));
+            table.sum(atLeastNode, nodes.subList(COVERED_LEVEL, levels.length));
+            List<Suppression.Node> parts = new ArrayList<>(List.of(belowNode, atLeastNode));
+            if (below + atLeast < submitted) { // a round on an older questionnaire without this role
+                parts.add(table.implicit(submitted - below - atLeast));
+            }
+            table.sum(submittedNode, parts);
+            int priority = priorityCounts.getOrDefault(role, 0);
+            Suppression.Node priorityNode = table.cell(priority, submitted);
+            table.sum(submittedNode, List.of(priorityNode, table.implicit(submitted - priority)));
+            levelNodes.put(role, nodes);
+            atLeastNodes.put(role, atLeastNode);
+            belowNodes.put(role, belowNode);
+            priorityNodes.put(role, priorityNode);
+        }
+
+        // every municipality of the members is listed, with none submitted too: a row only where someone submitted
+        // would tell that someone did
+        Map<String, Integer> submittedByMunicipality = new TreeMap<>();
+        members.forEach(m -> submittedByMunicipality.merge(municipality(m.municipality()), m.lastSubmitted() != null ? 1 : 0, Integer::sum));
+        Map<String, Suppression.Node> facilityNodes = new LinkedHashMap<>();
+        Map<String, Map<String, Suppression.Node>> coverageNodes = new LinkedHashMap<>();
+        Map<String, List<Suppression.Node>> coveredByRole = new HashMap<>();
+        Map<String, List<Suppression.Node>> uncoveredByRole = new HashMap<>();
+        submittedByMunicipality.forEach((name, size) -> {
+            Suppression.Node facilities = table.cell(size, submitted);
+            facilityNodes.put(name, facilities);
+            Map<String, Suppression.Node> row = new LinkedHashMap<>();
+            for (String role : roles) {
+                int n = covered.getOrDefault(name, Map.of()).getOrDefault(role, 0);
+                Suppression.Node cell = table.cell(n, size);
+                Suppression.Node uncovered = table.implicit(size - n);
+                table.sum(facilities, List.of(cell, uncovered));
+                coveredByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(cell);
+                uncoveredByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(uncovered);
+                row.put(role, cell);
+            }
+            coverageNodes.put(name, row);
+        });
+        if (!facilityNodes.isEmpty()) {
+            // the coverage grid is a two-way table: its columns add up to 「レベル3以上」 and to the rest
+            table.sum(submittedNode, List.copyOf(facilityNodes.values()));
+            for (String role : roles) {
+                table.sum(atLeastNodes.get(role), coveredByRole.get(role));
+                table.sum(belowNodes.get(role), uncoveredByRole.get(role));
+            }
+        }
+        table.protect();
+
+        var completeness = new Rollup.Completeness(notStartedNode.cell(), inProgressNode.cell(), submittedNode.cell());
+        List<Rollup.RoleRollup> roleRollups = new ArrayList<>();
+        for (String role : roles) {
+            // the changes since the previous round add up to nothing shown (how many were compared is not shown)
+            roleRollups.add(new Rollup.RoleRollup(role, levelNodes.get(role).stream().map(Suppression.Node::cell).toList(),
+                    atLeastNodes.get(role).cell(), priorityNodes.get(role).cell(),
                     Cell.of(improved.getOrDefault(role, 0), compared), Cell.of(declined.getOrDefault(role, 0), compared),
                     Cell.of(newlyPrioritised.getOrDefault(role, 0), comparedPriorities),
                     Cell.of(priorityDropped.getOrDefault(role, 0), comparedPriorities)));
         }
-
-        Map<String, Integer> submittedByMunicipality = new TreeMap<>();
-        members.stream().filter(m -> m.lastSubmitted() != null)
-                .forEach(m -> submittedByMunicipality.merge(municipality(m.municipality()), 1, Integer::sum));
         List<Rollup.MunicipalityRollup> municipalities = new ArrayList<>();
-        submittedByMunicipality.forEach((name, size) -> {
+        coverageNodes.forEach((name, row) -> {
             Map<String, Cell> coverage = new LinkedHashMap<>();
             List<String> gaps = new ArrayList<>();
-            for (String role : roles) {
-                int n = covered.getOrDefault(name, Map.of()).getOrDefault(role, 0);
-                Cell cell = Cell.of(n, size);
+            row.forEach((role, node) -> {
+                Cell cell = node.cell();
                 coverage.put(role, cell);
-                if (!cell.suppressed() && n == 0) {
+                if (!cell.suppressed() && cell.value() == 0) {
                     gaps.add(role);
                 }
-            }
-            municipalities.add(new Rollup.MunicipalityRollup(name, Cell.of(size, size), coverage, gaps));
+            });
+            municipalities.add(new Rollup.MunicipalityRollup(name, facilityNodes.get(name).cell(), coverage, gaps));
         });
 
         List<Rollup.MemberRow> identified = members.stream().filter(MemberStatus::consent)

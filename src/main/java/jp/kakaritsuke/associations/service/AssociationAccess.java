@@ -4,16 +4,19 @@ import java.util.HashSet;
 import java.util.Set;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
+import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.facility.service.FacilityReadGrant;
+import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who sees which association: administrators all; an association administrator their association and every one below
- * it, never a sibling's. Also grants them read access to the results of member facilities that consented.
+ * it, never a sibling's. Also grants them {@link FacilityScope#SUBMITTED_RESULTS} of member facilities that consented
+ * (the consent says 「結果の閲覧」: drafts, people and editing stay inside the facility), and lets them invite the first
+ * editor of a member nobody has joined yet (one they registered by import), never more people into a staffed facility.
  */
 @Service
 public class AssociationAccess implements FacilityReadGrant {
@@ -37,12 +40,15 @@ public class AssociationAccess implements FacilityReadGrant {
         return administeredSubtrees(user.id());
     }
 
-    /** The caller may see the association (and, through it, its subtree); otherwise AccessDenied. */
+    /**
+     * The caller may see the association (and, through it, its subtree); otherwise 404 — the same answer as for an id
+     * that does not exist, so association ids cannot be probed.
+     */
     @Transactional(readOnly = true)
     public CurrentUser requireVisible(long associationId) {
         CurrentUser user = accounts.requireCurrentUser();
         if (!visible(user).contains(associationId)) {
-            throw new AccessDeniedException("association " + associationId + " is not visible");
+            throw new NotFoundException("association", String.valueOf(associationId));
         }
         return user;
     }
@@ -57,17 +63,29 @@ public class AssociationAccess implements FacilityReadGrant {
         return !associations.associationsOf(userId).isEmpty();
     }
 
-    /** An association's administrators invite the first users of its member facilities (after an import). */
+    /** An association's administrators invite the first editor of its member facilities (after an import). */
     @Override
     @Transactional(readOnly = true)
-    public boolean allowsInvite(long userId, long facilityId) {
+    public boolean allowsFirstEditor(long userId, long facilityId) {
         return associations.memberOfAny(facilityId, administeredSubtrees(userId));
+    }
+
+    /** Consent grants the submitted results, and only those. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean allows(long userId, long facilityId, FacilityScope scope) {
+        return scope == FacilityScope.SUBMITTED_RESULTS
+                && associations.consentingMemberOfAny(facilityId, administeredSubtrees(userId));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public boolean allowsRead(long userId, long facilityId) {
-        return associations.consentingMemberOfAny(facilityId, administeredSubtrees(userId));
+    public Set<Long> facilities(long userId, FacilityScope scope) {
+        if (scope != FacilityScope.SUBMITTED_RESULTS) {
+            return Set.of();
+        }
+        Set<Long> subtrees = administeredSubtrees(userId);
+        return subtrees.isEmpty() ? Set.of() : associations.consentingMembers(subtrees);
     }
 
     /** The associations a user administers and every association below them. */

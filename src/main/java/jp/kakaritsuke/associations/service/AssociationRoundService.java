@@ -117,13 +117,15 @@ public class AssociationRoundService {
                     identified.add(new MemberProgress(m.facilityId(), m.name(), m.municipality(), p));
                 }
             }
-            List<MunicipalityCompleteness> municipalities = byMunicipality.entrySet().stream()
-                    .map(e -> new MunicipalityCompleteness(e.getKey(), e.getValue()[0],
-                            Rollup.Completeness.of(e.getValue()[1], e.getValue()[2], e.getValue()[0]),
-                            Cell.of(e.getValue()[3], e.getValue()[0])))
-                    .toList();
-            return new RoundCompleteness(r, Rollup.Completeness.of(all[1], all[2], all[0]), Cell.of(all[3], all[0]), all[0],
-                    municipalities, identified);
+            // the round's table: municipalities by status with the totals, protected as one table
+            var table = jp.kakaritsuke.associations.domain.CompletenessTable.protect(all, List.copyOf(byMunicipality.values()));
+            List<MunicipalityCompleteness> municipalities = new java.util.ArrayList<>();
+            int i = 0;
+            for (var e : byMunicipality.entrySet()) {
+                var row = table.rows().get(i++);
+                municipalities.add(new MunicipalityCompleteness(e.getKey(), e.getValue()[0], row.completeness(), row.notRegistered()));
+            }
+            return new RoundCompleteness(r, table.total().completeness(), table.total().notRegistered(), all[0], municipalities, identified);
         }).toList();
     }
 

@@ -107,9 +107,10 @@ public class AssociationStaffService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void revoke(long invitationId) {
+        // an invitation of an association the caller does not see is answered as one that does not exist
         AssociationInvitation invitation = invitations.findById(invitationId)
-                .orElseThrow(() -> new AccessDeniedException("invitation " + invitationId));
-        access.requireVisible(invitation.associationId());
+                .filter(i -> access.visible(access.requireVisibleUser()).contains(i.associationId()))
+                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("invitation", String.valueOf(invitationId)));
         if (!invitations.markRevoked(invitationId, clock.instant())) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }

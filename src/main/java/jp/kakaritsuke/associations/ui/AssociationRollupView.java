@@ -112,9 +112,10 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         // rounds this association opened for its members, with who has submitted since
         roundsGrid.addColumn(r -> r.round().name()).setHeader(getTranslation("associationRound.name"));
         roundsGrid.addColumn(r -> r.round().deadline().toString()).setHeader(getTranslation("associationRound.deadline"));
-        roundsGrid.addColumn(r -> r.completeness().submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
-        roundsGrid.addColumn(r -> r.completeness().inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
-        roundsGrid.addColumn(r -> r.completeness().notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        // a round counts submissions since it opened; the header counts the latest, whenever: labelled apart
+        roundsGrid.addColumn(r -> r.completeness().submitted().display()).setHeader(getTranslation("associationRound.submitted"));
+        roundsGrid.addColumn(r -> r.completeness().inProgress().display()).setHeader(getTranslation("associationRound.inProgress"));
+        roundsGrid.addColumn(r -> r.completeness().notStarted().display()).setHeader(getTranslation("associationRound.notStarted"));
         roundsGrid.addColumn(r -> r.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
         roundsGrid.setAllRowsVisible(true);
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
@@ -130,7 +131,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
                 getTranslation("associationRound.open"), e -> openRound(associationId));
         HorizontalLayout roundForm = new HorizontalLayout(roundName, roundDeadline, open);
         roundForm.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H3(getTranslation("associationRound.title")), roundsGrid, roundForm);
+        Paragraph roundsHint = new Paragraph(getTranslation("associationRound.countHint"));
+        roundsHint.addClassName("hint");
+        add(new H3(getTranslation("associationRound.title")), roundsHint, roundsGrid, roundForm);
 
         // levels per role
         List<StackedBarChart.Series> series = new ArrayList<>();
@@ -226,9 +229,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         byMunicipality.addColumn(AssociationRoundService.MunicipalityCompleteness::municipality)
                 .setHeader(getTranslation("facility.municipality"));
         byMunicipality.addColumn(AssociationRoundService.MunicipalityCompleteness::members).setHeader(getTranslation("rollup.facilities"));
-        byMunicipality.addColumn(m -> m.completeness().submitted().display()).setHeader(getTranslation("rollupStatus.SUBMITTED"));
-        byMunicipality.addColumn(m -> m.completeness().inProgress().display()).setHeader(getTranslation("rollupStatus.IN_PROGRESS"));
-        byMunicipality.addColumn(m -> m.completeness().notStarted().display()).setHeader(getTranslation("rollupStatus.NOT_STARTED"));
+        byMunicipality.addColumn(m -> m.completeness().submitted().display()).setHeader(getTranslation("associationRound.submitted"));
+        byMunicipality.addColumn(m -> m.completeness().inProgress().display()).setHeader(getTranslation("associationRound.inProgress"));
+        byMunicipality.addColumn(m -> m.completeness().notStarted().display()).setHeader(getTranslation("associationRound.notStarted"));
         byMunicipality.addColumn(m -> m.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
         byMunicipality.addThemeVariants(GridVariant.LUMO_COMPACT);
         byMunicipality.setItems(round.municipalities());

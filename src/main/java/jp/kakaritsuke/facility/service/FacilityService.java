@@ -110,11 +110,11 @@ public class FacilityService {
                 facilityId, null, null));
     }
 
-    /** Members of a facility with their names, for editors and administrators. */
+    /** Members of a facility with their names, for its own people and administrators (never for a grant). */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<Member> members(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.INTERNALS);
         return members.findByFacility(facilityId).stream()
                 .map(m -> new Member(m.getUserId(), accounts.displayName(m.getUserId()).orElse("?"), m.getRole(), m.getCreatedAt()))
                 .toList();

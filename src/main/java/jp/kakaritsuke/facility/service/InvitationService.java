@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitations: an administrator invites editors or viewers to any facility, an editor invites viewers to their own.
+ * Invitations: an administrator invites editors or viewers to any facility, an editor invites viewers to their own,
+ * and an association's administrator invites the first editor of a member facility nobody has joined yet (one it
+ * registered by import) — the members' consent covers seeing results, not staffing.
  * The invitee opens the one-time link (or types the code) and sets their own password; we never see or send it.
  */
 @Service
@@ -56,8 +58,13 @@ public class InvitationService {
     @PreAuthorize("isAuthenticated()")
     public IssuedInvitation invite(long facilityId, MemberRole role, String inviteeName) {
         CurrentUser current = access.currentUser();
-        boolean granted = !current.admin() && access.grantedInvite(current.id(), facilityId);
+        // a grant reaches only an empty facility; once someone has joined, its own editors decide who comes in
+        boolean granted = !current.admin() && access.roleIn(facilityId).isEmpty()
+                && access.grantedFirstEditor(current.id(), facilityId) && !access.hasMembers(facilityId);
         CurrentUser user = granted ? current : access.requireEdit(facilityId);
+        if (granted && role != MemberRole.EDITOR) {
+            throw new AccessDeniedException("an association invites the first editor only");
+        }
         if (!user.admin() && !granted && role != MemberRole.VIEWER) {
             throw new AccessDeniedException("editors may invite viewers only");
         }
@@ -108,7 +115,10 @@ public class InvitationService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<InvitationSummary> list(long facilityId) {
-        access.requireEdit(facilityId);
+        access.require(facilityId, FacilityScope.INTERNALS);
+        if (!access.allows(facilityId, FacilityScope.EDIT)) {
+            throw new AccessDeniedException("editors see the invitations");
+        }
         return invitations.findByFacilityIdOrderByCreatedAtDesc(facilityId).stream()
                 .map(i -> new InvitationSummary(i.getId(), i.getInviteeName(), i.getRole(), i.getCreatedAt(),
                         i.getExpiresAt(), i.getAcceptedAt()))

@@ -152,7 +152,7 @@ public class RollupReportService {
         return row;
     }
 
-    /** A number, or the text 「<3」 for a suppressed cell (never the hidden number). */
+    /** A number, or the text 「x」 for a hidden cell (never the hidden number). */
     static Object value(Cell c) {
         return c.suppressed() ? c.display() : c.value();
     }
