@@ -148,9 +148,9 @@ class AuditAccessTest {
         // their child association's events alone
         assertThat(audit.page(new AuditQuery(null, null, null, city, null, null), 0, 10).items())
                 .extracting(AuditRecord::action).containsExactly(AuditAction.ASSOCIATION_CREATED);
-        // another association's, asked for by id: refused, not an empty answer
+        // another association's, asked for by id: refused as an unknown id would be, not an empty answer
         assertThatThrownBy(() -> audit.page(new AuditQuery(null, null, null, other, null, null), 0, 10))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
 
         Fixtures.as(otherStaff);
         assertThat(audit.page(AuditQuery.ALL, 0, 200).items()).extracting(AuditRecord::associationId)
@@ -199,9 +199,9 @@ class AuditAccessTest {
                 .andExpect(jsonPath("$.total").value(4));
         mvc.perform(as("admin", get("/api/v1/audit-events").param("associationId", "" + pref).param("to", "2001-01-01T00:00:00Z")))
                 .andExpect(jsonPath("$.total").value(0));
-        // association administrators through the API: theirs, and 403 for another's
+        // association administrators through the API: theirs, and 404 for another's (as for an unknown id)
         mvc.perform(as(prefStaff, get("/api/v1/audit-events"))).andExpect(jsonPath("$.total").value(7));
-        mvc.perform(as(prefStaff, get("/api/v1/audit-events").param("associationId", "" + other))).andExpect(status().isForbidden());
+        mvc.perform(as(prefStaff, get("/api/v1/audit-events").param("associationId", "" + other))).andExpect(status().isNotFound());
         // nobody else
         mvc.perform(as(editor, get("/api/v1/audit-events"))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));

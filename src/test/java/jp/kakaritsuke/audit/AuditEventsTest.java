@@ -274,7 +274,7 @@ class AuditEventsTest {
                 .with(from("192.0.2.2"))).andExpect(request().asyncStarted()).andReturn();
         mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/associations/{id}/rollup", pref).with(user(userDetails.loadUserByUsername(editor))))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         assertThat(ofAssociation(pref)).filteredOn(r -> r.action().equals("REPORT_DOWNLOADED")).containsExactly(
                 new Row("REPORT_DOWNLOADED", head, null, null, pref, "192.0.2.1", "rollup (API)"),
                 new Row("REPORT_DOWNLOADED", head, null, null, pref, "192.0.2.2", "rollup.xlsx"));

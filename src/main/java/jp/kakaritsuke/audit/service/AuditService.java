@@ -10,6 +10,7 @@ import jp.kakaritsuke.audit.domain.AuditRecord;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
+import jp.kakaritsuke.base.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,10 @@ public class AuditService {
         return repository.count(normalize(query), scope(query));
     }
 
-    /** null for everything; otherwise the associations the caller sees. Asking for another's association is refused. */
+    /**
+     * null for everything; otherwise the associations the caller sees. Another association's id answers as an unknown
+     * one would (404), the rule everywhere else: which ids exist is not told to those who may not see them.
+     */
     private Set<Long> scope(AuditQuery query) {
         CurrentUser user = accounts.requireCurrentUser();
         if (user.admin()) {
@@ -89,7 +93,7 @@ public class AuditService {
             throw new AccessDeniedException("the audit log is for administrators");
         }
         if (query.associationId() != null && !visible.contains(query.associationId())) {
-            throw new AccessDeniedException("association " + query.associationId() + " is not visible");
+            throw new NotFoundException("association", String.valueOf(query.associationId()));
         }
         return visible;
     }

@@ -67,7 +67,8 @@ class SecurityConfiguration {
         http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class);
         // an API call without credentials gets 401 (not the login page) and no Basic challenge
         http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .accessDeniedHandler(new LoginCsrfFailureHandler()));
         // CSP with a per-request nonce (ContentSecurityPolicy); nosniff and frame DENY are Spring's defaults.
         // Written eagerly: Vaadin's pages are forwarded to its servlet, and a forward commits the response
         // behind the back of the lazy header writer, so pages used to go out without any of these headers.

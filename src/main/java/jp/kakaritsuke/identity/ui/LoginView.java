@@ -44,8 +44,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        if (error) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean error = parameters.containsKey("error");
+        if (parameters.containsKey("expired")) {
+            // the login was posted from a page whose session had expired (LoginCsrfFailureHandler): nothing was checked
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
+            form.setI18n(i18n);
+            error = true;
+        } else if (error) {
             // Spring's failure handler leaves the exception in the session: a throttled login gets its own message
             String key = switch (lastException() instanceof LoginThrottle.LoginRefusedException refused ? refused.reason() : null) {
                 case ACCOUNT_LOCKED -> "login.locked";

@@ -62,6 +62,13 @@ class IdentityViewsTest extends SpringBrowserlessTest {
 
         VaadinSession.getCurrent().getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         assertThat(navigate("login", LoginView.class).form.isError()).isFalse();
+
+        // a login posted from a page whose session had expired (refused for its stale CSRF token)
+        com.vaadin.flow.component.UI.getCurrent().navigate("login",
+                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("expired", "")));
+        LoginView expired = (LoginView) getCurrentView();
+        assertThat(expired.form.isError()).isTrue();
+        assertThat(expired.i18n.getErrorMessage().getTitle()).isEqualTo("ページの有効期限が切れていました");
     }
 
     @Test

@@ -1,0 +1,234 @@
+package jp.kakaritsuke.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.AssociationStaffService;
+import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.facility.service.InvitationService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The authorisation matrix (docs/security.md): every API endpoint, and the service calls behind the pages that take an
+ * id, tried by seven principals against one world, on H2 and MariaDB. The world: a clinic (its editor and viewer)
+ * that consents to association A and has a submitted round S and a draft D; an outsider clinic's editor; A's
+ * administrator; the administrator of an unrelated association B; the system administrator; nobody.
+ * <p>
+ * Expected answers follow one rule: what the caller may not see does not exist for them (404, as for an unknown id);
+ * 403 only for what they see but may not do; 401 without credentials. The whole table is written to
+ * {@code target/authorization-matrix.md} so the document can quote the run; every mismatch is listed at once.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTest {
+
+    static final String[] PRINCIPALS = {"anonymous", "admin", "editor", "viewer", "outsider", "assocA", "assocB"};
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    FacilityService facilities;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    AssociationAdminService associations;
+
+    @Autowired
+    AssociationStaffService associationStaff;
+
+    final Map<String, String> users = new LinkedHashMap<>();
+    final List<String> rows = new ArrayList<>();
+    final List<String> mismatches = new ArrayList<>();
+    int checks;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void everyPrincipalGetsExactlyWhatTheRuleSays() throws Exception {
+        Fixtures.asAdmin();
+        long a = associations.create("認可表 A医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
+        long b = associations.create("認可表 B医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "愛知県", null);
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        users.put("editor", fixtures.member(clinic, MemberRole.EDITOR));
+        facilities.setConsent(clinic.id(), true);
+        long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
+        long draft = assessments.startRound(clinic.id()).summary().id();
+        Fixtures.asAdmin();
+        associations.addFacility(a, clinic.id());
+        users.put("viewer", fixtures.member(clinic, MemberRole.VIEWER));
+        users.put("outsider", fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR));
+        users.put("assocA", fixtures.associationAdmin(a));
+        users.put("assocB", fixtures.associationAdmin(b));
+        users.put("admin", "admin");
+        Fixtures.anonymous();
+
+        //                     anonymous admin editor viewer outsider assocA assocB
+        api("GET /api/v1/roles", () -> get("/api/v1/roles"), 200, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/questionnaires/current", () -> get("/api/v1/questionnaires/current"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/assessments", () -> get("/api/v1/assessments"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/assessments/{submitted}", () -> get("/api/v1/assessments/{id}", submitted), 401, 200, 200, 200, 404, 200, 404);
+        api("GET /api/v1/assessments/{draft}", () -> get("/api/v1/assessments/{id}", draft), 401, 200, 200, 200, 404, 404, 404);
+        api("GET /api/v1/assessments/{unknown}", () -> get("/api/v1/assessments/{id}", 987654321L), 401, 404, 404, 404, 404, 404, 404);
+        api("GET /api/v1/assessments/{submitted}/report.xlsx", () -> get("/api/v1/assessments/{id}/report.xlsx", submitted),
+                401, 200, 200, 200, 404, 200, 404);
+        api("GET /api/v1/assessments/{draft}/report.xlsx", () -> get("/api/v1/assessments/{id}/report.xlsx", draft),
+                401, 400, 400, 400, 404, 404, 404);
+        api("POST /api/v1/recommendations", () -> post("/api/v1/recommendations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"facilityType\": \"CLINIC\"}"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/associations", () -> get("/api/v1/associations"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/associations/{A}/rollup", () -> get("/api/v1/associations/{id}/rollup", a), 401, 200, 404, 404, 404, 200, 404);
+        api("GET /api/v1/associations/{A}/rollup.xlsx", () -> get("/api/v1/associations/{id}/rollup.xlsx", a),
+                401, 200, 404, 404, 404, 200, 404);
+        api("GET /api/v1/audit-events", () -> get("/api/v1/audit-events"), 401, 200, 403, 403, 403, 200, 200);
+        api("GET /api/v1/audit-events?associationId={A}", () -> get("/api/v1/audit-events").param("associationId", String.valueOf(a)),
+                401, 200, 403, 403, 403, 200, 404);
+        api("GET /api/v1/no-such-endpoint", () -> get("/api/v1/no-such-endpoint"), 401, 404, 404, 404, 404, 404, 404);
+
+        // the service calls behind the pages that take an id (the views only pass the id on)
+        service("facility page: members of the clinic", () -> facilities.members(clinic.id()), 401, 200, 200, 200, 404, 404, 404);
+        service("facility page: invitations of the clinic", () -> invitations.list(clinic.id()), 401, 200, 200, 403, 404, 404, 404);
+        service("round page: the draft", () -> assessments.round(draft), 401, 200, 200, 200, 404, 404, 404);
+        service("profile page: the submitted round", () -> assessments.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
+        service("facility page: invite a viewer to the clinic",
+                () -> invitations.invite(clinic.id(), MemberRole.VIEWER, "認可表 招待"), 401, 200, 200, 403, 404, 404, 404);
+        service("association staff page of A", () -> associationStaff.staff(a), 401, 200, 404, 404, 404, 200, 404);
+
+        // lists say no more than the single reads
+        assertThat(listedRounds("assocA")).contains(submitted).doesNotContain(draft);
+        assertThat(listedRounds("outsider")).doesNotContain(submitted, draft);
+        assertThat(listedRounds("assocB")).doesNotContain(submitted, draft);
+        assertThat(listedRounds("viewer")).contains(submitted, draft);
+
+        writeTable();
+        assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 21);
+    }
+
+    private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {
+        int[] actual = new int[PRINCIPALS.length];
+        for (int i = 0; i < PRINCIPALS.length; i++) {
+            String principal = PRINCIPALS[i];
+            MockHttpServletRequestBuilder builder = request.get();
+            if (!principal.equals("anonymous")) {
+                builder.with(fixtures.bearer(users.get(principal)));
+            }
+            actual[i] = status(builder);
+        }
+        record(label, expected, actual);
+    }
+
+    private int status(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
+        return result.getResponse().getStatus();
+    }
+
+    private void service(String label, Callable<?> call, int... expected) {
+        int[] actual = new int[PRINCIPALS.length];
+        for (int i = 0; i < PRINCIPALS.length; i++) {
+            String principal = PRINCIPALS[i];
+            if (principal.equals("anonymous")) {
+                Fixtures.anonymous();
+            } else if (principal.equals("admin")) {
+                Fixtures.asAdmin();
+            } else {
+                Fixtures.as(users.get(principal));
+            }
+            actual[i] = outcome(call);
+        }
+        Fixtures.anonymous();
+        record(label, expected, actual);
+    }
+
+    private static int outcome(Callable<?> call) {
+        try {
+            call.call();
+            return 200;
+        } catch (NotFoundException e) {
+            return 404;
+        } catch (AccessDeniedException e) {
+            return 403;
+        } catch (AuthenticationException e) {
+            return 401;
+        } catch (Exception e) {
+            return 500;
+        }
+    }
+
+    private List<Long> listedRounds(String principal) throws Exception {
+        String json = mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(users.get(principal))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Long> ids = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
+        while (matcher.find()) {
+            ids.add(Long.parseLong(matcher.group(1)));
+        }
+        return ids;
+    }
+
+    private void record(String label, int[] expected, int[] actual) {
+        StringBuilder row = new StringBuilder("| ").append(label).append(" |");
+        for (int i = 0; i < PRINCIPALS.length; i++) {
+            checks++;
+            boolean same = expected[i] == actual[i];
+            row.append(' ').append(actual[i]).append(same ? "" : " (expected " + expected[i] + ")").append(" |");
+            if (!same) {
+                mismatches.add(label + " as " + PRINCIPALS[i] + ": " + actual[i] + ", expected " + expected[i]);
+            }
+        }
+        rows.add(row.toString());
+    }
+
+    private void writeTable() throws IOException {
+        StringBuilder md = new StringBuilder("| call | ").append(String.join(" | ", PRINCIPALS)).append(" |\n|---|");
+        md.append("---|".repeat(PRINCIPALS.length)).append('\n');
+        rows.forEach(r -> md.append(r).append('\n'));
+        Path out = Path.of("target", "authorization-matrix.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    }
+}
