@@ -154,7 +154,7 @@ public final class Suppression {
     /** Large enough for any count, small enough that sums of many never overflow. */
     private static final long UNBOUNDED = 1L << 40;
 
-    /** Bounds are tightened this many times over all sums at most (each pass costs one walk over the page). */
+    /** Bounds are tightened at most this many times the number of sums (a bound on the work, never reached in practice). */
     private static final int MAX_PASSES = 200;
 
     /**
@@ -170,45 +170,66 @@ public final class Suppression {
             lo[node.index] = node.hidden ? 0 : node.value;
             hi[node.index] = node.hidden ? UNBOUNDED : node.value;
         }
-        boolean changed = true;
-        for (int pass = 0; changed && pass < MAX_PASSES; pass++) {
-            changed = false;
-            for (Node[] c : constraints) {
-                long partsLo = 0;
-                long boundedHi = 0;
-                int unbounded = 0;
-                for (int k = 1; k < c.length; k++) {
-                    partsLo += lo[c[k].index];
-                    if (hi[c[k].index] >= UNBOUNDED) {
-                        unbounded++;
-                    } else {
-                        boundedHi += hi[c[k].index];
-                    }
+        // a worklist of sums: each once, then again only when a bound of one of its figures moved (a national page
+        // has tens of thousands of sums, and a change reaches few of them); the same fixed point as full passes
+        int m = constraints.size();
+        int[] queue = new int[m];
+        boolean[] queued = new boolean[m];
+        int head = 0;
+        int size = m;
+        for (int i = 0; i < m; i++) {
+            queue[i] = i;
+            queued[i] = true;
+        }
+        long budget = (long) MAX_PASSES * m;
+        while (size > 0 && budget-- > 0) {
+            int ci = queue[head];
+            head = (head + 1) % m;
+            size--;
+            queued[ci] = false;
+            Node[] c = constraints.get(ci);
+            long partsLo = 0;
+            long boundedHi = 0;
+            int unbounded = 0;
+            for (int k = 1; k < c.length; k++) {
+                partsLo += lo[c[k].index];
+                if (hi[c[k].index] >= UNBOUNDED) {
+                    unbounded++;
+                } else {
+                    boundedHi += hi[c[k].index];
                 }
-                long partsHi = unbounded > 0 ? UNBOUNDED : boundedHi;
-                int t = c[0].index;
-                if (partsLo > lo[t]) {
-                    lo[t] = partsLo;
-                    changed = true;
+            }
+            long partsHi = unbounded > 0 ? UNBOUNDED : boundedHi;
+            int t = c[0].index;
+            boolean totalMoved = false;
+            if (partsLo > lo[t]) {
+                lo[t] = partsLo;
+                totalMoved = true;
+            }
+            if (partsHi < hi[t]) {
+                hi[t] = partsHi;
+                totalMoved = true;
+            }
+            if (totalMoved) {
+                size = enqueue(c[0], queue, queued, head, size);
+            }
+            for (int k = 1; k < c.length; k++) {
+                int x = c[k].index;
+                boolean xUnbounded = hi[x] >= UNBOUNDED;
+                long othersHi = unbounded - (xUnbounded ? 1 : 0) > 0 ? UNBOUNDED : boundedHi - (xUnbounded ? 0 : hi[x]);
+                long newLo = othersHi >= UNBOUNDED ? 0 : lo[t] - othersHi;
+                long newHi = hi[t] >= UNBOUNDED ? UNBOUNDED : hi[t] - (partsLo - lo[x]);
+                boolean moved = false;
+                if (newLo > lo[x]) {
+                    lo[x] = newLo;
+                    moved = true;
                 }
-                if (partsHi < hi[t]) {
-                    hi[t] = partsHi;
-                    changed = true;
+                if (newHi < hi[x]) {
+                    hi[x] = newHi;
+                    moved = true;
                 }
-                for (int k = 1; k < c.length; k++) {
-                    int x = c[k].index;
-                    boolean xUnbounded = hi[x] >= UNBOUNDED;
-                    long othersHi = unbounded - (xUnbounded ? 1 : 0) > 0 ? UNBOUNDED : boundedHi - (xUnbounded ? 0 : hi[x]);
-                    long newLo = othersHi >= UNBOUNDED ? 0 : lo[t] - othersHi;
-                    long newHi = hi[t] >= UNBOUNDED ? UNBOUNDED : hi[t] - (partsLo - lo[x]);
-                    if (newLo > lo[x]) {
-                        lo[x] = newLo;
-                        changed = true;
-                    }
-                    if (newHi < hi[x]) {
-                        hi[x] = newHi;
-                        changed = true;
-                    }
+                if (moved) {
+                    size = enqueue(c[k], queue, queued, head, size);
                 }
             }
         }
@@ -217,6 +238,18 @@ public final class Suppression {
             pinned[node.index] = node.hidden && lo[node.index] == hi[node.index];
         }
         return pinned;
+    }
+
+    /** Puts the sums of a figure whose bounds moved back in the queue (each at most once); returns the new size. */
+    private int enqueue(Node moved, int[] queue, boolean[] queued, int head, int size) {
+        for (int c : moved.constraints) {
+            if (!queued[c]) {
+                queued[c] = true;
+                queue[(head + size) % queue.length] = c;
+                size++;
+            }
+        }
+        return size;
     }
 
     /**
