@@ -1,6 +1,7 @@
 package jp.kakaritsuke.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -52,6 +53,9 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Paragraph error = new Paragraph();
+    /** Below this window width (px) the filters start folded. */
+    static final int NARROW_PX = 600;
+
     final Grid<AuditRecord> grid = new Grid<>();
 
     AuditLogView(AuditService audit, RollupService rollups, Clock clock) {
@@ -107,7 +111,14 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         grid.setWidthFull();
         grid.setPageSize(AuditService.DEFAULT_PAGE_SIZE);
 
-        add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")), filters, error, grid);
+        // on a phone six stacked filters would fill the first screen and hide the log itself: folded there
+        Details filterPanel = new Details(getTranslation("audit.filters"), filters);
+        filterPanel.setOpened(true);
+        filterPanel.setWidthFull();
+        addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(
+                client -> filterPanel.setOpened(client.getWindowInnerWidth() > NARROW_PX)));
+
+        add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")), filterPanel, error, grid);
     }
 
     /** The service refuses everyone but administrators; asked here so that the refusal is the plain 403 page. */

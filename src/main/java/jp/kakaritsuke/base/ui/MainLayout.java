@@ -31,12 +31,18 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext authentication) {
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
+        // on a phone the navbar is narrow: the title keeps one line and gives way (…) instead of standing one
+        // character per line, and the controls keep their size (inline styles: no frontend bundle change)
+        title.getStyle().set("min-width", "0").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
 
         Select<Locale> language = new Select<>();
         language.setItems(AppI18NProvider.JAPANESE, AppI18NProvider.ENGLISH);
         language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
         language.setValue(AppI18NProvider.supported(getLocale()));
         language.setAriaLabel(getTranslation("language.label"));
+        language.setWidth("7.5em");
+        language.getStyle().set("flex-shrink", "0");
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 switchLanguage(e.getValue());
@@ -45,7 +51,13 @@ public class MainLayout extends AppLayout {
 
         HorizontalLayout user = new HorizontalLayout();
         user.setAlignItems(FlexComponent.Alignment.CENTER);
-        authentication.getPrincipalName().ifPresent(name -> user.add(new Span(name)));
+        user.getStyle().set("flex-shrink", "0");
+        authentication.getPrincipalName().ifPresent(name -> {
+            Span principal = new Span(name);
+            principal.getStyle().set("max-width", "8em").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                    .set("white-space", "nowrap");
+            user.add(principal);
+        });
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         user.add(logout);

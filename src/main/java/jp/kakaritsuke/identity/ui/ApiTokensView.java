@@ -50,6 +50,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("apiToken.lastUsedAt"));
         grid.addComponentColumn(t -> {
             Button revoke = new Button(getTranslation("apiToken.revoke"), e -> revoke(t));
+            revoke.setAriaLabel(getTranslation("apiToken.revokeNamed", t.name()));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return revoke;
         });

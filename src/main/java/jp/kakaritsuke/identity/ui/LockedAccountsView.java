@@ -38,6 +38,8 @@ class LockedAccountsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("lockedAccounts.state")).setFlexGrow(2);
         grid.addComponentColumn(a -> {
             Button unlock = new Button(getTranslation("lockedAccounts.unlock"), e -> unlock(a));
+            // a screen reader hears whose lock it lifts, not "解除" once per row
+            unlock.setAriaLabel(getTranslation("lockedAccounts.unlockFor", a.username()));
             unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             return unlock;
         });
