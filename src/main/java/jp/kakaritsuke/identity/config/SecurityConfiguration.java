@@ -1,6 +1,7 @@
 package jp.kakaritsuke.identity.config;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -27,8 +27,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -49,7 +49,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens, RequestUtil vaadinRequests,
-            ContentSecurityPolicy contentSecurityPolicy) throws Exception {
+            ContentSecurityPolicy contentSecurityPolicy, VaadinDefaultRequestCache vaadinRequestCache) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch only renders the status a request already has; refusing it turned
                 // every 404/405/415 sent with sendError into an empty 403
@@ -65,9 +65,11 @@ class SecurityConfiguration {
                 .ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
         http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class);
-        // an API call without credentials gets 401 (not the login page) and no Basic challenge
-        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+        // an API call without credentials gets a 401 problem (not the login page) and no Basic challenge; the request
+        // is not saved for after a login (that would create a session per anonymous API call)
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        vaadinRequestCache.ignoreRequests(api);
+        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new ApiAuthenticationEntryPoint(), api)
                 .accessDeniedHandler(new LoginCsrfFailureHandler()));
         // CSP with a per-request nonce (ContentSecurityPolicy); nosniff and frame DENY are Spring's defaults.
         // Written eagerly: Vaadin's pages are forwarded to its servlet, and a forward commits the response

@@ -119,6 +119,24 @@ class TrustHttpTest {
         assertSecurityHeaders(api);
     }
 
+    @Test
+    void apiCallsCreateNoSessionAndARefusalIsAProblemAnswer() throws Exception {
+        // without credentials, with a wrong token, unknown path, public data: never a session cookie (an API client
+        // has no use for one, and a flood of them would be kept in memory)
+        for (String[] call : new String[][] {{"/api/v1/assessments"}, {"/api/v1/no-such-endpoint"}, {"/api/v1/roles"},
+                {"/api/v1/assessments", "Authorization", "Bearer kkf_not-a-token"}}) {
+            String path = call[0];
+            String[] headers = java.util.Arrays.copyOfRange(call, 1, call.length);
+            HttpResponse<String> answer = new HttpProbe(port).get(path, headers);
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path + " " + String.join(" ", headers)).isEmpty();
+        }
+        HttpResponse<String> refused = new HttpProbe(port).get("/api/v1/assessments");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"status\":401").contains("Bearer");
+    }
+
     private static void assertSecurityHeaders(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
