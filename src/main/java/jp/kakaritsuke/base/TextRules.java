@@ -43,14 +43,25 @@ public final class TextRules {
      * surrogates. Private-use characters stay allowed: Japanese 外字 in names use them.
      */
     public static boolean hasInvisibleCharacters(String s) {
-        if (s == null) {
-            return false;
-        }
-        return s.codePoints().anyMatch(cp -> switch (Character.getType(cp)) {
+        return s != null && s.codePoints().anyMatch(TextRules::isInvisible);
+    }
+
+    /**
+     * The text with every character {@link #hasInvisibleCharacters} refuses replaced: for what is recorded rather than
+     * refused (a user name as typed at the login, in the log and the audit trail), so a CR/LF cannot forge a line and
+     * a bidirectional override cannot reorder what an administrator reads.
+     */
+    public static String replaceInvisible(String s, char replacement) {
+        return s.codePoints().map(cp -> isInvisible(cp) ? replacement : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean isInvisible(int cp) {
+        return switch (Character.getType(cp)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                  Character.SURROGATE -> true;
             default -> false;
-        });
+        };
     }
 
     /**

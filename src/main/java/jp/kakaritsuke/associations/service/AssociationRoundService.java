@@ -18,6 +18,7 @@ import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.service.FacilityAccess;
+import jp.kakaritsuke.facility.service.FacilityScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -143,7 +144,7 @@ public class AssociationRoundService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<AssociationRound> openRoundsFor(long facilityId) {
-        facilityAccess.requireRead(facilityId);
+        facilityAccess.require(facilityId, FacilityScope.SUBMITTED_RESULTS);
         AssociationTree tree = associations.tree();
         Set<Long> above = new HashSet<>();
         for (long id : rounds.associationsOfFacility(facilityId)) {

@@ -2,6 +2,7 @@ package jp.kakaritsuke.audit.domain;
 
 import java.time.Instant;
 import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.TextRules;
 
 /** One stored audit event. {@code id} is null until stored. */
 public record AuditRecord(Long id, Instant occurredAt, AuditAction action, String actor, String subject, Long facilityId,
@@ -24,8 +25,8 @@ public record AuditRecord(Long id, Instant occurredAt, AuditAction action, Strin
         if (text == null) {
             return null;
         }
-        // control characters (CR/LF forging a second log line, NUL, escapes) become spaces
-        String s = text.replaceAll("\\p{Cntrl}", " ").strip();
+        // control and format characters (CR/LF forging a second line, NUL, bidirectional overrides) become spaces
+        String s = TextRules.replaceInvisible(text, ' ').strip();
         if (s.isEmpty()) {
             return null;
         }

@@ -80,12 +80,6 @@ public class FacilityAccess {
         throw notFound.get();
     }
 
-    /** Kept for callers that read a facility's results: {@link FacilityScope#SUBMITTED_RESULTS}. */
-    @Transactional(readOnly = true)
-    public CurrentUser requireRead(long facilityId) {
-        return require(facilityId, FacilityScope.SUBMITTED_RESULTS);
-    }
-
     @Transactional(readOnly = true)
     public CurrentUser requireEdit(long facilityId) {
         return require(facilityId, FacilityScope.EDIT);

@@ -64,7 +64,7 @@ public class FacilityService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public FacilityProfile get(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.SUBMITTED_RESULTS);
         return load(facilityId).profile();
     }
 
@@ -92,7 +92,7 @@ public class FacilityService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public boolean consent(long facilityId) {
-        access.requireRead(facilityId);
+        access.require(facilityId, FacilityScope.SUBMITTED_RESULTS);
         return load(facilityId).isConsentIdentified();
     }
 

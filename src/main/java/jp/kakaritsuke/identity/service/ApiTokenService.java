@@ -1,18 +1,16 @@
 package jp.kakaritsuke.identity.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.identity.domain.ApiToken;
@@ -141,12 +139,8 @@ public class ApiTokenService {
         return new TokenInfo(t.getId(), t.getName(), t.getCreatedAt(), t.getExpiresAt(), t.getLastUsedAt(), t.isExpired(now));
     }
 
-    /** The stored form of a token (also used by the benchmark). */
+    /** The stored form of a token (also used by the benchmark): the SHA-256 that invitation codes use too. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OneTimeCode.hash(token);
     }
 }

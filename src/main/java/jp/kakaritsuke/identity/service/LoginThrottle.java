@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
+import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import org.slf4j.Logger;
@@ -198,8 +199,7 @@ public class LoginThrottle {
         if (text == null) {
             return "";
         }
-        String clean = text.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String clean = TextRules.replaceInvisible(text, '?');
         return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
