@@ -72,6 +72,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
         HorizontalLayout fields = new HorizontalLayout(name, expiresOn, create);
         fields.setAlignItems(Alignment.BASELINE);
+        fields.setWrap(true); // on a phone the button goes below the fields instead of off the screen
         add(new H2(getTranslation("apiToken.title")), new Paragraph(getTranslation("apiToken.intro")), grid,
                 new H3(getTranslation("apiToken.create")), fields, created);
         refresh();
