@@ -233,5 +233,8 @@ class AssessmentApiTest {
                 .andReturn().getResponse().getContentAsString();
         java.util.Map<String, Object> paths = JsonPath.read(docs, "$.paths");
         org.assertj.core.api.Assertions.assertThat(paths.keySet()).isNotEmpty().allMatch(p -> p.startsWith("/api/"));
+        // Swagger UI's page and scripts are served (same-origin files, allowed by the CSP's script-src 'self')
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk());
     }
 }
