@@ -169,6 +169,13 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.errors[0].field", is("HOME_CARE.visit_patients")))
                 .andExpect(jsonPath("$.errors[0].code", is("assessment.error.notANumber")))
                 .andExpect(jsonPath("$.errors[0].message", startsWith("数値で入力してください")));
+        // the language chosen in the app (cookie) wins over the browser's Accept-Language
+        mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(editor))
+                        .header("If-Match", "\"" + (savedVersion + 1) + "\"").header("Accept-Language", "ja")
+                        .cookie(new jakarta.servlet.http.Cookie("kkf-lang", "en")).contentType("application/json")
+                        .content("{\"indicators\": {\"HOME_CARE.visit_patients\": \"abc\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", startsWith("Enter a number")));
         // viewers may not write, outsiders do not see the round
         mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(viewer))
                         .header("If-Match", "\"" + (savedVersion + 1) + "\"").contentType("application/json").content("{\"level\": 1}"))
