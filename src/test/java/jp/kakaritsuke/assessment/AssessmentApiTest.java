@@ -82,7 +82,10 @@ class AssessmentApiTest {
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.answers", hasSize(14)))
-                .andExpect(jsonPath("$.scores", hasSize(14)));
+                .andExpect(jsonPath("$.answers[0].version").isNumber())
+                .andExpect(jsonPath("$.answers[0].confirmed", is(true)))
+                .andExpect(jsonPath("$.scores", hasSize(14)))
+                .andExpect(jsonPath("$.scores[0].detailed", is(false)));
         mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(outsider)))
                 .andExpect(jsonPath("$[*].facilityId", everyItem(is(other.id().intValue()))));
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(outsider)))
