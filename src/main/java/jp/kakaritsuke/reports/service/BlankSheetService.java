@@ -114,7 +114,7 @@ public class BlankSheetService {
     }
 
     /** The choices an indicator offers, in the order the questionnaire shows them. */
-    static List<Choice> choices(Indicator i) {
+    public static List<Choice> choices(Indicator i) {
         return Choice.of(i.type());
     }
 
