@@ -104,6 +104,12 @@ class BlankSheetTest {
                 assertThat(level).as(rq.roleCode()).isNotNull();
                 assertThat(validations.get(level.getRowNum()).getValidationConstraint().getExplicitListValues())
                         .containsExactly("0", "1", "2", "3", "4");
+                if (rq.helpSource() != null && rq.helpSource().matches("(事例|参考).*")) {
+                    assertThat(level.getCell(8).getStringCellValue()).as("source, written like the indicators'")
+                            .matches("(事例|参考)\\d+( 取組.)?");
+                } else if (rq.helpSource() != null) {
+                    assertThat(level.getCell(8).getStringCellValue()).as("a chapter of the casebook, verbatim").isEqualTo(rq.helpSource());
+                }
                 assertThat(FacilityReportTest.text(sheet, level.getRowNum() + 1, 2)).isEqualTo("レベル0: " + rq.levelAnchor(0, Locale.JAPANESE));
                 assertThat(FacilityReportTest.text(sheet, level.getRowNum() + 5, 2)).isEqualTo("レベル4: " + rq.levelAnchor(4, Locale.JAPANESE));
                 for (Indicator i : rq.indicators()) {

@@ -113,6 +113,9 @@ class RollupReportTest {
             assertThat(note.getRowIndex()).as("under the chart").isGreaterThanOrEqualTo(anchor.getRow2());
             assertThat(note.getColumnIndex()).isEqualTo(anchor.getCol1());
 
+            var submitted = FacilityReportTest.find(summary, "提出済み").getRow().getCell(1);
+            assertThat(submitted.getCellType()).as("a count is a number cell").isEqualTo(CellType.NUMERIC);
+            assertThat(submitted.getNumericCellValue()).isEqualTo(6);
             List<String> cover = FacilityReportTest.strings(summary);
             assertThat(cover).contains("対象の回", "2026年度 (2026-04-01〜2026-06-30)", "提出期限", "2026-06-30");
         }

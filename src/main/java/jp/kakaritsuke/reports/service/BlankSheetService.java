@@ -145,17 +145,20 @@ public class BlankSheetService {
         return max == null ? "" : text(b, locale, "report.blank.rangeMax", String.valueOf(max));
     }
 
-    /** The role help's source is stored in Japanese (「事例1 ②」); English readers get it in their words. */
+    /**
+     * The role help's source is stored as one string (「事例1 ②」, 「参考3 ①」); written here like the indicators'
+     * sources, in the reader's language.
+     */
     static String helpSource(String stored, ResourceBundle b, Locale locale) {
         if (stored == null) {
             return "";
         }
-        var m = java.util.regex.Pattern.compile("事例(\\d+)\\s*([\u2460-\u2473])?").matcher(stored);
+        var m = java.util.regex.Pattern.compile("(事例|参考)(\\d+)\\s*([\u2460-\u2473])?").matcher(stored.strip());
         if (!m.matches()) {
             return stored;
         }
-        String c = text(b, locale, "source.case", m.group(1));
-        return m.group(2) == null ? c : text(b, locale, "source.practice", c, m.group(2));
+        String c = text(b, locale, m.group(1).equals("参考") ? "source.reference" : "source.case", m.group(2));
+        return m.group(3) == null ? c : text(b, locale, "source.practice", c, m.group(3));
     }
 
     private static String sourceLabel(ResourceBundle b, Locale locale, SourceReference ref) {

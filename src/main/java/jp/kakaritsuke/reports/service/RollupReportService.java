@@ -101,9 +101,9 @@ public class RollupReportService {
                     .field(b.getString("report.rollup.deadline"), round == null ? "" : round.deadline().toString())
                     .field(b.getString("report.rollup.basis"), f(b, locale, "report.rollup.basisText", DATE.format(clock.instant())))
                     .field(b.getString("rollupReport.members"), rollup.members())
-                    .field(b.getString("rollupStatus.SUBMITTED"), rollup.completeness().submitted().display())
-                    .field(b.getString("rollupStatus.IN_PROGRESS"), rollup.completeness().inProgress().display())
-                    .field(b.getString("rollupStatus.NOT_STARTED"), rollup.completeness().notStarted().display())
+                    .field(b.getString("rollupStatus.SUBMITTED"), value(rollup.completeness().submitted()))
+                    .field(b.getString("rollupStatus.IN_PROGRESS"), value(rollup.completeness().inProgress()))
+                    .field(b.getString("rollupStatus.NOT_STARTED"), value(rollup.completeness().notStarted()))
                     .field(b.getString("report.generated"), DATE.format(clock.instant()))
                     .field(b.getString("rollupReport.suppression"), f(b, locale, "rollup.suppressionNote", Cell.MIN_FACILITIES))
                     .blank();
