@@ -145,6 +145,9 @@ class BlankSheetTest {
                 }
             }
             assertThat(indicators).isPositive();
+            // printable: the long text columns are narrowed and wrap instead of shrinking the page
+            assertThat(sheet.getColumnWidth(2)).isEqualTo(36 * 256);
+            assertThat(sheet.getRow(2).getCell(2).getCellStyle().getWrapText()).as(sheet.getRow(2).getCell(2).getStringCellValue()).isTrue();
             assertThat(validations).hasSize(indicators + q.roles().size());
         }
     }

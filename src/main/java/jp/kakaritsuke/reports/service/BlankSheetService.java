@@ -108,7 +108,7 @@ public class BlankSheetService {
                             ? text(b, locale, "report.blank.error.number", range(b, locale, i.min(), i.max())) : listError);
                 }
             }
-            s.fitColumns(COL_ANSWER + 1);
+            s.fitColumns(COL_ANSWER + 1).narrowColumns(36, COL_QUESTION, COL_HINT).narrowColumns(20, COL_CHOICES, COL_TYPE);
             book.write(out);
         }
     }
