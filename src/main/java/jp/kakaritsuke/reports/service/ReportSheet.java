@@ -46,6 +46,8 @@ public final class ReportSheet {
     static final String TRUNCATION_MARK = "…(以下省略)";
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int MAX_COLUMNS = 32;
+    /** The height of one line of the 10-point font, with its spacing. */
+    private static final float LINE_POINTS = 14f;
 
     /** A share (0.83) written as a number cell that reads 83%. */
     public record Percent(double fraction) {
@@ -187,8 +189,18 @@ public final class ReportSheet {
             sheet.setColumnWidth(c, chars * 256);
             for (Row row : sheet) {
                 Cell cell = row.getCell(c);
-                if (cell != null && cell.getCellStyle().getIndex() == book.text.getIndex() && displayWidth(cell.getStringCellValue()) > chars) {
+                if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+                    continue;
+                }
+                int width = displayWidth(cell.getStringCellValue());
+                if (width > chars && cell.getCellStyle().getIndex() == book.text.getIndex()) {
                     cell.setCellStyle(book.wrapped);
+                }
+                if (width > chars) {
+                    // not every reader grows a row for wrapped text by itself (LibreOffice's PDF export does not)
+                    // a full-width character counts 2 in displayWidth but takes about 1.5 columns when drawn
+                    int lines = (int) Math.ceil(width / (chars * 1.33));
+                    row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * LINE_POINTS));
                 }
             }
         }
