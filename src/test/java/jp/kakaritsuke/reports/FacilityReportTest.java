@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.math.BigDecimal;
+import jp.kakaritsuke.assessment.domain.AnswerType;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.base.InvalidInputException;
@@ -50,15 +56,31 @@ class FacilityReportTest {
     @Autowired
     FacilityReportService reports;
 
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    QuestionnaireService questionnaires;
+
     FacilityProfile clinic;
     long previous;
     long latest;
     String viewer;
+    /** The login ID of the editor who submits; their display name is 山田 花子, which shares nothing with it. */
+    String editor;
+    /** A count the latest round answers (12). */
+    Indicator count;
 
     @BeforeEach
     void setUp() {
         clinic = fixtures.facility(FacilityType.CLINIC);
-        fixtures.member(clinic, MemberRole.EDITOR);
+        Fixtures.asAdmin();
+        editor = "e" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        invitations.accept(invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 花子").code(), editor, "山田 花子",
+                Fixtures.PASSWORD);
+        Fixtures.as(editor);
+        count = questionnaires.current().roles().stream().flatMap(r -> r.indicators().stream())
+                .filter(i -> i.type() == AnswerType.NUMBER).findFirst().orElseThrow();
         previous = submit(1, "前回");
         latest = submit(3, null);
         viewer = fixtures.member(clinic, MemberRole.VIEWER);
@@ -75,18 +97,100 @@ class FacilityReportTest {
         for (var a : round.answers()) {
             String note = fixedNote != null ? fixedNote : INJECTIONS.get(i++ % INJECTIONS.size());
             assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(level, a.roleCode().equals("HOME_CARE"), note, Map.of()));
+                    new RoleAnswerInput(level, a.roleCode().equals("HOME_CARE"), note,
+                            a.roleCode().equals(count.roleCode()) && level == 3
+                                    ? Map.of(count.code(), AnswerValue.of(new BigDecimal("12"))) : Map.of()));
         }
         return assessments.submit(round.summary().id()).summary().id();
     }
 
     XSSFWorkbook read(long roundId) throws Exception {
+        return read(roundId, Locale.JAPANESE);
+    }
+
+    XSSFWorkbook read(long roundId, Locale locale) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        reports.write(roundId, Locale.JAPANESE, out);
+        reports.write(roundId, locale, out);
         // kept for a look by hand (docs/screenshots/report-summary.png was rendered from it with LibreOffice)
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/reports/facility-report-" + roundId + ".xlsx"), out.toByteArray());
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** What the board sees on the cover is theirs: no internal round number, no login ID, no developer file path. */
+    @Test
+    void theCoverShowsNoRoundNumberLoginIdOrDeveloperPath() throws Exception {
+        Fixtures.as(viewer);
+        try (XSSFWorkbook wb = read(latest)) {
+            List<String> cover = strings(wb.getSheet("表紙"));
+            assertThat(cover).contains("山田 花子", "提出者");
+            assertThat(cover).noneMatch(c -> c.matches("(?s).*No\\.\\s*\\d+.*")).noneMatch(c -> c.contains(editor))
+                    .noneMatch(c -> c.contains("docs/")).noneMatch(c -> c.contains(".md")).doesNotContain("評価");
+            assertThat(cover).anyMatch(c -> c.startsWith("各役割のスコア (0〜100) は、実施レベル"));
+        }
+    }
+
+    @Test
+    void similaritiesAndCountsAreNumberCells() throws Exception {
+        Fixtures.as(viewer);
+        try (XSSFWorkbook wb = read(latest)) {
+            Sheet rec = wb.getSheet("推奨");
+            Cell similarityHeader = find(rec, "類似度");
+            Cell first = rec.getRow(similarityHeader.getRowIndex() + 1).getCell(similarityHeader.getColumnIndex());
+            assertThat(first.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getNumericCellValue()).isBetween(0.0, 1.0);
+            assertThat(first.getCellStyle().getDataFormatString()).isEqualTo("0%");
+
+            Cell answer = find(wb.getSheet("回答"), count.labelJa()).getRow().getCell(2);
+            assertThat(answer.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(answer.getNumericCellValue()).isEqualTo(12);
+            assertThat(answer.getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(answer.getRow().getCell(3).getStringCellValue()).isEqualTo(count.unitJa());
+        }
+    }
+
+    @Test
+    void inEnglishTheSheetsHeadersRolesAndLabelsAreEnglish() throws Exception {
+        Fixtures.as(viewer);
+        try (XSSFWorkbook wb = read(latest, Locale.ENGLISH)) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("Cover", "Summary", "Recommendations", "Answers");
+            assertThat(text(wb.getSheet("Cover"), 0, 0)).isEqualTo("Kakaritsuke-i function self-assessment report");
+            Sheet summary = wb.getSheet("Summary");
+            assertThat(text(summary, 1, 0)).isEqualTo("Role");
+            for (int r = 2; r <= 15; r++) {
+                assertThat(text(summary, r, 0)).as("role name in row %d", r).matches("[\\x20-\\x7E\\u2013\\u2019]+");
+            }
+            Sheet cover = wb.getSheet("Cover");
+            for (Row r : cover) {
+                if (r.getCell(0) != null && r.getCell(0).getCellType() == CellType.STRING) {
+                    assertThat(r.getCell(0).getStringCellValue()).as("cover label").matches("[\\x20-\\x7E\\u2013\\u2019]+");
+                }
+            }
+            assertThat(column(wb.getSheet("Answers"), 1)).contains("Level", "Note", count.labelEn());
+            assertThat(column(wb.getSheet("Answers"), 0)).doesNotContain("診診連携");
+        }
+    }
+
+    static Cell find(Sheet s, String text) {
+        for (Row r : s) {
+            for (Cell c : r) {
+                if (c.getCellType() == CellType.STRING && c.getStringCellValue().equals(text)) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError(text + " not on " + s.getSheetName());
+    }
+
+    static List<String> strings(Sheet s) {
+        List<String> values = new ArrayList<>();
+        s.forEach(r -> r.forEach(c -> {
+            if (c.getCellType() == CellType.STRING) {
+                values.add(c.getStringCellValue());
+            }
+        }));
+        return values;
     }
 
     @Test

@@ -65,4 +65,35 @@ class ReportApiTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id)).andExpect(status().isUnauthorized());
     }
+
+    /** The language of the UI reaches the download: ?lang, the UI's cookie, or an API client's Accept-Language. */
+    @Test
+    void theReportComesInTheUsersLanguage() throws Exception {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        long id = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
+        String viewer = fixtures.member(clinic, MemberRole.VIEWER);
+        Fixtures.anonymous();
+
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(viewer)))).isEqualTo("表紙");
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx?lang=en", id).with(fixtures.bearer(viewer))))
+                .isEqualTo("Cover");
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(viewer))
+                .cookie(new jakarta.servlet.http.Cookie("kkf-lang", "en")))).isEqualTo("Cover");
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(viewer))
+                .header("Accept-Language", "en-GB,en;q=0.8"))).isEqualTo("Cover");
+        // a browser session follows the UI (Japanese unless the user switched), whatever its Accept-Language
+        var session = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(viewer);
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx", id).with(session)
+                .header("Accept-Language", "en-GB,en;q=0.8"))).isEqualTo("表紙");
+        assertThat(firstSheet(get("/api/v1/assessments/{id}/report.xlsx", id).with(session)
+                .cookie(new jakarta.servlet.http.Cookie("kkf-lang", "en")))).isEqualTo("Cover");
+    }
+
+    String firstSheet(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        byte[] body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            return wb.getSheetName(0);
+        }
+    }
 }

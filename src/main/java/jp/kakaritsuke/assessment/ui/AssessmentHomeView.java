@@ -44,6 +44,9 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         this.associationRounds = associationRounds;
         setMaxWidth("72rem");
         add(new H2(getTranslation("assessment.home.title")));
+        Anchor blankSheet = new Anchor("api/v1/questionnaires/current/blank.xlsx", getTranslation("report.blank.download"));
+        blankSheet.getElement().setAttribute("download", true); // a file from the API (same session), not a route
+        add(blankSheet);
         List<FacilityProfile> mine = facilities.visibleFacilities();
         if (mine.isEmpty()) {
             add(new Paragraph(getTranslation("assessment.home.noFacility")));

@@ -98,6 +98,12 @@ public class UserAccountService {
         return users.findById(userId).map(AppUser::getDisplayName);
     }
 
+    /** The name a person gave for themselves, by their user name (what rounds record as the submitter). */
+    @Transactional(readOnly = true)
+    public Optional<String> displayNameOf(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(AppUser.normalizeUsername(username)).map(AppUser::getDisplayName);
+    }
+
     /** A rejected account request; {@code getMessage()} is an i18n key. */
     public static class AccountException extends RuntimeException {
         public AccountException(String messageKey) {

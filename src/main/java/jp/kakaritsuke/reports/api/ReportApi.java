@@ -1,11 +1,16 @@
 package jp.kakaritsuke.reports.api;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.reports.service.BlankSheetService;
 import jp.kakaritsuke.reports.service.FacilityReportService;
+import jp.kakaritsuke.reports.service.RollupReportService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,49 +20,90 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/v1/assessments/{id}/report.xlsx}: the board report. Also the UI's download link (same session).
- * Built in memory first, so a refusal still becomes a problem+json answer instead of a broken download.
+ * The workbooks: {@code GET /api/v1/assessments/{id}/report.xlsx} (the board report), {@code
+ * /associations/{id}/rollup.xlsx} and {@code /questionnaires/current/blank.xlsx}. Also the UI's download links (same
+ * session). Built in memory first where possible, so a refusal still becomes a problem+json answer instead of a
+ * broken download. The language: {@code ?lang=}, else the UI's language cookie, else (API clients) Accept-Language,
+ * else Japanese.
  */
 @RestController
 @RequestMapping("/api/v1")
 class ReportApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /** The cookie the UI's language switch sets (base.i18n.LocaleInitializer). */
+    static final String LANGUAGE_COOKIE = "kkf-lang";
 
     private final FacilityReportService reports;
-    private final jp.kakaritsuke.reports.service.RollupReportService rollupReports;
+    private final RollupReportService rollupReports;
+    private final BlankSheetService blankSheets;
 
-    ReportApi(FacilityReportService reports, jp.kakaritsuke.reports.service.RollupReportService rollupReports) {
+    ReportApi(FacilityReportService reports, RollupReportService rollupReports, BlankSheetService blankSheets) {
         this.reports = reports;
         this.rollupReports = rollupReports;
+        this.blankSheets = blankSheets;
     }
 
     /** The association rollup workbook, streamed straight to the client once the rollup is computed and authorised. */
     @GetMapping("/associations/{id}/rollup.xlsx")
-    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> rollup(
-            @PathVariable long id, @RequestParam(name = "lang", defaultValue = "ja") String lang) {
-        Locale locale = AppI18NProvider.supported(Locale.forLanguageTag(lang));
+    ResponseEntity<StreamingResponseBody> rollup(@PathVariable long id, @RequestParam(name = "lang", required = false) String lang,
+                                                 HttpServletRequest request) {
+        Locale locale = locale(lang, request);
         String fileName = rollupReports.fileName(id, locale); // authorises before anything is sent
         var rollup = rollupReports.download(id); // computed and recorded here, in the request, before streaming
         return ResponseEntity.ok()
                 .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .body(out -> rollupReports.write(rollup, locale, out));
     }
 
     @GetMapping("/assessments/{id}/report.xlsx")
-    ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam(name = "lang", defaultValue = "ja") String lang)
-            throws IOException {
-        Locale locale = AppI18NProvider.supported(Locale.forLanguageTag(lang));
+    ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam(name = "lang", required = false) String lang,
+                                  HttpServletRequest request) throws IOException {
+        Locale locale = locale(lang, request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reports.write(id, locale, out);
         return ResponseEntity.ok()
                 .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(reports.fileName(id, locale), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(reports.fileName(id, locale)))
                 .body(out.toByteArray());
+    }
+
+    /** Every question of the current questionnaire, to collect the figures from the records before answering. */
+    @GetMapping("/questionnaires/current/blank.xlsx")
+    ResponseEntity<byte[]> blankSheet(@RequestParam(name = "lang", required = false) String lang, HttpServletRequest request)
+            throws IOException {
+        Locale locale = locale(lang, request);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        blankSheets.write(locale, out);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(blankSheets.fileName(locale)))
+                .body(out.toByteArray());
+    }
+
+    static Locale locale(String lang, HttpServletRequest request) {
+        if (lang != null && !lang.isBlank()) {
+            return AppI18NProvider.supported(Locale.forLanguageTag(lang));
+        }
+        if (request.getCookies() != null) {
+            var chosen = Arrays.stream(request.getCookies()).filter(c -> LANGUAGE_COOKIE.equals(c.getName()))
+                    .map(Cookie::getValue).findFirst();
+            if (chosen.isPresent()) {
+                return AppI18NProvider.supported(Locale.forLanguageTag(chosen.get()));
+            }
+        }
+        // API clients (bearer token) say what they read; a browser follows the UI's rule (its cookie, else Japanese,
+        // whatever Accept-Language says), so a download matches the page it came from
+        boolean apiClient = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        return apiClient && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
+                ? AppI18NProvider.supported(request.getLocale()) : AppI18NProvider.JAPANESE;
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 }

@@ -30,6 +30,7 @@ import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.identity.service.UserAccountService;
 import jp.kakaritsuke.scoring.domain.Recommendation;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
 import jp.kakaritsuke.scoring.service.ReasonTexts;
@@ -53,11 +54,14 @@ public class FacilityReportService {
     private final RecommendationService recommendations;
     private final ReasonTexts reasonTexts;
     private final CaseLibraryService caseLibrary;
+    private final UserAccountService accounts;
     private final Clock clock;
 
     public FacilityReportService(AssessmentService assessments, QuestionnaireService questionnaires,
                                  FacilityService facilities, RecommendationService recommendations,
-                                 ReasonTexts reasonTexts, CaseLibraryService caseLibrary, Clock clock) {
+                                 ReasonTexts reasonTexts, CaseLibraryService caseLibrary, UserAccountService accounts,
+                                 Clock clock) {
+        this.accounts = accounts;
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.facilities = facilities;
@@ -101,19 +105,24 @@ public class FacilityReportService {
         }
     }
 
+    /**
+     * For the board: who, what and when, in their words. No internal round number and no login ID (the submitter by
+     * the name they gave, or not at all), and the scoring rule in one sentence instead of a pointer to our docs.
+     */
     private void cover(ReportSheet s, Texts t, RoundView round, FacilityProfile f, Questionnaire q) {
         s.title(t.get("report.title")).blank()
                 .field(t.get("report.facility"), f.name())
                 .field(t.get("report.facilityType"), t.get("facilityType." + f.type().name()))
                 .field(t.get("report.location"), f.prefecture() + (f.municipality() == null ? "" : f.municipality()))
-                .field(t.get("report.round"), t.format("report.roundValue", round.summary().id()))
                 .field(t.get("report.started"), DATE_TIME.format(round.summary().startedAt()))
-                .field(t.get("report.submitted"), DATE_TIME.format(round.summary().submittedAt()))
-                .field(t.get("report.submittedBy"), round.summary().submittedBy())
-                .field(t.get("report.questionnaire"), t.format("report.questionnaireValue", q.version(), q.title(t.locale)))
+                .field(t.get("report.submitted"), DATE_TIME.format(round.summary().submittedAt()));
+        accounts.displayNameOf(round.summary().submittedBy())
+                .ifPresent(name -> s.field(t.get("report.submittedBy"), name));
+        s.field(t.get("report.questionnaire"), t.format("report.questionnaireValue", q.version(), q.title(t.locale)))
                 .field(t.get("report.generated"), DATE_TIME.format(clock.instant()))
                 .blank()
                 .field(t.get("report.source"), t.get("report.sourceText"))
+                .field(t.get("report.scoring"), t.get("report.scoringText"))
                 .fitColumns(2);
     }
 
@@ -154,7 +163,7 @@ public class FacilityReportService {
         int rank = 1;
         for (var c : rec.similarCases().subList(0, Math.min(10, rec.similarCases().size()))) {
             s.row(rank++, caseLabel(t, library.caseStudy(c.number()).orElseThrow().source()), c.name(),
-                    t.format("report.percent", Math.round(c.similarity() * 100)),
+                    new ReportSheet.Percent(c.similarity()),
                     String.join(t.get("reason.listSeparator"), reasonTexts.render(c.reasons(), t.locale)));
         }
         s.blank().title(t.get("report.practices"));
@@ -171,26 +180,28 @@ public class FacilityReportService {
     private void answers(ReportSheet s, Texts t, RoundView round, Questionnaire q, CaseLibrary library) {
         s.title(t.get("report.answersTitle"));
         s.header(true, t.get("report.col.role"), t.get("report.col.item"), t.get("report.col.answer"),
-                t.get("report.col.reference"));
+                t.get("report.col.unit"), t.get("report.col.reference"));
         for (RoleQuestion rq : q.roles()) {
             RoleAnswerView a = round.answer(rq.roleCode());
             String role = roleName(library, rq.roleCode(), t.locale);
-            s.row(role, t.get("report.item.level"), a.level() == null ? "" : a.level() + ": " + rq.levelAnchor(a.level(), t.locale), "");
+            s.row(role, t.get("report.item.level"), a.level() == null ? "" : a.level() + ": " + rq.levelAnchor(a.level(), t.locale));
             for (Indicator i : rq.indicators()) {
                 AnswerValue v = a.indicators().get(i.code());
-                String answer = v == null ? t.get("report.unanswered")
-                        : v.number() != null ? v.number().stripTrailingZeros().toPlainString() + (i.unit(t.locale) == null ? "" : " " + i.unit(t.locale))
+                // a count stays a number cell (it can be summed and charted); its unit goes beside it
+                Object answer = v == null ? t.get("report.unanswered")
+                        : v.number() != null ? v.number()
                         : t.get("choice." + v.choice().name());
+                String unit = v != null && v.number() != null && i.unit(t.locale) != null ? i.unit(t.locale) : "";
                 String reference = (i.sourceCase() == null ? "" : caseLabel(t, new SourceReference(i.sourceCase(), i.sourcePractice())))
                         + (i.reportItemJa() == null ? "" : " / " + t.format("report.reportItem", i.reportItemJa()));
-                s.row(role, i.label(t.locale), answer, reference);
+                s.row(role, i.label(t.locale), answer, unit, reference);
             }
-            s.row(role, t.get("report.item.priority"), a.priority() ? t.get("report.yes") : t.get("report.no"), "");
+            s.row(role, t.get("report.item.priority"), a.priority() ? t.get("report.yes") : t.get("report.no"));
             if (a.note() != null) {
-                s.row(role, t.get("report.item.note"), a.note(), "");
+                s.row(role, t.get("report.item.note"), a.note());
             }
         }
-        s.fitColumns(4);
+        s.fitColumns(5);
     }
 
     private static String roleName(CaseLibrary library, String code, Locale locale) {

@@ -6,7 +6,11 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.PresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -42,6 +46,12 @@ public final class ReportSheet {
     static final String TRUNCATION_MARK = "…(以下省略)";
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int MAX_COLUMNS = 32;
+    /** The height of one line of the 10-point font, with its spacing. */
+    private static final float LINE_POINTS = 14f;
+
+    /** A share (0.83) written as a number cell that reads 83%. */
+    public record Percent(double fraction) {
+    }
 
     private final ReportWorkbook book;
     private final Sheet sheet;
@@ -95,6 +105,45 @@ public final class ReportSheet {
         return this;
     }
 
+    /**
+     * Text in a cell of a row that may already exist (e.g. a note under a chart beside a table): rows are written
+     * top-down elsewhere, so this one reuses the row when it is there.
+     */
+    public ReportSheet note(int rowIndex, int column, String text) {
+        Row row = sheet.getRow(rowIndex) != null ? sheet.getRow(rowIndex) : sheet.createRow(rowIndex);
+        set(row, column, text, book.text); // unwrapped: it runs on across the empty cells to its right
+        nextRow = Math.max(nextRow, rowIndex + 1);
+        return this;
+    }
+
+    /**
+     * An empty answer cell in the last written row, styled as a place to type, with a data validation: a drop-down
+     * list of {@code choices}, or (when there are none) a decimal number within {@code min}..{@code max} (either may
+     * be null). Excel and LibreOffice refuse anything else typed there.
+     */
+    public ReportSheet answerCell(int column, List<String> choices, Number min, Number max, String errorTitle, String errorText) {
+        int r = nextRow - 1;
+        Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
+        row.createCell(column).setCellStyle(book.answer);
+        widths[Math.min(column, MAX_COLUMNS - 1)] = Math.max(widths[Math.min(column, MAX_COLUMNS - 1)], 12);
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidationConstraint constraint;
+        if (!choices.isEmpty()) {
+            constraint = helper.createExplicitListConstraint(choices.toArray(String[]::new));
+        } else {
+            // Excel has no "any number" constraint: an unbounded side gets Excel's own largest magnitude
+            String low = min == null ? "-9.99E+307" : min.toString();
+            String high = max == null ? "9.99E+307" : max.toString();
+            constraint = helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, low, high);
+        }
+        DataValidation validation = helper.createValidation(constraint, new CellRangeAddressList(r, r, column, column));
+        validation.setShowErrorBox(true);
+        validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        validation.createErrorBox(errorTitle, errorText);
+        sheet.addValidationData(validation);
+        return this;
+    }
+
     public ReportSheet blank() {
         nextRow++;
         return this;
@@ -127,6 +176,33 @@ public final class ReportSheet {
         for (int c = 0; c < Math.min(columns, MAX_COLUMNS); c++) {
             int chars = Math.max(6, Math.min(MAX_COLUMN_CHARS, widths[c] + 2));
             sheet.setColumnWidth(c, chars * 256);
+        }
+        return this;
+    }
+
+    /**
+     * Narrower columns whose longer texts wrap (after {@link #fitColumns}): for sheets people print to fill in by hand,
+     * where ten columns at their natural width would print too small to read. In-memory sheets only.
+     */
+    public ReportSheet narrowColumns(int chars, int... columns) {
+        for (int c : columns) {
+            sheet.setColumnWidth(c, chars * 256);
+            for (Row row : sheet) {
+                Cell cell = row.getCell(c);
+                if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+                    continue;
+                }
+                int width = displayWidth(cell.getStringCellValue());
+                if (width > chars && cell.getCellStyle().getIndex() == book.text.getIndex()) {
+                    cell.setCellStyle(book.wrapped);
+                }
+                if (width > chars) {
+                    // not every reader grows a row for wrapped text by itself (LibreOffice's PDF export does not)
+                    // a full-width character counts 2 in displayWidth but takes about 1.5 columns when drawn
+                    int lines = (int) Math.ceil(width / (chars * 1.33));
+                    row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * LINE_POINTS));
+                }
+            }
         }
         return this;
     }
@@ -241,8 +317,14 @@ public final class ReportSheet {
             }
             case java.math.BigDecimal b -> {
                 cell.setCellValue(b.doubleValue());
-                cell.setCellStyle(style != null ? style : book.decimal);
-                track(column, b.toPlainString());
+                // a count reads 3, not 3.00; a fraction keeps the digits it was given
+                cell.setCellStyle(style != null ? style : b.stripTrailingZeros().scale() <= 0 ? book.number : book.general);
+                track(column, b.stripTrailingZeros().toPlainString());
+            }
+            case Percent p -> {
+                cell.setCellValue(p.fraction());
+                cell.setCellStyle(style != null ? style : book.percent);
+                track(column, Math.round(p.fraction() * 100) + "%");
             }
             default -> {
                 String s = safe(String.valueOf(value));
@@ -258,6 +340,10 @@ public final class ReportSheet {
         if (column >= MAX_COLUMNS) {
             return;
         }
+        widths[column] = Math.max(widths[column], displayWidth(s));
+    }
+
+    private static int displayWidth(String s) {
         int width = 0;
         for (String line : s.split("\n", -1)) {
             int w = 0;
@@ -266,7 +352,7 @@ public final class ReportSheet {
             }
             width = Math.max(width, w);
         }
-        widths[column] = Math.max(widths[column], width);
+        return width;
     }
 
     /** Cuts text to Excel's limit, keeping a visible mark that something was left out. */

@@ -29,6 +29,9 @@ public final class ReportWorkbook implements AutoCloseable {
     final CellStyle wrapped;
     final CellStyle number;
     final CellStyle decimal;
+    final CellStyle general;
+    final CellStyle percent;
+    final CellStyle answer;
     final CellStyle header;
     final CellStyle title;
     final CellStyle label;
@@ -48,6 +51,17 @@ public final class ReportWorkbook implements AutoCloseable {
         number.setDataFormat(workbook.createDataFormat().getFormat("0"));
         decimal = style(base, false);
         decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+        general = style(base, false);
+        percent = style(base, false);
+        percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+        // where the user types (the blank sheet): a pale fill and a border, unlike everything printed for reading
+        answer = style(base, false);
+        answer.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        answer.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        answer.setBorderBottom(BorderStyle.THIN);
+        answer.setBorderTop(BorderStyle.THIN);
+        answer.setBorderLeft(BorderStyle.THIN);
+        answer.setBorderRight(BorderStyle.THIN);
         header = style(bold, true);
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);

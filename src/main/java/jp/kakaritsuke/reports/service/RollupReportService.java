@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import jp.kakaritsuke.associations.domain.AssociationRound;
+import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
@@ -31,13 +33,26 @@ public class RollupReportService {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final RollupService rollups;
+    private final AssociationRoundRepository rounds;
     private final CaseLibraryService caseLibrary;
     private final Clock clock;
 
-    public RollupReportService(RollupService rollups, CaseLibraryService caseLibrary, Clock clock) {
+    /** The rollup with the round the association opened last (null when it opened none). */
+    public record Download(Rollup rollup, AssociationRound round) {
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RollupReportService(RollupService rollups, AssociationRoundRepository rounds, CaseLibraryService caseLibrary,
+                               Clock clock) {
         this.rollups = rollups;
+        this.rounds = rounds;
         this.caseLibrary = caseLibrary;
         this.clock = clock;
+    }
+
+    /** For the benchmarks, which write a synthetic rollup without a database. */
+    public RollupReportService(RollupService rollups, CaseLibraryService caseLibrary, Clock clock) {
+        this(rollups, null, caseLibrary, clock);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -52,17 +67,27 @@ public class RollupReportService {
      * before streaming starts, so the record carries the client's request and a refusal is a clean 403.
      */
     @PreAuthorize("isAuthenticated()")
-    public Rollup download(long associationId) {
-        return rollups.download(associationId, "rollup.xlsx");
+    public Download download(long associationId) {
+        Rollup rollup = rollups.download(associationId, "rollup.xlsx"); // authorises first
+        // the association's own rounds, as its rollup page lists them (newest first)
+        AssociationRound round = rounds == null ? null : rounds.byAssociations(List.of(associationId)).stream().findFirst().orElse(null);
+        return new Download(rollup, round);
     }
 
     @PreAuthorize("isAuthenticated()")
     public void write(long associationId, Locale locale, OutputStream out) throws IOException {
-        write(rollups.download(associationId, "rollup.xlsx"), locale, out);
+        write(download(associationId), locale, out);
     }
 
-    /** Writes an already computed (and authorised) rollup; the benchmark calls this with a synthetic one. */
+    /** Writes an already computed (and authorised) rollup without a round; the benchmark calls this with a synthetic one. */
     public void write(Rollup rollup, Locale locale, OutputStream out) throws IOException {
+        write(new Download(rollup, null), locale, out);
+    }
+
+    /** Writes an already computed (and authorised) rollup. */
+    public void write(Download download, Locale locale, OutputStream out) throws IOException {
+        Rollup rollup = download.rollup();
+        AssociationRound round = download.round();
         ResourceBundle b = AppI18NProvider.bundle(locale);
         CaseLibrary library = caseLibrary.library();
         List<Role> roles = library.roles();
@@ -71,10 +96,14 @@ public class RollupReportService {
             ReportSheet summary = book.chartSheet(b.getString("rollupReport.sheet.summary"), true)
                     .headerFooter(rollup.associationName(), pages);
             summary.title(f(b, locale, "rollupReport.title", rollup.associationName()))
+                    .field(b.getString("report.rollup.round"), round == null ? b.getString("report.rollup.noRound")
+                            : f(b, locale, "report.rollup.roundValue", round.name(), DATE.format(round.openedAt()), round.deadline().toString()))
+                    .field(b.getString("report.rollup.deadline"), round == null ? "" : round.deadline().toString())
+                    .field(b.getString("report.rollup.basis"), f(b, locale, "report.rollup.basisText", DATE.format(clock.instant())))
                     .field(b.getString("rollupReport.members"), rollup.members())
-                    .field(b.getString("rollupStatus.SUBMITTED"), rollup.completeness().submitted().display())
-                    .field(b.getString("rollupStatus.IN_PROGRESS"), rollup.completeness().inProgress().display())
-                    .field(b.getString("rollupStatus.NOT_STARTED"), rollup.completeness().notStarted().display())
+                    .field(b.getString("rollupStatus.SUBMITTED"), value(rollup.completeness().submitted()))
+                    .field(b.getString("rollupStatus.IN_PROGRESS"), value(rollup.completeness().inProgress()))
+                    .field(b.getString("rollupStatus.NOT_STARTED"), value(rollup.completeness().notStarted()))
                     .field(b.getString("report.generated"), DATE.format(clock.instant()))
                     .field(b.getString("rollupReport.suppression"), f(b, locale, "rollup.suppressionNote", Cell.MIN_FACILITIES))
                     .blank();
@@ -89,13 +118,27 @@ public class RollupReportService {
             header.add(b.getString("rollup.newlyPrioritised"));
             header.add(b.getString("rollup.priorityDropped"));
             summary.header(false, header.toArray(String[]::new));
-            int first = summary.nextRow();
             for (Rollup.RoleRollup r : rollup.roles()) {
                 summary.row(roleRow(r, roles, locale));
             }
+            // the chart reads its own block, where a hidden 「x」 is an empty cell: a chart would draw the text as 0
+            summary.blank().title(b.getString("report.rollup.chartData"));
+            summary.header(false, header.subList(0, 6).toArray(String[]::new));
+            int first = summary.nextRow();
+            for (Rollup.RoleRollup r : rollup.roles()) {
+                Object[] row = roleRow(r, roles, locale);
+                for (int l = 1; l <= 5; l++) {
+                    row[l] = row[l] instanceof Integer ? row[l] : null;
+                }
+                summary.row(java.util.Arrays.copyOf(row, 6));
+            }
+            int last = summary.nextRow() - 1;
             summary.fitColumns(header.size());
+            int chartCol = header.size() + 1;
+            int chartRows = 26;
             summary.stackedBarChart(b.getString("rollup.levelsTitle"), 0, List.of(1, 2, 3, 4, 5),
-                    header.subList(1, 6), first, summary.nextRow() - 1, header.size() + 1, 0, 10, 26);
+                    header.subList(1, 6), first, last, chartCol, 0, 10, chartRows);
+            summary.note(chartRows, chartCol, b.getString("report.rollup.chartNote"));
 
             ReportSheet perRole = book.sheet(b.getString("rollupReport.sheet.roles"), true).headerFooter(rollup.associationName(), pages);
             perRole.header(true, header.toArray(String[]::new));

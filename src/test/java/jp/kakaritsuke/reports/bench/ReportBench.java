@@ -33,6 +33,15 @@ public final class ReportBench {
         double reportMs = (System.nanoTime() - start) / 1e6 / reports;
         long reportPeak = peakHeap();
 
+        for (int i = 0; i < 5; i++) {
+            blankSheet(); // warm-up
+        }
+        start = System.nanoTime();
+        for (int i = 0; i < reports; i++) {
+            blankSheet();
+        }
+        double blankMs = (System.nanoTime() - start) / 1e6 / reports;
+
         System.gc();
         resetPeaks();
         start = System.nanoTime();
@@ -43,6 +52,8 @@ public final class ReportBench {
         System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "facility-size report: %.1f ms per workbook (%d runs), peak heap %d MB%n",
                 reportMs, reports, reportPeak >> 20);
+        System.out.printf(Locale.ROOT, "blank-sheet-size workbook (146 rows, 74 validated answer cells): %.1f ms per workbook%n",
+                blankMs);
         System.out.printf(Locale.ROOT, "%,d rows x 20 columns (%,d cells), streaming: %.2f s, peak heap %d MB%n",
                 rows, cells, bigSeconds, bigPeak >> 20);
     }
@@ -68,6 +79,32 @@ public final class ReportBench {
                 answers.row("在宅医療", "訪問診療患者数（月平均）" + r, "=SUM(A1:A2) のようなメモ", "事例17 取組①");
             }
             answers.fitColumns(4);
+            book.write(OutputStream.nullOutputStream());
+        }
+    }
+
+    /** The blank sheet's shape: 14 roles × (level row with a 0–4 list, 5 anchors, ~4 indicators with a list or range). */
+    static void blankSheet() throws Exception {
+        try (ReportWorkbook book = ReportWorkbook.inMemory()) {
+            book.sheet("説明", false).title("かかりつけ医機能 自己評価 記入用シート").field("目的", "記録から件数を集める").fitColumns(2);
+            ReportSheet s = book.sheet("質問", true).header(true, "役割", "コード", "質問", "回答の形式", "選択肢", "単位", "範囲",
+                    "ヒント", "出典", "記入欄");
+            for (int r = 0; r < 14; r++) {
+                s.row("役割" + r, "ROLE_" + r, "実施レベル", "レベル", "0 / 1 / 2 / 3 / 4", "", "0〜4", "", "事例1 取組②")
+                        .answerCell(9, List.of("0", "1", "2", "3", "4"), null, null, "入力できない値です", "一覧から選んでください。");
+                for (int l = 0; l < 5; l++) {
+                    s.row("役割" + r, "", "レベル" + l + ": 地域の中核として仕組みを運営し、他の診療所を支えている");
+                }
+                for (int i = 0; i < 4; i++) {
+                    boolean number = i == 3;
+                    s.row("役割" + r, "ROLE_" + r + ".indicator_" + i, "近隣の診療所の医師と、定期的に症例検討会を行っている",
+                            number ? "数値" : "はい／いいえ", number ? "" : "はい / いいえ", number ? "件/月" : "",
+                            number ? "0〜1000" : "", "医師会の勉強会・地域ブロック会も含みます。", "事例6 取組①")
+                            .answerCell(9, number ? List.of() : List.of("はい", "いいえ"), 0, number ? 1000 : null,
+                                    "入力できない値です", "一覧から選んでください。");
+                }
+            }
+            s.fitColumns(10);
             book.write(OutputStream.nullOutputStream());
         }
     }
