@@ -69,16 +69,20 @@ public class ActionDialog extends Dialog {
         role.setItems(library.roles().stream().map(Role::code).toList());
         role.setItemLabelGenerator(code -> library.role(code).map(r -> r.name(getLocale())).orElse(code));
         role.setWidthFull();
+        role.addClassName("action-role");
         what.setLabel(getTranslation("actions.field.what"));
         what.setMaxLength(ActionItem.MAX_WHAT);
         what.setRequiredIndicatorVisible(true);
         what.setWidthFull();
+        what.addClassName("action-what-field");
         what.setMinHeight("6em");
         who.setLabel(getTranslation("actions.field.who"));
         who.setMaxLength(ActionItem.MAX_WHO);
         who.setWidthFull();
+        who.addClassName("action-who-field");
         due.setLabel(getTranslation("actions.field.due"));
         due.setLocale(getLocale());
+        due.addClassName("action-due-field");
         status.setLabel(getTranslation("actions.field.status"));
         status.setItems(ActionStatus.values());
         status.setItemLabelGenerator(s -> getTranslation("actions.status." + s.name()));
@@ -111,6 +115,7 @@ public class ActionDialog extends Dialog {
         saveStatus.addClassName("action-save-status");
         save.setText(getTranslation("actions.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClassName("action-save");
         save.addClickListener(e -> save());
         Button cancel = new Button(getTranslation("actions.cancel"), e -> close());
         getFooter().add(saveStatus, cancel, save);
