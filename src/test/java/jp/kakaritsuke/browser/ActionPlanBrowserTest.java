@@ -107,15 +107,30 @@ class ActionPlanBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get("http://localhost:" + port + "/assessment");
         WebElement phoneCard = wait.until(d -> d.findElement(By.cssSelector(".action-card")));
-        Number overflow = (Number) js.executeScript("""
+        // the plan itself: nothing in it stands beyond its own box or the window (the page around it is issue 11's
+        // phone-layout work elsewhere; its overflow is reported, not asserted here)
+        String report = (String) js.executeScript("""
                 const width = document.documentElement.clientWidth;
-                let worst = 0;
-                for (const e of document.querySelectorAll('.action-plan, .action-plan *')) {
+                const plan = document.querySelector('.action-plan').getBoundingClientRect();
+                let worst = 0, what = '';
+                for (const e of document.querySelectorAll('.action-plan *')) {
                   if (e.offsetParent === null) continue;
-                  worst = Math.max(worst, e.getBoundingClientRect().right - width);
+                  const over = e.getBoundingClientRect().right - Math.min(width, plan.right);
+                  if (over > worst) { worst = over; const r = e.getBoundingClientRect(); what = e.tagName + '.' + e.className + '<'
+                      + e.parentElement.tagName + '.' + e.parentElement.className + '<' + e.parentElement.parentElement.tagName
+                      + '.' + e.parentElement.parentElement.className + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + '] "' + e.textContent + '"'; }
                 }
-                return Math.round(worst);""");
-        assertThat(overflow.longValue()).as("pixels of the plan beyond the right edge at 390 px").isLessThanOrEqualTo(0);
+                let page = 0, pageWhat = '';
+                for (const e of document.querySelectorAll('vaadin-app-layout *')) {
+                  if (e.closest('vaadin-grid') || e.offsetParent === null) continue;
+                  const over = e.getBoundingClientRect().right - width;
+                  if (over > page) { page = over; pageWhat = e.tagName + '.' + e.className; }
+                }
+                return Math.round(worst) + ' ' + what + ' | page ' + Math.round(page) + ' ' + pageWhat + ' | plan right '
+                    + Math.round(plan.right) + ' of ' + width;""");
+        System.out.println("ActionPlanBrowserTest phone overflow: " + report);
+        assertThat(Long.parseLong(report.substring(0, report.indexOf(' '))))
+                .as("pixels of the plan beyond its box or the window at 390 px: %s", report).isLessThanOrEqualTo(0);
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", phoneCard);
         Browser.screenshot(driver, "action-plan-phone.png");
     }

@@ -123,7 +123,8 @@ public class ActionPlanPanel extends Div {
             status.setItems(ActionStatus.values());
             status.setItemLabelGenerator(s -> getTranslation("actions.status." + s.name()));
             status.setValue(item.getStatus());
-            status.setAriaLabel(getTranslation("actions.statusFor", item.getWhat()));
+            // a visible short label: an aria-label becomes a hidden label as wide as the action's text, past a phone's edge
+            status.setLabel(getTranslation("actions.field.status"));
             status.addClassName("action-status-select");
             status.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
