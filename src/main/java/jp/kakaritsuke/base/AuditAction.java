@@ -27,6 +27,10 @@ public enum AuditAction {
     INVITATION_ACCEPTED,
     INVITATION_REVOKED,
     ROUND_SUBMITTED,
+    /** The action plan (issue 11): an action added, changed (incl. its status) or deleted. */
+    ACTION_ADDED,
+    ACTION_CHANGED,
+    ACTION_DELETED,
     /** A report or export about facilities other than the reader's own (a member's profile, a rollup workbook). */
     REPORT_DOWNLOADED
 }

@@ -3,6 +3,7 @@ package jp.kakaritsuke.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -76,6 +77,9 @@ class AuthorizationMatrixTest {
     @Autowired
     AssociationStaffService associationStaff;
 
+    @Autowired
+    jp.kakaritsuke.actionplan.service.ActionPlanService actionPlans;
+
     final Map<String, String> users = new LinkedHashMap<>();
     final List<String> rows = new ArrayList<>();
     final List<String> mismatches = new ArrayList<>();
@@ -96,6 +100,8 @@ class AuthorizationMatrixTest {
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
         long draft = assessments.startRound(clinic.id()).summary().id();
+        long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput("HOME_CARE", null, null,
+                "認可表 行動", null, null, null)).getId();
         Fixtures.asAdmin();
         associations.addFacility(a, clinic.id());
         users.put("viewer", fixtures.member(clinic, MemberRole.VIEWER));
@@ -137,6 +143,18 @@ class AuthorizationMatrixTest {
         api("POST /api/v1/assessments/{submitted}/submit", () -> post("/api/v1/assessments/{id}/submit", submitted),
                 401, 400, 400, 403, 404, 404, 404);
         api("GET /v3/api-docs", () -> get("/v3/api-docs"), 200, 200, 200, 200, 200, 200, 200);
+        // the action plan is internal: never the consenting association's (issue 11)
+        api("GET /api/v1/facilities/{clinic}/actions", () -> get("/api/v1/facilities/{id}/actions", clinic.id()),
+                401, 200, 200, 200, 404, 404, 404);
+        api("POST /api/v1/facilities/{clinic}/actions", () -> post("/api/v1/facilities/{id}/actions", clinic.id())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"roleCode\": \"HOME_CARE\", \"what\": \"認可表\"}"),
+                401, 201, 201, 403, 404, 404, 404);
+        api("GET /api/v1/actions/{action}", () -> get("/api/v1/actions/{id}", action), 401, 200, 200, 200, 404, 404, 404);
+        api("PUT /api/v1/actions/{action} (stale If-Match)", () -> put("/api/v1/actions/{id}", action).header("If-Match", "\"999\"")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"roleCode\": \"HOME_CARE\", \"what\": \"認可表\"}"),
+                401, 409, 409, 403, 404, 404, 404);
+        api("DELETE /api/v1/actions/{action} (stale If-Match)", () -> delete("/api/v1/actions/{id}", action).header("If-Match", "\"999\""),
+                401, 409, 409, 403, 404, 404, 404);
         api("GET /api/v1/no-such-endpoint", () -> get("/api/v1/no-such-endpoint"), 401, 404, 404, 404, 404, 404, 404);
 
         // the service calls behind the pages that take an id (the views only pass the id on)
@@ -146,6 +164,7 @@ class AuthorizationMatrixTest {
         service("profile page: the submitted round", () -> assessments.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
         service("facility page: invite a viewer to the clinic",
                 () -> invitations.invite(clinic.id(), MemberRole.VIEWER, "認可表 招待"), 401, 200, 200, 403, 404, 404, 404);
+        service("home and result pages: the clinic's action plan", () -> actionPlans.plan(clinic.id()), 401, 200, 200, 200, 404, 404, 404);
         service("association staff page of A", () -> associationStaff.staff(a), 401, 200, 404, 404, 404, 200, 404);
 
         // lists say no more than the single reads
@@ -156,7 +175,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 26);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 32);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {

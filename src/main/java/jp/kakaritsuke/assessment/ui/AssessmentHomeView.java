@@ -106,6 +106,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         card.add(new H3(getTranslation("assessment.home.history")), history);
+        card.add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(f.id())); // hides itself from anyone outside the facility
         return card;
     }
 

@@ -112,6 +112,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                     this::overlay);
             add(recommendationPanel);
         }
+        add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(profile.round().facilityId())); // hidden from a consenting association
     }
 
     /** Shows a case's roles over the facility's scores: a ● as 100, a derived tag as 60. */

@@ -56,6 +56,9 @@ public class FacilityReportService {
     private final CaseLibraryService caseLibrary;
     private final UserAccountService accounts;
     private final Clock clock;
+    /** Set by Spring; a field rather than a constructor argument to keep the action plan's hook to three lines. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private ActionPlanSheet actionPlanSheet;
 
     public FacilityReportService(AssessmentService assessments, QuestionnaireService questionnaires,
                                  FacilityService facilities, RecommendationService recommendations,
@@ -101,6 +104,7 @@ public class FacilityReportService {
                     recommendation, library);
             answers(book.sheet(t.get("report.sheet.answers"), true).headerFooter(facility.name(), pages), t, round,
                     questionnaire, library);
+            actionPlanSheet.addTo(book, facility.id(), t.locale, facility.name(), pages);
             book.write(out);
         }
     }

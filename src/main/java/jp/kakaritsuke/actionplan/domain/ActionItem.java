@@ -1,0 +1,170 @@
+package jp.kakaritsuke.actionplan.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import jp.kakaritsuke.caselibrary.domain.SourceReference;
+
+/**
+ * One action of a facility's plan: what is to be done for which of the 14 roles, optionally taken from a published
+ * practice (事例17 ①, kept as its source reference) and from the round that suggested it; who does it, by when, and its
+ * status. Changed only through {@code ActionPlanService}, which checks the rules and the version.
+ */
+@Entity
+@Table(name = "action_item")
+public class ActionItem {
+
+    public static final int MAX_WHAT = 500;
+    public static final int MAX_WHO = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "facility_id", nullable = false)
+    private long facilityId;
+
+    @Column(name = "role_code", nullable = false, length = 40)
+    private String roleCode;
+
+    @Column(name = "source_case", length = 20)
+    private String sourceCase;
+
+    @Column(name = "source_practice")
+    private Integer sourcePractice;
+
+    @Column(name = "round_id")
+    private Long roundId;
+
+    @Column(name = "what", nullable = false, length = MAX_WHAT)
+    private String what;
+
+    @Column(name = "who", length = MAX_WHO)
+    private String who;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private ActionStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, length = 100)
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    protected ActionItem() {
+    }
+
+    public ActionItem(long facilityId, String roleCode, SourceReference practice, Long roundId, Instant now, String by) {
+        this.facilityId = facilityId;
+        this.roleCode = roleCode;
+        this.sourceCase = practice == null ? null : practice.caseNumber();
+        this.sourcePractice = practice == null ? null : practice.practiceNumber();
+        this.roundId = roundId;
+        this.status = ActionStatus.PLANNED;
+        this.createdAt = now;
+        this.createdBy = by;
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
+    /** Sets what may change after creation; the caller has validated the values. */
+    public void change(String roleCode, SourceReference practice, String what, String who, LocalDate dueDate,
+                       ActionStatus status, Instant now, String by) {
+        this.roleCode = roleCode;
+        this.sourceCase = practice == null ? null : practice.caseNumber();
+        this.sourcePractice = practice == null ? null : practice.practiceNumber();
+        this.what = what;
+        this.who = who;
+        this.dueDate = dueDate;
+        this.status = status;
+        touch(now, by);
+    }
+
+    public void setStatus(ActionStatus status, Instant now, String by) {
+        this.status = status;
+        touch(now, by);
+    }
+
+    private void touch(Instant now, String by) {
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getFacilityId() {
+        return facilityId;
+    }
+
+    public String getRoleCode() {
+        return roleCode;
+    }
+
+    /** The published practice the action came from, or null. */
+    public SourceReference getPractice() {
+        return sourceCase == null ? null : new SourceReference(sourceCase, sourcePractice);
+    }
+
+    public Long getRoundId() {
+        return roundId;
+    }
+
+    public String getWhat() {
+        return what;
+    }
+
+    public String getWho() {
+        return who;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public ActionStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("domain")
+package jp.kakaritsuke.actionplan.domain;

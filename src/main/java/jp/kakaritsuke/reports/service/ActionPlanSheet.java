@@ -1,0 +1,87 @@
+package jp.kakaritsuke.reports.service;
+
+import java.util.List;
+import java.util.Locale;
+import jp.kakaritsuke.actionplan.domain.ActionItem;
+import jp.kakaritsuke.actionplan.service.ActionPlanService;
+import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.SourceReference;
+import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 「行動計画」 sheet of the board report: the facility's action plan as it stands when the report is made (what,
+ * role, the practice it follows, who, due date as a date cell, status), in the reader's language. Only for people of
+ * the facility: a consenting association reading the report gets the result sheets and no plan, as on the pages.
+ */
+@Component
+class ActionPlanSheet {
+
+    private static final int DUE_COLUMN = 4;
+
+    private final ActionPlanService plans;
+    private final CaseLibraryService caseLibrary;
+    private final AppI18NProvider i18n = new AppI18NProvider();
+
+    ActionPlanSheet(ActionPlanService plans, CaseLibraryService caseLibrary) {
+        this.plans = plans;
+        this.caseLibrary = caseLibrary;
+    }
+
+    /** Adds the sheet when the caller may read the plan; otherwise leaves the workbook as it is. */
+    void addTo(ReportWorkbook book, long facilityId, Locale locale, String headerText, String pageFormat) {
+        if (!plans.canRead(facilityId)) {
+            return;
+        }
+        List<ActionItem> items = plans.plan(facilityId);
+        CaseLibrary library = caseLibrary.library();
+        ReportSheet s = book.sheet(t("actions.report.sheet", locale), true).headerFooter(headerText, pageFormat);
+        s.title(t("actions.report.title", locale));
+        s.header(true, t("actions.col.what", locale), t("actions.col.role", locale), t("actions.col.practice", locale),
+                t("actions.col.who", locale), t("actions.col.due", locale), t("actions.col.status", locale));
+        if (items.isEmpty()) {
+            s.row(t("actions.report.empty", locale));
+        }
+        CellStyle date = null;
+        for (ActionItem item : items) {
+            int r = s.nextRow();
+            s.row(item.getWhat(), library.role(item.getRoleCode()).map(role -> role.name(locale)).orElse(item.getRoleCode()),
+                    item.getPractice() == null ? "" : source(item.getPractice(), locale), item.getWho() == null ? "" : item.getWho(),
+                    null, t("actions.status." + item.getStatus().name(), locale));
+            if (item.getDueDate() != null) {
+                if (date == null) {
+                    date = dateStyle(book);
+                }
+                Row row = s.poiSheet().getRow(r);
+                Cell cell = row.createCell(DUE_COLUMN);
+                cell.setCellValue(item.getDueDate());
+                cell.setCellStyle(date);
+            }
+        }
+        s.fitColumns(6);
+        // a date cell is not measured by fitColumns: room for yyyy-mm-dd and the header
+        s.poiSheet().setColumnWidth(DUE_COLUMN, Math.max(s.poiSheet().getColumnWidth(DUE_COLUMN), 12 * 256));
+    }
+
+    /** The report's text style (font) with a date format, so Excel sorts and filters the due dates as dates. */
+    private static CellStyle dateStyle(ReportWorkbook book) {
+        CellStyle style = book.workbook.createCellStyle();
+        style.cloneStyleFrom(book.text);
+        style.setQuotePrefixed(false);
+        style.setDataFormat(book.workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+        return style;
+    }
+
+    private String source(SourceReference ref, Locale locale) {
+        String c = ref.isReferenceCase() ? t("source.reference", locale, ref.bareCaseNumber()) : t("source.case", locale, ref.caseNumber());
+        return ref.practiceNumber() == null ? c : t("source.practice", locale, c, SourceReference.circled(ref.practiceNumber()));
+    }
+
+    private String t(String key, Locale locale, Object... args) {
+        return i18n.getTranslation(key, locale, args);
+    }
+}
