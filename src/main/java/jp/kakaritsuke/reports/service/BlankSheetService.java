@@ -115,7 +115,7 @@ public class BlankSheetService {
 
     /** The choices an indicator offers, in the order the questionnaire shows them. */
     public static List<Choice> choices(Indicator i) {
-        return Choice.of(i.type());
+        return i.choices();
     }
 
     private static String choiceLabel(ResourceBundle b, Choice c) {
