@@ -84,7 +84,7 @@ class AssessmentBrowserTest {
         Browser.login(driver, port, director, Fixtures.PASSWORD);
 
         driver.get("http://localhost:" + port + "/assessment");
-        wait.until(d -> d.findElement(By.xpath("//vaadin-button[contains(., '新しい評価を始める')]"))).click();
+        wait.until(d -> d.findElement(By.xpath("//vaadin-button[contains(., '自己評価を始める')]"))).click();
         wait.until(d -> d.getCurrentUrl().contains("/assessment/round/"));
         String roundUrl = driver.getCurrentUrl().replaceAll("\\?.*", "");
         driver.get(roundUrl + "?step=4");
