@@ -18,10 +18,17 @@ public final class Questionnaire {
     private final List<QuestionnaireStep> steps;
     private final Map<String, RoleQuestion> roles;
     private final Map<String, Indicator> indicators;
+    private final ScoringRule scoringRule;
 
     public Questionnaire(int version, String titleJa, String titleEn, LocalDate publishedOn, List<QuestionnaireStep> steps,
                          List<RoleQuestion> roles) {
+        this(version, titleJa, titleEn, publishedOn, steps, roles, ScoringRule.LEVEL_AND_ALL_INDICATORS);
+    }
+
+    public Questionnaire(int version, String titleJa, String titleEn, LocalDate publishedOn, List<QuestionnaireStep> steps,
+                         List<RoleQuestion> roles, ScoringRule scoringRule) {
         this.version = version;
+        this.scoringRule = scoringRule;
         this.titleJa = titleJa;
         this.titleEn = titleEn;
         this.publishedOn = publishedOn;
@@ -36,6 +43,16 @@ public final class Questionnaire {
 
     public int version() {
         return version;
+    }
+
+    /** How this version scores a role (docs/questionnaire.md). */
+    public ScoringRule scoringRule() {
+        return scoringRule;
+    }
+
+    /** The role's score under this version's rule; null without a level. */
+    public Integer score(RoleQuestion question, Integer level, Map<String, IndicatorValue> answers) {
+        return RoleScoring.score(scoringRule, question, level, answers);
     }
 
     public String title(Locale locale) {

@@ -47,6 +47,10 @@ public class RoleAnswer {
     @Column(length = MAX_NOTE_LENGTH)
     private String note;
 
+    /** False while an answer carried over from the previous round waits for 「変更なし」 or a change. */
+    @Column(nullable = false)
+    private boolean confirmed = true;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -81,8 +85,27 @@ public class RoleAnswer {
                 this.indicators.put(code, value);
             }
         });
+        this.confirmed = true;
         this.updatedAt = now;
         this.updatedBy = by;
+    }
+
+    /** Last round's answer, copied into a new round: shown as the proposal until someone confirms or changes it. */
+    public void carryOver(Integer level, boolean priority, String note, Map<String, IndicatorValue> indicatorValues,
+                          String by, Instant now) {
+        apply(level, priority, note, indicatorValues, by, now);
+        this.confirmed = false;
+    }
+
+    /** 「変更なし」: the carried-over answer stands as this round's answer. */
+    public void confirm(String by, Instant now) {
+        this.confirmed = true;
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
+    public boolean isConfirmed() {
+        return confirmed;
     }
 
     public Long getId() {

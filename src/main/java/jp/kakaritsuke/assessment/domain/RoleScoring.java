@@ -2,12 +2,19 @@ package jp.kakaritsuke.assessment.domain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The role score of docs/questionnaire.md:
- * {@code score = round(100 × (0.6 × L/4 + 0.4 × I))}, L the level 0–4, I the mean credit of the role's indicators
- * (unanswered = 0; YES_NO 1/0; REPORT_SCALE 有り 1, 無し(意向有り) 0.25, 無し(意向無し) 0; NUMBER min(value/fullCredit, 1)).
+ * The role score of docs/questionnaire.md, by the rule of the questionnaire version:
+ * <ul>
+ * <li>{@link ScoringRule#LEVEL_AND_ALL_INDICATORS} (version 1):
+ * {@code score = round(100 × (0.6 × L/4 + 0.4 × I))}, L the level 0–4, I the mean credit of all the role's indicators
+ * (unanswered = 0).</li>
+ * <li>{@link ScoringRule#LEVEL_AND_ANSWERED_INDICATORS} (version 2): {@code round(100 × L/4)} while no indicator is
+ * answered; otherwise the same formula with I the mean over the answered indicators, 不明 / 該当なし left out.</li>
+ * </ul>
+ * Credits: YES_NO 1/0; REPORT_SCALE 有り 1, 無し(意向有り) 0.25, 無し(意向無し) 0; NUMBER min(value/fullCredit, 1).
  * No level, no score. A role without indicators scores on its level alone.
  */
 public final class RoleScoring {
@@ -18,18 +25,42 @@ public final class RoleScoring {
     private RoleScoring() {
     }
 
+    /** Version 1's rule (kept for callers that score v1 answers). */
     public static Integer score(RoleQuestion question, Integer level, Map<String, IndicatorValue> answers) {
+        return score(ScoringRule.LEVEL_AND_ALL_INDICATORS, question, level, answers);
+    }
+
+    public static Integer score(ScoringRule rule, RoleQuestion question, Integer level, Map<String, IndicatorValue> answers) {
         if (level == null) {
             return null;
         }
         double levelPart = (double) level / RoleQuestion.MAX_LEVEL;
-        if (question.indicators().isEmpty()) {
+        List<Indicator> counted = switch (rule) {
+            case LEVEL_AND_ALL_INDICATORS -> question.indicators();
+            case LEVEL_AND_ANSWERED_INDICATORS -> question.indicators().stream()
+                    .filter(i -> counts(answers.get(i.code()))).toList();
+        };
+        if (counted.isEmpty()) {
             return (int) Math.round(100 * levelPart);
         }
-        double indicatorPart = question.indicators().stream()
+        double indicatorPart = counted.stream()
                 .mapToDouble(i -> credit(i, answers.get(i.code())))
                 .average().orElse(0);
         return (int) Math.round(100 * (LEVEL_WEIGHT * levelPart + INDICATOR_WEIGHT * indicatorPart));
+    }
+
+    /**
+     * Whether the role was answered in detail: at least one indicator answered with a value that counts (不明 /
+     * 該当なし alone do not: under version 2 such a role scores on its level alone, and the result page must not
+     * call that score detailed).
+     */
+    public static boolean detailed(RoleQuestion question, Map<String, IndicatorValue> answers) {
+        return question.indicators().stream().anyMatch(i -> counts(answers.get(i.code())));
+    }
+
+    /** An answer that measures the role: given, and not 不明 / 該当なし. */
+    static boolean counts(IndicatorValue value) {
+        return value != null && !value.isEmpty() && (value.getChoice() == null || value.getChoice().counts());
     }
 
     /** Credit 0–1 of one indicator answer. */

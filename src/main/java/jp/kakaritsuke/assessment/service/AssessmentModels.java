@@ -2,8 +2,10 @@ package jp.kakaritsuke.assessment.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kakaritsuke.assessment.domain.AnswerChange;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 
@@ -13,14 +15,32 @@ public final class AssessmentModels {
     private AssessmentModels() {
     }
 
-    /** A number or a choice for one indicator. */
-    public record AnswerValue(BigDecimal number, Choice choice) {
+    /**
+     * The answer to one indicator: a number, a choice, or a number as a person typed it ({@code text}, read by the
+     * service with {@code base.NumberInput}, so the UI and the API normalise the same way). The service answers with
+     * {@code number} or {@code choice}, never {@code text}.
+     */
+    public record AnswerValue(BigDecimal number, Choice choice, String text) {
+
+        public AnswerValue(BigDecimal number, Choice choice) {
+            this(number, choice, null);
+        }
+
         public static AnswerValue of(BigDecimal number) {
-            return new AnswerValue(number, null);
+            return new AnswerValue(number, null, null);
         }
 
         public static AnswerValue of(Choice choice) {
-            return new AnswerValue(null, choice);
+            return new AnswerValue(null, choice, null);
+        }
+
+        /** A number as typed (「１２」「1,200」): the service parses it, and refuses it with a field error if it is none. */
+        public static AnswerValue typed(String text) {
+            return new AnswerValue(null, null, text);
+        }
+
+        public boolean isEmpty() {
+            return number == null && choice == null && (text == null || text.isBlank());
         }
     }
 
@@ -29,10 +49,15 @@ public final class AssessmentModels {
                                Instant submittedAt, String submittedBy) {
     }
 
-    /** One role's saved answer; {@code version} is what the next save must send back. */
+    /**
+     * One role's saved answer; {@code version} is what the next save (or 「変更なし」) must send back.
+     * {@code confirmed}: false only for an answer carried over from the previous round that nobody has confirmed or
+     * changed yet. {@code previous}: that round's answer of the role (its own {@code previous} is null), mapped to this
+     * version's indicators; null in a first round.
+     */
     public record RoleAnswerView(String roleCode, Integer level, boolean priority, String note,
                                  Map<String, AnswerValue> indicators, long version, Instant updatedAt, String updatedBy,
-                                 Integer score) {
+                                 Integer score, boolean confirmed, RoleAnswerView previous) {
     }
 
     public record RoundView(RoundSummary summary, List<RoleAnswerView> answers) {
@@ -43,14 +68,37 @@ public final class AssessmentModels {
         public List<String> missingLevels() {
             return answers.stream().filter(a -> a.level() == null).map(RoleAnswerView::roleCode).toList();
         }
+
+        /** Roles carried over from the previous round that still wait for 「変更なし」 or a change. */
+        public List<String> unconfirmed() {
+            return answers.stream().filter(a -> !a.confirmed()).map(RoleAnswerView::roleCode).toList();
+        }
+
+        /**
+         * What differs from the previous round, role by role in the roles' order (level, priority, indicators, note).
+         * Empty in a first round. Derived from each answer's {@code previous}, so a view rebuilt after a save is current.
+         */
+        public List<AnswerChange> changes() {
+            List<AnswerChange> changes = new ArrayList<>();
+            for (RoleAnswerView a : answers) {
+                if (a.previous() != null) {
+                    changes.addAll(AnswerChanges.between(a.previous(), a));
+                }
+            }
+            return changes;
+        }
     }
 
     /** What an editor sends for one role (the whole role at once). */
     public record RoleAnswerInput(Integer level, boolean priority, String note, Map<String, AnswerValue> indicators) {
     }
 
+    /**
+     * A role's score; {@code detailed} when at least one of its indicators was answered with a value that counts
+     * (under version 2 a role without such an answer scores on its level alone).
+     */
     public record RoleScore(String roleCode, Integer level, Integer score, boolean priority, Integer previousLevel,
-                            Integer previousScore) {
+                            Integer previousScore, boolean detailed) {
         public Integer change() {
             return score == null || previousScore == null ? null : score - previousScore;
         }

@@ -144,7 +144,7 @@ public class AssessmentService {
                         kept.put(code, new IndicatorValue(value.getNumber(), value.getChoice()));
                     }
                 });
-                answer.apply(previous.getLevel(), previous.isPriority(), previous.getNote(), kept, user.username(), now);
+                answer.carryOver(previous.getLevel(), previous.isPriority(), previous.getNote(), kept, user.username(), now);
             });
         }
         AssessmentRound saved = rounds.saveAndFlush(round);
@@ -166,17 +166,43 @@ public class AssessmentService {
         Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
         RoleQuestion question = questionnaire.role(roleCode)
                 .orElseThrow(() -> new InvalidInputException(List.of("assessment.error.unknownRole")));
-        Map<String, IndicatorValue> values = validate(question, input);
+        Map<String, IndicatorValue> values = AnswerValidator.validate(question, input);
         RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
         if (answer.getVersion() != expectedVersion) {
-            throw new ConcurrentEditException(answerView(question, answer));
+            throw new ConcurrentEditException(answerView(questionnaire, question, answer, previousAnswer(round, question)));
         }
         Instant now = clock.instant();
         answer.apply(input.level(), input.priority(), input.note(), values, user.username(), now);
         // flush now: a concurrent commit on the same role fails here (optimistic lock) rather than after we answered
         roleAnswers.flush();
         rounds.touch(roundId, now, user.username());
-        return answerView(question, answer);
+        return answerView(questionnaire, question, answer, previousAnswer(round, question));
+    }
+
+    /**
+     * 「変更なし」: the answer carried over from the previous round stands for this round. Versioned like a save: if
+     * someone changed the role since the caller read it, {@link ConcurrentEditException} carries the current answer.
+     */
+    @Transactional
+    public RoleAnswerView confirmUnchanged(long roundId, String roleCode, long expectedVersion) {
+        AssessmentRound round = rounds.findForAnswer(roundId).orElseThrow(() -> notFound(roundId));
+        CurrentUser user = access.require(round.getFacilityId(), FacilityScope.EDIT, () -> notFound(roundId));
+        if (!round.isDraft()) {
+            throw new InvalidInputException(List.of("assessment.error.notDraft"));
+        }
+        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        RoleQuestion question = questionnaire.role(roleCode)
+                .orElseThrow(() -> new InvalidInputException(List.of("assessment.error.unknownRole")));
+        RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
+        RoleAnswerView previous = previousAnswer(round, question);
+        if (answer.getVersion() != expectedVersion) {
+            throw new ConcurrentEditException(answerView(questionnaire, question, answer, previous));
+        }
+        Instant now = clock.instant();
+        answer.confirm(user.username(), now);
+        roleAnswers.flush();
+        rounds.touch(roundId, now, user.username());
+        return answerView(questionnaire, question, answer, previous);
     }
 
     /** Submits a complete draft; afterwards the round is immutable. Missing levels are named, nothing is changed. */
@@ -188,8 +214,9 @@ public class AssessmentService {
             throw new InvalidInputException(List.of("assessment.error.notDraft"));
         }
         List<String> missing = round.getAnswers().stream().filter(a -> a.getLevel() == null).map(RoleAnswer::getRoleCode).toList();
-        if (!missing.isEmpty()) {
-            throw new SubmitIncompleteException(missing);
+        List<String> unconfirmed = round.getAnswers().stream().filter(a -> !a.isConfirmed()).map(RoleAnswer::getRoleCode).toList();
+        if (!missing.isEmpty() || !unconfirmed.isEmpty()) {
+            throw new SubmitIncompleteException(missing, unconfirmed);
         }
         FacilityProfile facility = facilities.get(round.getFacilityId());
         round.submit(user.username(), clock.instant(), facility.type().name(), facility.prefecture(),
@@ -238,7 +265,7 @@ public class AssessmentService {
         previous.ifPresent(p -> {
             Questionnaire pq = questionnaires.version(p.getQuestionnaireVersion());
             p.getAnswers().forEach(a -> pq.role(a.getRoleCode()).ifPresent(q ->
-                    before.put(a.getRoleCode(), new Integer[] {a.getLevel(), RoleScoring.score(q, a.getLevel(), a.getIndicators())})));
+                    before.put(a.getRoleCode(), new Integer[] {a.getLevel(), pq.score(q, a.getLevel(), a.getIndicators())})));
         });
         Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
         List<RoleScore> scores = new ArrayList<>();
@@ -246,8 +273,8 @@ public class AssessmentService {
             RoleAnswer a = round.answer(q.roleCode()).orElse(null);
             Integer[] p = before.getOrDefault(q.roleCode(), new Integer[2]);
             scores.add(new RoleScore(q.roleCode(), a == null ? null : a.getLevel(),
-                    a == null ? null : RoleScoring.score(q, a.getLevel(), a.getIndicators()),
-                    a != null && a.isPriority(), p[0], p[1]));
+                    a == null ? null : questionnaire.score(q, a.getLevel(), a.getIndicators()),
+                    a != null && a.isPriority(), p[0], p[1], a != null && RoleScoring.detailed(q, a.getIndicators())));
         }
         return new RoleProfile(summary(round, name), previous.map(r -> summary(r, name)).orElse(null), scores);
     }
@@ -280,53 +307,6 @@ public class AssessmentService {
                 area == null ? null : jp.kakaritsuke.base.AreaType.valueOf(area), levels, priorities);
     }
 
-    private Map<String, IndicatorValue> validate(RoleQuestion question, RoleAnswerInput input) {
-        List<String> errors = new ArrayList<>();
-        if (input.level() != null && (input.level() < 0 || input.level() > RoleQuestion.MAX_LEVEL)) {
-            errors.add("assessment.error.level");
-        }
-        if (input.note() != null && input.note().length() > RoleAnswer.MAX_NOTE_LENGTH) {
-            errors.add("assessment.error.note");
-        }
-        Map<String, IndicatorValue> values = new LinkedHashMap<>();
-        Map<String, AnswerValue> given = input.indicators() == null ? Map.of() : input.indicators();
-        for (Map.Entry<String, AnswerValue> e : given.entrySet()) {
-            Indicator indicator = question.indicators().stream().filter(i -> i.code().equals(e.getKey())).findFirst().orElse(null);
-            AnswerValue v = e.getValue();
-            if (indicator == null) {
-                errors.add("assessment.error.unknownIndicator");
-                continue;
-            }
-            if (v == null || (v.number() == null && v.choice() == null)) {
-                continue;
-            }
-            switch (indicator.type()) {
-                case NUMBER -> {
-                    BigDecimal n = v.number();
-                    if (v.choice() != null || n == null || n.scale() > 2
-                            || (indicator.min() != null && n.compareTo(BigDecimal.valueOf(indicator.min())) < 0)
-                            || (indicator.max() != null && n.compareTo(BigDecimal.valueOf(indicator.max())) > 0)) {
-                        errors.add("assessment.error.number");
-                    } else {
-                        values.put(indicator.code(), IndicatorValue.number(n));
-                    }
-                }
-                case YES_NO, REPORT_SCALE -> {
-                    Choice c = v.choice();
-                    if (v.number() != null || c == null || c.type() != indicator.type()) {
-                        errors.add("assessment.error.choice");
-                    } else {
-                        values.put(indicator.code(), IndicatorValue.choice(c));
-                    }
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.stream().distinct().toList());
-        }
-        return values;
-    }
-
     private AssessmentRound load(long roundId) {
         return rounds.findById(roundId).orElseThrow(() -> notFound(roundId));
     }
@@ -345,14 +325,45 @@ public class AssessmentService {
 
     private RoundView view(AssessmentRound round) {
         Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        Optional<AssessmentRound> from = copiedFrom(round);
         List<RoleAnswerView> answers = new ArrayList<>();
         for (RoleQuestion q : questionnaire.roles()) {
-            round.answer(q.roleCode()).ifPresent(a -> answers.add(answerView(q, a)));
+            round.answer(q.roleCode()).ifPresent(a -> answers.add(answerView(questionnaire, q, a,
+                    from.map(f -> answerIn(f, q)).orElse(null))));
         }
         return new RoundView(summary(round, facilities.get(round.getFacilityId()).name()), answers);
     }
 
-    private static RoleAnswerView answerView(RoleQuestion question, RoleAnswer a) {
+    private Optional<AssessmentRound> copiedFrom(AssessmentRound round) {
+        return round.getCopiedFromRoundId() == null ? Optional.empty() : rounds.findById(round.getCopiedFromRoundId());
+    }
+
+    /** The role's answer in the round this one was copied from, on this version's indicators; null if none. */
+    private RoleAnswerView previousAnswer(AssessmentRound round, RoleQuestion question) {
+        return copiedFrom(round).map(f -> answerIn(f, question)).orElse(null);
+    }
+
+    /** {@code from}'s answer of the question's role, on the question's indicators. */
+    private RoleAnswerView answerIn(AssessmentRound from, RoleQuestion question) {
+        Questionnaire theirs = questionnaires.version(from.getQuestionnaireVersion());
+        return from.answer(question.roleCode()).map(a -> {
+            RoleQuestion theirQuestion = theirs.role(question.roleCode()).orElse(question);
+            // shown on this version's indicators: codes kept across versions mean the same question
+            Map<String, AnswerValue> indicators = new LinkedHashMap<>();
+            question.indicators().forEach(i -> {
+                IndicatorValue v = a.getIndicators().get(i.code());
+                if (v != null) {
+                    indicators.put(i.code(), new AnswerValue(v.getNumber(), v.getChoice()));
+                }
+            });
+            return new RoleAnswerView(a.getRoleCode(), a.getLevel(), a.isPriority(), a.getNote(), indicators,
+                    a.getVersion(), a.getUpdatedAt(), a.getUpdatedBy(),
+                    theirs.score(theirQuestion, a.getLevel(), a.getIndicators()), a.isConfirmed(), null);
+        }).orElse(null);
+    }
+
+    private static RoleAnswerView answerView(Questionnaire questionnaire, RoleQuestion question, RoleAnswer a,
+                                             RoleAnswerView previous) {
         Map<String, AnswerValue> indicators = new LinkedHashMap<>();
         question.indicators().forEach(i -> {
             IndicatorValue v = a.getIndicators().get(i.code());
@@ -361,7 +372,8 @@ public class AssessmentService {
             }
         });
         return new RoleAnswerView(a.getRoleCode(), a.getLevel(), a.isPriority(), a.getNote(), indicators, a.getVersion(),
-                a.getUpdatedAt(), a.getUpdatedBy(), RoleScoring.score(question, a.getLevel(), a.getIndicators()));
+                a.getUpdatedAt(), a.getUpdatedBy(), questionnaire.score(question, a.getLevel(), a.getIndicators()),
+                a.isConfirmed(), previous);
     }
 
     private static RoundSummary summary(AssessmentRound r, String facilityName) {

@@ -2,17 +2,32 @@ package jp.kakaritsuke.assessment.service;
 
 import java.util.List;
 
-/** A submit refused because some roles have no level yet; names them so the UI can link to them. */
+/**
+ * A submit refused because some roles have no level yet, or (in a reassessment) still carry last time's answer
+ * unconfirmed; names them so the UI can link to them. Nothing is changed.
+ */
 public class SubmitIncompleteException extends RuntimeException {
 
     private final List<String> missingRoleCodes;
+    private final List<String> unconfirmedRoleCodes;
 
     public SubmitIncompleteException(List<String> missingRoleCodes) {
-        super("levels missing for " + missingRoleCodes);
-        this.missingRoleCodes = List.copyOf(missingRoleCodes);
+        this(missingRoleCodes, List.of());
     }
 
+    public SubmitIncompleteException(List<String> missingRoleCodes, List<String> unconfirmedRoleCodes) {
+        super("levels missing for " + missingRoleCodes + ", unconfirmed " + unconfirmedRoleCodes);
+        this.missingRoleCodes = List.copyOf(missingRoleCodes);
+        this.unconfirmedRoleCodes = List.copyOf(unconfirmedRoleCodes);
+    }
+
+    /** Roles without a level. */
     public List<String> missingRoleCodes() {
         return missingRoleCodes;
+    }
+
+    /** Roles carried over from the previous round and neither confirmed 「変更なし」 nor saved. */
+    public List<String> unconfirmedRoleCodes() {
+        return unconfirmedRoleCodes;
     }
 }

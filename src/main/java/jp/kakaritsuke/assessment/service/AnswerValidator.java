@@ -1,0 +1,103 @@
+package jp.kakaritsuke.assessment.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.assessment.domain.Choice;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.IndicatorValue;
+import jp.kakaritsuke.assessment.domain.RoleAnswer;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.base.FieldErrors.FieldError;
+import jp.kakaritsuke.base.NumberInput;
+
+/**
+ * Reads one role's input into storable values, or refuses it field by field. A typed number ({@link AnswerValue#text})
+ * is read with {@link NumberInput}, the one rule the UI and the API share; a number must lie within the indicator's
+ * min–max with at most 2 decimals; a choice must be one the indicator offers. Any refused field refuses the whole
+ * role: nothing is written, and the caller's screen keeps what was typed.
+ */
+final class AnswerValidator {
+
+    static final String LEVEL = "level";
+    static final String NOTE = "note";
+
+    private AnswerValidator() {
+    }
+
+    static Map<String, IndicatorValue> validate(RoleQuestion question, RoleAnswerInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.level() != null && (input.level() < 0 || input.level() > RoleQuestion.MAX_LEVEL)) {
+            errors.add(FieldError.of(LEVEL, "assessment.error.level"));
+        }
+        if (input.note() != null && input.note().length() > RoleAnswer.MAX_NOTE_LENGTH) {
+            errors.add(FieldError.of(NOTE, "assessment.error.note", RoleAnswer.MAX_NOTE_LENGTH));
+        }
+        Map<String, IndicatorValue> values = new LinkedHashMap<>();
+        Map<String, AnswerValue> given = input.indicators() == null ? Map.of() : input.indicators();
+        for (Map.Entry<String, AnswerValue> e : given.entrySet()) {
+            Indicator indicator = question.indicators().stream().filter(i -> i.code().equals(e.getKey())).findFirst().orElse(null);
+            if (indicator == null) {
+                errors.add(FieldError.of(String.valueOf(e.getKey()), "assessment.error.unknownIndicator"));
+                continue;
+            }
+            AnswerValue v = e.getValue();
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            switch (indicator.type()) {
+                case NUMBER -> number(indicator, v, values, errors);
+                case YES_NO, REPORT_SCALE -> {
+                    Choice c = v.choice();
+                    if (v.number() != null || v.text() != null || c == null || !indicator.choices().contains(c)) {
+                        errors.add(FieldError.of(indicator.code(), "assessment.error.choice"));
+                    } else {
+                        values.put(indicator.code(), IndicatorValue.choice(c));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrors(errors);
+        }
+        return values;
+    }
+
+    private static void number(Indicator indicator, AnswerValue v, Map<String, IndicatorValue> values,
+                               List<FieldError> errors) {
+        if (v.choice() != null) {
+            errors.add(FieldError.of(indicator.code(), "assessment.error.notANumber"));
+            return;
+        }
+        BigDecimal n = v.number();
+        if (n == null) {
+            switch (NumberInput.parse(v.text())) {
+                case NumberInput.Empty empty -> {
+                    return;
+                }
+                case NumberInput.NotANumber nan -> {
+                    errors.add(FieldError.of(indicator.code(), "assessment.error.notANumber"));
+                    return;
+                }
+                case NumberInput.Valid valid -> n = valid.value();
+            }
+        }
+        n = n.stripTrailingZeros();
+        if (n.scale() < 0) {
+            n = n.setScale(0);
+        }
+        if (n.scale() > 2
+                || (indicator.min() != null && n.compareTo(BigDecimal.valueOf(indicator.min())) < 0)
+                || (indicator.max() != null && n.compareTo(BigDecimal.valueOf(indicator.max())) > 0)) {
+            errors.add(FieldError.of(indicator.code(), "assessment.error.numberRange",
+                    indicator.min() == null ? 0 : indicator.min(), indicator.max() == null ? "" : indicator.max()));
+            return;
+        }
+        values.put(indicator.code(), IndicatorValue.number(n));
+    }
+}
