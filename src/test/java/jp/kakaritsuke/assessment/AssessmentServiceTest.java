@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import jp.kakaritsuke.assessment.domain.AnswerChange;
+import jp.kakaritsuke.assessment.domain.AssessmentRound;
+import jp.kakaritsuke.assessment.domain.AssessmentRoundRepository;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
@@ -21,6 +25,8 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
+import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
@@ -111,7 +117,7 @@ class AssessmentServiceTest {
     }
 
     @Test
-    void badInputIsRefusedWithKeysSayingWhatToFix() {
+    void badInputIsRefusedFieldByFieldAndNothingIsStored() {
         RoundView round = assessments.startRound(clinic.id());
         long id = round.summary().id();
         RoleQuestion homeCare = questionnaire.role("HOME_CARE").orElseThrow();
@@ -120,21 +126,82 @@ class AssessmentServiceTest {
         long v = round.answer("HOME_CARE").version();
 
         assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(5, false, null, Map.of())))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).containsExactly("assessment.error.level"));
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("level", "assessment.error.level", List.of())));
         assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(1, false, null,
                 Map.of(number.code(), AnswerValue.of(BigDecimal.valueOf(number.max() + 1L))))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).containsExactly("assessment.error.number"));
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError(number.code(), "assessment.error.numberRange", List.of(number.min(), number.max()))));
         Choice wrongScale = choice.type().name().equals("YES_NO") ? Choice.PROVIDED : Choice.YES;
         assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(1, false, null,
                 Map.of(choice.code(), AnswerValue.of(wrongScale)))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).containsExactly("assessment.error.choice"));
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on(choice.code()).orElseThrow().messageKey())
+                        .isEqualTo("assessment.error.choice"));
         assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(1, false, "x".repeat(2001), Map.of())))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on("note")).isPresent());
         assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(1, false, null,
                 Map.of("OTHER.not_there", AnswerValue.of(Choice.YES)))))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on("OTHER.not_there")).isPresent());
+        // every refused field is named at once, and the good ones are not saved either
+        Map<String, AnswerValue> mixed = new LinkedHashMap<>();
+        mixed.put(choice.code(), AnswerValue.of(choice.choices().getFirst()));
+        mixed.put(number.code(), AnswerValue.typed("たくさん"));
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(7, false, null, mixed)))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("level", number.code());
+                    assertThat(e.on(number.code()).orElseThrow().messageKey()).isEqualTo("assessment.error.notANumber");
+                    // still an InvalidInputException for callers that only know that
+                    assertThat(e.messageKeys()).contains("assessment.error.level", "assessment.error.notANumber");
+                });
         // nothing was stored by the refused saves
         assertThat(assessments.round(id).answer("HOME_CARE").version()).isEqualTo(v);
+        assertThat(assessments.round(id).answer("HOME_CARE").indicators()).isEmpty();
+    }
+
+    @Test
+    void typedNumbersAreReadLikeAPersonMeantThem() {
+        RoundView round = assessments.startRound(clinic.id());
+        long id = round.summary().id();
+        long v = round.answer("HOME_CARE").version();
+        Map<String, AnswerValue> typed = new LinkedHashMap<>();
+        typed.put("HOME_CARE.visit_patients", AnswerValue.typed("１，２００"));
+        RoleAnswerView saved = assessments.saveRoleAnswer(id, "HOME_CARE", v, new RoleAnswerInput(2, false, null, typed));
+        assertThat(saved.indicators().get("HOME_CARE.visit_patients").number()).isEqualByComparingTo("1200");
+        assertThat(saved.indicators().get("HOME_CARE.visit_patients").text()).isNull();
+
+        long v2 = saved.version();
+        RoleAnswerView fullWidth = assessments.saveRoleAnswer(id, "HOME_CARE", v2, new RoleAnswerInput(2, false, null,
+                Map.of("HOME_CARE.visit_patients", AnswerValue.typed(" ３．５ "))));
+        assertThat(fullWidth.indicators().get("HOME_CARE.visit_patients").number()).isEqualByComparingTo("3.5");
+        // blank text is "no answer", not an error
+        RoleAnswerView blank = assessments.saveRoleAnswer(id, "HOME_CARE", fullWidth.version(), new RoleAnswerInput(2, false, null,
+                Map.of("HOME_CARE.visit_patients", AnswerValue.typed("　"))));
+        assertThat(blank.indicators()).doesNotContainKey("HOME_CARE.visit_patients");
+
+        for (String bad : List.of("5000", "-1", "1.234", "１２ｘ", "1e3")) {
+            long current = assessments.round(id).answer("HOME_CARE").version();
+            assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOME_CARE", current, new RoleAnswerInput(2, false, null,
+                    Map.of("HOME_CARE.visit_patients", AnswerValue.typed(bad)))))
+                    .as(bad)
+                    .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on("HOME_CARE.visit_patients")).isPresent());
+        }
+        assertThat(assessments.round(id).answer("HOME_CARE").version()).isEqualTo(blank.version());
+    }
+
+    @Test
+    void unknownAndNotApplicableAreAnswersWhereTheIndicatorOffersThem() {
+        RoundView round = assessments.startRound(clinic.id());
+        long id = round.summary().id();
+        RoleAnswerView saved = assessments.saveRoleAnswer(id, "HOSPITAL_HOSPITAL", round.answer("HOSPITAL_HOSPITAL").version(),
+                new RoleAnswerInput(0, false, null, Map.of("HOSPITAL_HOSPITAL.joint_training", AnswerValue.of(Choice.NOT_APPLICABLE))));
+        assertThat(saved.indicators().get("HOSPITAL_HOSPITAL.joint_training").choice()).isEqualTo(Choice.NOT_APPLICABLE);
+        // 不明 is not offered there, and neither is offered on an indicator without them
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "HOSPITAL_HOSPITAL", saved.version(),
+                new RoleAnswerInput(0, false, null, Map.of("HOSPITAL_HOSPITAL.joint_training", AnswerValue.of(Choice.UNKNOWN)))))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on("HOSPITAL_HOSPITAL.joint_training")).isPresent());
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "CLINIC_CLINIC", round.answer("CLINIC_CLINIC").version(),
+                new RoleAnswerInput(0, false, null, Map.of("CLINIC_CLINIC.case_conferences", AnswerValue.of(Choice.NOT_APPLICABLE)))))
+                .isInstanceOf(FieldErrors.class);
     }
 
     @Test
@@ -196,6 +263,133 @@ class AssessmentServiceTest {
             assertThat(s.score()).isGreaterThanOrEqualTo(s.previousScore());
         });
         assertThat(assessments.rounds(clinic.id())).extracting(r -> r.status()).containsExactly(RoundStatus.SUBMITTED, RoundStatus.SUBMITTED);
+    }
+
+    @Test
+    void aReassessmentShowsLastTimesAnswerAsksForConfirmationAndListsWhatChanged() {
+        RoundView first = assessments.startRound(clinic.id());
+        // a first round has nothing to confirm: only levels are asked for
+        assertThat(first.answers()).allSatisfy(a -> {
+            assertThat(a.confirmed()).isTrue();
+            assertThat(a.previous()).isNull();
+        });
+        assertThat(first.changes()).isEmpty();
+        answerAll(first, 2, Choice.YES);
+        assessments.submit(first.summary().id());
+
+        RoundView next = assessments.startRound(clinic.id());
+        long id = next.summary().id();
+        assertThat(next.unconfirmed()).hasSize(14);
+        RoleAnswerView homeCare = next.answer("HOME_CARE");
+        assertThat(homeCare.confirmed()).isFalse();
+        assertThat(homeCare.previous().level()).isEqualTo(2);
+        assertThat(homeCare.previous().indicators()).isEqualTo(homeCare.indicators());
+        assertThat(next.changes()).isEmpty();
+        assertThatThrownBy(() -> assessments.submit(id)).isInstanceOfSatisfying(SubmitIncompleteException.class, e -> {
+            assertThat(e.missingRoleCodes()).isEmpty();
+            assertThat(e.unconfirmedRoleCodes()).hasSize(14).contains("HOME_CARE");
+        });
+
+        // 「変更なし」 needs the version the screen shows, like a save
+        RoleAnswerView confirmed = assessments.confirmUnchanged(id, "HOME_CARE", homeCare.version());
+        assertThat(confirmed.confirmed()).isTrue();
+        assertThat(confirmed.version()).isGreaterThan(homeCare.version());
+        assertThat(confirmed.level()).isEqualTo(2);
+        assertThatThrownBy(() -> assessments.confirmUnchanged(id, "HOME_CARE", homeCare.version()))
+                .isInstanceOfSatisfying(ConcurrentEditException.class, e -> assertThat(e.current().version()).isEqualTo(confirmed.version()));
+        // a viewer may not confirm, an outsider does not see the round
+        Fixtures.as(viewer);
+        RoleAnswerView endOfLife = assessments.round(id).answer("END_OF_LIFE");
+        assertThatThrownBy(() -> assessments.confirmUnchanged(id, "END_OF_LIFE", endOfLife.version()))
+                .isInstanceOf(AccessDeniedException.class);
+        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        Fixtures.as(fixtures.member(other, MemberRole.EDITOR));
+        assertThatThrownBy(() -> assessments.confirmUnchanged(id, "END_OF_LIFE", endOfLife.version()))
+                .isInstanceOf(NotFoundException.class);
+        Fixtures.as(editor);
+
+        // any save confirms; the change list names what differs from last time
+        RoleAnswerView outOfHours = next.answer("OUT_OF_HOURS");
+        Map<String, AnswerValue> changed = new LinkedHashMap<>(outOfHours.indicators());
+        changed.put("OUT_OF_HOURS.phone_24h", AnswerValue.of(Choice.NO));
+        RoleAnswerView saved = assessments.saveRoleAnswer(id, "OUT_OF_HOURS", outOfHours.version(),
+                new RoleAnswerInput(3, true, "夜間は輪番", changed));
+        assertThat(saved.confirmed()).isTrue();
+        assertThat(saved.previous().level()).isEqualTo(2);
+        assertThat(assessments.round(id).changes()).containsExactly(
+                new AnswerChange("OUT_OF_HOURS", "level", "2", "3"),
+                new AnswerChange("OUT_OF_HOURS", "priority", "false", "true"),
+                new AnswerChange("OUT_OF_HOURS", "OUT_OF_HOURS.phone_24h", "YES", "NO"),
+                new AnswerChange("OUT_OF_HOURS", "note", null, "夜間は輪番"));
+
+        for (RoleAnswerView a : assessments.round(id).answers()) {
+            if (!a.confirmed()) {
+                assessments.confirmUnchanged(id, a.roleCode(), a.version());
+            }
+        }
+        assertThat(assessments.submit(id).summary().status()).isEqualTo(RoundStatus.SUBMITTED);
+    }
+
+    @Test
+    void aVersionOneRoundKeepsVersionOneScoringAndCarriesIntoVersionTwo() {
+        // an old round, answered on version 1 before version 2 was published
+        Fixtures.as(editor);
+        AssessmentRound old = oldRounds.saveAndFlush(versionOneRound(clinic.id()));
+        RoundView v1 = assessments.round(old.getId());
+        assertThat(v1.summary().questionnaireVersion()).isEqualTo(1);
+        for (RoleAnswerView a : v1.answers()) {
+            assessments.saveRoleAnswer(old.getId(), a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
+                    a.roleCode().equals("HOME_CARE") ? Map.of("HOME_CARE.co_physician", AnswerValue.of(Choice.YES)) : Map.of()));
+        }
+        assessments.submit(old.getId());
+        RoleProfile v1Profile = assessments.profile(old.getId());
+        // version 1: 60 % of L/4 plus 40 % of the mean over all indicators, unanswered = 0
+        assertThat(v1Profile.scores()).filteredOn(sc -> sc.roleCode().equals("OTHER")).singleElement()
+                .satisfies(sc -> {
+                    assertThat(sc.score()).isEqualTo(30);
+                    assertThat(sc.detailed()).isFalse();
+                });
+        int homeCareIndicators = questionnaires.version(1).role("HOME_CARE").orElseThrow().indicators().size();
+        assertThat(v1Profile.scores()).filteredOn(sc -> sc.roleCode().equals("HOME_CARE")).singleElement()
+                .satisfies(sc -> {
+                    assertThat(sc.score()).isEqualTo((int) Math.round(100 * (0.6 * 0.5 + 0.4 / homeCareIndicators)));
+                    assertThat(sc.detailed()).isTrue();
+                });
+
+        // the next round is on version 2, copied from the version 1 round with the same codes
+        RoundView v2 = assessments.startRound(clinic.id());
+        assertThat(v2.summary().questionnaireVersion()).isEqualTo(2);
+        assertThat(v2.answer("HOME_CARE").indicators().get("HOME_CARE.co_physician").choice()).isEqualTo(Choice.YES);
+        assertThat(v2.answer("HOME_CARE").previous().indicators()).containsKey("HOME_CARE.co_physician");
+        assertThat(v2.answer("OTHER").level()).isEqualTo(2);
+        for (RoleAnswerView a : v2.answers()) {
+            assessments.confirmUnchanged(v2.summary().id(), a.roleCode(), a.version());
+        }
+        assessments.submit(v2.summary().id());
+        RoleProfile v2Profile = assessments.profile(v2.summary().id());
+        // version 2: a role without indicator answers scores on its level alone; HOME_CARE's one "yes" is its mean
+        assertThat(v2Profile.scores()).filteredOn(sc -> sc.roleCode().equals("OTHER")).singleElement()
+                .satisfies(sc -> assertThat(sc.score()).isEqualTo(50));
+        assertThat(v2Profile.scores()).filteredOn(sc -> sc.roleCode().equals("HOME_CARE")).singleElement()
+                .satisfies(sc -> {
+                    assertThat(sc.score()).isEqualTo(70);
+                    assertThat(sc.detailed()).isTrue();
+                });
+        // the old round still reads with its own rule
+        assertThat(assessments.profile(old.getId()).scores()).filteredOn(sc -> sc.roleCode().equals("OTHER"))
+                .singleElement().satisfies(sc -> assertThat(sc.score()).isEqualTo(30));
+    }
+
+    @Autowired
+    AssessmentRoundRepository oldRounds;
+
+    @Autowired
+    java.time.Clock clock;
+
+    private AssessmentRound versionOneRound(long facilityId) {
+        AssessmentRound round = new AssessmentRound(facilityId, 1, null, editor, clock.instant());
+        questionnaires.version(1).roles().forEach(q -> round.addAnswer(q.roleCode()));
+        return round;
     }
 
     private void answerAll(RoundView round, int level, Choice yes) {

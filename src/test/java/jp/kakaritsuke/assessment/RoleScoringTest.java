@@ -11,6 +11,7 @@ import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.IndicatorValue;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.domain.RoleScoring;
+import jp.kakaritsuke.assessment.domain.ScoringRule;
 import org.junit.jupiter.api.Test;
 
 /** The formula of docs/questionnaire.md: round(100 × (0.6 × L/4 + 0.4 × I)). */
@@ -69,5 +70,60 @@ class RoleScoringTest {
     void aRoleWithoutIndicatorsScoresOnItsLevel() {
         RoleQuestion bare = new RoleQuestion("OTHER", 6, 14, "", "", null, ANCHORS, ANCHORS, List.of());
         assertThat(RoleScoring.score(bare, 3, Map.of())).isEqualTo(75);
+    }
+
+    // --- version 2 (docs/questionnaire.md §9) ---
+
+    static final Indicator HOME_CARE_SCALE = indicator("home_care", AnswerType.REPORT_SCALE, null);
+    static final Indicator VISITS = indicator("visit_patients", AnswerType.NUMBER, 30);
+    static final Indicator CO_PHYSICIAN = indicator("co_physician", AnswerType.YES_NO, null);
+    static final Indicator RESPITE = indicator("respite_admission", AnswerType.YES_NO, null);
+    static final Indicator SUPPORT = indicator("support_others", AnswerType.YES_NO, null);
+    static final RoleQuestion HOME_CARE = new RoleQuestion("HOME_CARE", 2, 9, "", "", null, ANCHORS, ANCHORS,
+            List.of(HOME_CARE_SCALE, VISITS, CO_PHYSICIAN, RESPITE, SUPPORT));
+
+    static Map<String, IndicatorValue> workedExample(Choice respite) {
+        return Map.of("home_care", IndicatorValue.choice(Choice.PROVIDED),
+                "visit_patients", IndicatorValue.number(BigDecimal.valueOf(18)),
+                "co_physician", IndicatorValue.choice(Choice.YES),
+                "respite_admission", IndicatorValue.choice(respite));
+    }
+
+    @Test
+    void theWorkedExampleScoresAsDocumentedUnderBothVersions() {
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ALL_INDICATORS, HOME_CARE, 3, workedExample(Choice.NO))).isEqualTo(66);
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 3, workedExample(Choice.NO))).isEqualTo(71);
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 3, workedExample(Choice.NOT_APPLICABLE))).isEqualTo(80);
+        assertThat(RoleScoring.detailed(HOME_CARE, workedExample(Choice.NO))).isTrue();
+    }
+
+    @Test
+    void underVersionTwoALevelAloneGivesTheFullScoreOfTheLevel() {
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 3, Map.of())).isEqualTo(75);
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 4, Map.of())).isEqualTo(100);
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, null, Map.of())).isNull();
+        // 不明 / 該当なし alone are not detail: the level decides, and the role is not called detailed
+        Map<String, IndicatorValue> unknownOnly = Map.of("respite_admission", IndicatorValue.choice(Choice.UNKNOWN),
+                "co_physician", IndicatorValue.choice(Choice.NOT_APPLICABLE));
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 2, unknownOnly)).isEqualTo(50);
+        assertThat(RoleScoring.detailed(HOME_CARE, unknownOnly)).isFalse();
+        assertThat(RoleScoring.detailed(HOME_CARE, Map.of())).isFalse();
+        // a single "no" answered pulls the score down; version 1 counts the unanswered as 0 as before
+        Map<String, IndicatorValue> oneNo = Map.of("co_physician", IndicatorValue.choice(Choice.NO));
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, HOME_CARE, 4, oneNo)).isEqualTo(60);
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ALL_INDICATORS, HOME_CARE, 4, Map.of())).isEqualTo(60);
+    }
+
+    @Test
+    void unknownAndNotApplicableAreOfferedOnlyWhereTheIndicatorSaysAndEarnNothing() {
+        Indicator withBoth = new Indicator("x", "HOME_CARE", 1, "x", "x", null, null, AnswerType.YES_NO, null, null, null,
+                null, null, "17", 1, null, null, List.of(Choice.UNKNOWN, Choice.NOT_APPLICABLE));
+        assertThat(withBoth.choices()).containsExactly(Choice.YES, Choice.NO, Choice.UNKNOWN, Choice.NOT_APPLICABLE);
+        assertThat(YES_NO.choices()).containsExactly(Choice.YES, Choice.NO);
+        assertThat(SCALE.choices()).containsExactly(Choice.NONE_NO_INTENT, Choice.NONE_WITH_INTENT, Choice.PROVIDED);
+        assertThat(NUMBER.choices()).isEmpty();
+        assertThat(RoleScoring.credit(withBoth, IndicatorValue.choice(Choice.UNKNOWN))).isZero();
+        assertThat(Choice.UNKNOWN.counts()).isFalse();
+        assertThat(Choice.NO.counts()).isTrue();
     }
 }

@@ -64,7 +64,7 @@ class AssessmentApi {
                          String reportItemJa) {
         static IndicatorJson of(Indicator i) {
             return new IndicatorJson(i.code(), i.labelJa(), i.labelEn(), i.type().name(),
-                    jp.kakaritsuke.assessment.domain.Choice.of(i.type()).stream().map(Enum::name).toList(), i.unitJa(),
+                    i.choices().stream().map(Enum::name).toList(), i.unitJa(),
                     i.min(), i.max(), i.fullCredit(),
                     i.sourceCase() == null ? null : new SourceJson(i.sourceCase(), i.sourcePractice()), i.reportItemCode(),
                     i.reportItemJa());
@@ -82,9 +82,10 @@ class AssessmentApi {
     record StepJson(int number, String code, String titleJa, String titleEn, List<String> roles) {
     }
 
-    record QuestionnaireJson(int version, String titleJa, String publishedOn, List<StepJson> steps, List<RoleJson> roles) {
+    record QuestionnaireJson(int version, String titleJa, String publishedOn, String scoringRule, List<StepJson> steps,
+                             List<RoleJson> roles) {
         static QuestionnaireJson of(Questionnaire q) {
-            return new QuestionnaireJson(q.version(), q.titleJa(), q.publishedOn().toString(),
+            return new QuestionnaireJson(q.version(), q.titleJa(), q.publishedOn().toString(), q.scoringRule().name(),
                     q.steps().stream().map(s -> new StepJson(s.number(), s.code(), s.titleJa(), s.titleEn(), s.roleCodes())).toList(),
                     q.roles().stream().map(RoleJson::of).toList());
         }
@@ -102,9 +103,10 @@ class AssessmentApi {
                           Integer score) {
     }
 
-    record ScoreJson(String role, Integer level, Integer score, Integer previousScore) {
+    /** {@code detailed}: at least one indicator counts in the score (otherwise version 2 scores the level alone). */
+    record ScoreJson(String role, Integer level, Integer score, Integer previousScore, boolean detailed) {
         static ScoreJson of(RoleScore s) {
-            return new ScoreJson(s.roleCode(), s.level(), s.score(), s.previousScore());
+            return new ScoreJson(s.roleCode(), s.level(), s.score(), s.previousScore(), s.detailed());
         }
     }
 

@@ -23,9 +23,10 @@ public class QuestionnaireRepository {
     }
 
     public Optional<Questionnaire> load(int version) {
-        var header = jdbc.sql("SELECT title_ja, title_en, published_on FROM questionnaire WHERE version = ?")
+        var header = jdbc.sql("SELECT title_ja, title_en, published_on, scoring_rule FROM questionnaire WHERE version = ?")
                 .param(version)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()})
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        ScoringRule.valueOf(rs.getString(4))})
                 .optional();
         if (header.isEmpty()) {
             return Optional.empty();
@@ -33,14 +34,15 @@ public class QuestionnaireRepository {
         Map<String, List<Indicator>> indicators = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT code, role_code, seq, label_ja, label_en, hint_ja, hint_en, answer_type, unit_ja, unit_en,
-                       min_value, max_value, full_credit_value, source_case, source_practice, report_item_code, report_item_ja
+                       min_value, max_value, full_credit_value, source_case, source_practice, report_item_code, report_item_ja,
+                       extra_choices
                 FROM questionnaire_indicator WHERE version = ? ORDER BY role_code, seq""")
                 .param(version)
                 .query((rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), AnswerType.valueOf(rs.getString(8)),
                         rs.getString(9), rs.getString(10), rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
                         rs.getObject(13, Integer.class), rs.getString(14), rs.getObject(15, Integer.class),
-                        rs.getString(16), rs.getString(17)))
+                        rs.getString(16), rs.getString(17), choices(rs.getString(18))))
                 .list()
                 .forEach(ind -> indicators.computeIfAbsent(ind.roleCode(), k -> new ArrayList<>()).add(ind));
         List<RoleQuestion> roles = jdbc.sql("""
@@ -66,6 +68,14 @@ public class QuestionnaireRepository {
                 })
                 .list();
         Object[] h = header.get();
-        return Optional.of(new Questionnaire(version, (String) h[0], (String) h[1], (java.time.LocalDate) h[2], steps, roles));
+        return Optional.of(new Questionnaire(version, (String) h[0], (String) h[1], (java.time.LocalDate) h[2], steps, roles,
+                (ScoringRule) h[3]));
+    }
+
+    private static List<Choice> choices(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(",")).map(String::strip).map(Choice::valueOf).toList();
     }
 }

@@ -31,6 +31,10 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String LANGUAGE_COOKIE = "kkf-lang";
+
+    /** Stateless: reads the same bundles as the UI. */
+    private final jp.kakaritsuke.base.i18n.AppI18NProvider translations = new jp.kakaritsuke.base.i18n.AppI18NProvider();
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -50,6 +54,51 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("fields", e.fields());
         }
         return problem;
+    }
+
+    /**
+     * Input refused field by field: {@code errors: [{field, code, message}]}, the message in the caller's language
+     * ({@link #locale}), so a client can show it beside its own field without a copy of our translations.
+     */
+    @ExceptionHandler(jp.kakaritsuke.base.FieldErrors.class)
+    ProblemDetail fieldErrors(jp.kakaritsuke.base.FieldErrors e, HttpServletRequest request) {
+        java.util.Locale locale = locale(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Some values were refused; nothing was saved. 'errors' names each field.");
+        problem.setTitle("Bad Request");
+        problem.setProperty("errors", e.errors().stream().map(f -> {
+            java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", f.field());
+            error.put("code", f.messageKey());
+            error.put("message", translations.getTranslation(f.messageKey(), locale, f.args().toArray()));
+            return error;
+        }).toList());
+        return problem;
+    }
+
+    /**
+     * The language of an API answer: the one chosen in the app ({@code kkf-lang} cookie, as the UI uses), else the
+     * request's Accept-Language if it asks for English first, else Japanese (the product's language).
+     */
+    static java.util.Locale locale(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+                if (LANGUAGE_COOKIE.equals(c.getName())) {
+                    return jp.kakaritsuke.base.i18n.AppI18NProvider.supported(java.util.Locale.forLanguageTag(c.getValue()));
+                }
+            }
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (accept != null && !accept.isBlank()) {
+            try {
+                java.util.Locale best = java.util.Locale.lookup(java.util.Locale.LanguageRange.parse(accept),
+                        java.util.List.of(java.util.Locale.JAPANESE, java.util.Locale.ENGLISH));
+                return jp.kakaritsuke.base.i18n.AppI18NProvider.supported(best);
+            } catch (IllegalArgumentException malformed) {
+                return jp.kakaritsuke.base.i18n.AppI18NProvider.JAPANESE;
+            }
+        }
+        return jp.kakaritsuke.base.i18n.AppI18NProvider.JAPANESE;
     }
 
     /** Our own conflicts say what collided; Hibernate's optimistic-lock message names entities, so it is not shown. */

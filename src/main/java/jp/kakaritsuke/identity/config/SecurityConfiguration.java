@@ -57,6 +57,9 @@ class SecurityConfiguration {
                 // published reference data: no login needed (docs/api.md)
                 .requestMatchers(HttpMethod.GET, "/api/v1/roles", "/api/v1/cases", "/api/v1/cases/*", "/api/v1/survey")
                 .permitAll()
+                // the OpenAPI description of the API (springdoc, docs/api.md): public like the documentation it is
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
                 .requestMatchers("/api/**").authenticated());
         // API clients send a token header and no session cookie, so CSRF protection is not what protects them.
         // Vaadin's own requests carry Vaadin's CSRF token. Unlike VaadinSecurityConfigurer's default (switched off
