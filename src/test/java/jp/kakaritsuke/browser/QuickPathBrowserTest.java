@@ -187,14 +187,19 @@ class QuickPathBrowserTest {
             idle(wait);
             assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
                     .as("sideways scrolling on step " + step).isLessThanOrEqualTo(0);
-            assertThat(((Number) js.executeScript("""
+            // nothing stands past the right edge (named, so that a failure says what)
+            assertThat(String.valueOf(js.executeScript("""
                     const width = document.documentElement.clientWidth;
-                    let worst = 0;
+                    let worst = 0, what = '';
                     for (const e of document.querySelectorAll('.questionnaire-view *')) {
                       if (e.offsetParent === null) continue;
-                      worst = Math.max(worst, e.getBoundingClientRect().right - width);
+                      const over = e.getBoundingClientRect().right - width;
+                      if (over > worst) {
+                        worst = over;
+                        what = e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40);
+                      }
                     }
-                    return Math.round(worst);""")).intValue()).as("pixels past the right edge on step " + step).isLessThanOrEqualTo(0);
+                    return worst > 0.5 ? Math.round(worst) + 'px ' + what : '';"""))).as("past the right edge on step " + step).isEmpty();
             // labels of number fields wrap instead of being cut
             assertThat(((Number) js.executeScript("""
                     let cut = 0;
@@ -239,7 +244,7 @@ class QuickPathBrowserTest {
         wait.until(d -> ((Number) js.executeScript("return window.scrollY")).intValue() == 0);
         walk.screens++;
         walk.characters += ((Number) js.executeScript("return document.body.innerText.length")).longValue();
-        walk.screenNames.add(driver.findElement(By.cssSelector(".step-heading")).getText());
+        walk.screenNames.add(walk.heading.getDomProperty("textContent"));
         return driver.findElements(By.cssSelector(".questionnaire-view .role-editor"));
     }
 
