@@ -226,8 +226,8 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     /**
-     * Every step opens at its top, or at its role. The document scrolls in Vaadin's AppLayout (its content part is
-     * not a scroll container), but both are reset so that a later layout change cannot bring the old position back.
+     * Every step opens at its top, or at its role. In Vaadin's AppLayout it is not the window that scrolls but the
+     * layout's shadow part {@code content} ({@code overflow: auto}); the window is reset too, for a page without it.
      */
     private static void scrollTo(UI ui, String roleCode) {
         ui.getPage().executeJs("""
@@ -243,7 +243,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
                   const layout = document.querySelector('vaadin-app-layout');
                   if (layout) {
                     layout.scrollTop = 0;
-                    const part = layout.shadowRoot && layout.shadowRoot.querySelector('[content]');
+                    const part = layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
                     if (part) part.scrollTop = 0;
                   }
                   const heading = document.querySelector('.step-heading');
