@@ -82,7 +82,10 @@ class AssessmentApiTest {
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.answers", hasSize(14)))
-                .andExpect(jsonPath("$.scores", hasSize(14)));
+                .andExpect(jsonPath("$.answers[0].version").isNumber())
+                .andExpect(jsonPath("$.answers[0].confirmed", is(true)))
+                .andExpect(jsonPath("$.scores", hasSize(14)))
+                .andExpect(jsonPath("$.scores[0].detailed", is(false)));
         mvc.perform(get("/api/v1/assessments").with(fixtures.bearer(outsider)))
                 .andExpect(jsonPath("$[*].facilityId", everyItem(is(other.id().intValue()))));
         mvc.perform(get("/api/v1/assessments/{id}", roundId).with(fixtures.bearer(outsider)))
@@ -169,6 +172,13 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.errors[0].field", is("HOME_CARE.visit_patients")))
                 .andExpect(jsonPath("$.errors[0].code", is("assessment.error.notANumber")))
                 .andExpect(jsonPath("$.errors[0].message", startsWith("数値で入力してください")));
+        // the language chosen in the app (cookie) wins over the browser's Accept-Language
+        mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(editor))
+                        .header("If-Match", "\"" + (savedVersion + 1) + "\"").header("Accept-Language", "ja")
+                        .cookie(new jakarta.servlet.http.Cookie("kkf-lang", "en")).contentType("application/json")
+                        .content("{\"indicators\": {\"HOME_CARE.visit_patients\": \"abc\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", startsWith("Enter a number")));
         // viewers may not write, outsiders do not see the round
         mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(viewer))
                         .header("If-Match", "\"" + (savedVersion + 1) + "\"").contentType("application/json").content("{\"level\": 1}"))
@@ -233,5 +243,8 @@ class AssessmentApiTest {
                 .andReturn().getResponse().getContentAsString();
         java.util.Map<String, Object> paths = JsonPath.read(docs, "$.paths");
         org.assertj.core.api.Assertions.assertThat(paths.keySet()).isNotEmpty().allMatch(p -> p.startsWith("/api/"));
+        // Swagger UI's page and scripts are served (same-origin files, allowed by the CSP's script-src 'self')
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk());
     }
 }

@@ -46,11 +46,9 @@ class AssessmentApi {
         RoleProfile profile = assessments.profile(id);
         Map<String, Integer> scores = new LinkedHashMap<>();
         profile.scores().forEach(s -> scores.put(s.roleCode(), s.score()));
-        List<RoleAnswerJson> answers = round.answers().stream().map(a -> {
-            Map<String, Object> indicators = new LinkedHashMap<>();
-            a.indicators().forEach((code, v) -> indicators.put(code, v.number() != null ? v.number() : v.choice().name()));
-            return new RoleAnswerJson(a.roleCode(), a.level(), a.priority(), a.note(), indicators, scores.get(a.roleCode()));
-        }).toList();
+        List<RoleAnswerJson> answers = round.answers().stream().map(a -> new RoleAnswerJson(a.roleCode(), a.level(),
+                a.priority(), a.note(), AssessmentEditApi.RoleJson.indicators(a), scores.get(a.roleCode()), a.version(),
+                a.confirmed())).toList();
         return new AssessmentJson(RoundJson.of(round.summary()), answers,
                 profile.scores().stream().map(ScoreJson::of).toList());
     }
@@ -99,8 +97,9 @@ class AssessmentApi {
         }
     }
 
+    /** {@code version}: what a save must send back (docs/api.md); {@code confirmed}: false for an unconfirmed carried answer. */
     record RoleAnswerJson(String role, Integer level, boolean priority, String note, Map<String, Object> indicators,
-                          Integer score) {
+                          Integer score, long version, boolean confirmed) {
     }
 
     /** {@code detailed}: at least one indicator counts in the score (otherwise version 2 scores the level alone). */

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Assessments", description = "Fill in a self-assessment: start, save a role, confirm unchanged, submit")
 class AssessmentEditApi {
 
     private final AssessmentService assessments;
@@ -48,6 +51,9 @@ class AssessmentEditApi {
     }
 
     /** Starts a round (201) or answers the facility's draft in progress (200). */
+    @Operation(summary = "Start a round, or get the draft in progress",
+            description = "201 with Location for a new round (pre-filled from the last submission, carried roles"
+                    + " unconfirmed), 200 with the existing draft.")
     @PostMapping("/facilities/{facilityId}/assessments")
     ResponseEntity<DraftJson> start(@PathVariable long facilityId) {
         Long before = assessments.draft(facilityId).map(d -> d.id()).orElse(null);
@@ -59,6 +65,10 @@ class AssessmentEditApi {
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + round.summary().id())).body(body);
     }
 
+    @Operation(summary = "Save one role's answer (and confirm it)",
+            description = "The version read goes in If-Match: \"<version>\" or in 'version' (428 without either)."
+                    + " Indicators: code -> number, numeric string (normalised like typed input) or choice name."
+                    + " 200 with ETag; 409 with 'current' when stale; 400 with errors [{field, code, message}].")
     @PutMapping(path = "/assessments/{id}/roles/{roleCode}", consumes = "application/json")
     ResponseEntity<RoleJson> save(@PathVariable long id, @PathVariable String roleCode,
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -74,6 +84,8 @@ class AssessmentEditApi {
     }
 
     /** 「変更なし」: the answer carried over from the previous round stands. */
+    @Operation(summary = "Confirm a carried-over role unchanged (変更なし)",
+            description = "Versioned like a save: If-Match or {\"version\": n}; 409 with 'current' when stale.")
     @PostMapping("/assessments/{id}/roles/{roleCode}/confirm")
     ResponseEntity<RoleJson> confirm(@PathVariable long id, @PathVariable String roleCode,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -82,6 +94,8 @@ class AssessmentEditApi {
         return withETag(assessments.confirmUnchanged(id, roleCode, version));
     }
 
+    @Operation(summary = "Submit the draft",
+            description = "400 with 'missingLevels' and 'unconfirmed' while a role has no level or is unconfirmed.")
     @PostMapping("/assessments/{id}/submit")
     DraftJson submit(@PathVariable long id) {
         return DraftJson.of(assessments.submit(id));
