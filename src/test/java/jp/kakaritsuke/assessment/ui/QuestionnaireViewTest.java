@@ -206,6 +206,18 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theReviewSummarisesTheBasicsAndChangesThemInADialog() {
+        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
+        view.showStep(view.reviewStep());
+        assertThat(find(Paragraph.class, view.content).withClassName("basics-summary").single().getText())
+                .startsWith(clinic.name() + " · 診療所 · 千葉県 柏市");
+        test(find(Button.class, view.content).withText("変更").single()).click();
+        Dialog dialog = find(Dialog.class).single();
+        assertThat(find(jp.kakaritsuke.facility.ui.FacilityForm.class, dialog).all()).hasSize(1);
+        assertThat(view.basics).isNotNull();
+    }
+
+    @Test
     void whenSomeoneElseSavedFirstTheEditorSeesBothAndNothingIsLost() {
         QuestionnaireView view = open("HOME_CARE");
         RoleEditor homeCare = view.editors.get("HOME_CARE");
