@@ -246,9 +246,12 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
                     const part = layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
                     if (part) part.scrollTop = 0;
                   }
+                  // the button that was pressed is gone with the old step: continue from the new step's heading
                   const heading = document.querySelector('.step-heading');
-                  if (heading && document.activeElement && document.activeElement !== document.body
-                      && !document.activeElement.isConnected) heading.focus({preventScroll: true});
+                  const focused = document.activeElement;
+                  if (heading && (!focused || focused === document.body || !focused.isConnected)) {
+                    heading.focus({preventScroll: true});
+                  }
                 };
                 go();
                 requestAnimationFrame(go);
