@@ -84,10 +84,10 @@ class AssessmentBrowserTest {
         Browser.login(driver, port, director, Fixtures.PASSWORD);
 
         driver.get("http://localhost:" + port + "/assessment");
-        wait.until(d -> d.findElement(By.xpath("//vaadin-button[contains(., '新しい評価を始める')]"))).click();
+        wait.until(d -> d.findElement(By.xpath("//vaadin-button[contains(., '自己評価を始める')]"))).click();
         wait.until(d -> d.getCurrentUrl().contains("/assessment/round/"));
         String roundUrl = driver.getCurrentUrl().replaceAll("\\?.*", "");
-        driver.get(roundUrl + "?step=4");
+        driver.get(roundUrl + "#role-HOME_CARE");
         WebElement homeCare = wait.until(d -> d.findElement(By.id("role-HOME_CARE")));
         List<WebElement> levels = homeCare.findElements(By.cssSelector("vaadin-radio-group vaadin-radio-button"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", levels.get(3));

@@ -82,7 +82,9 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
             resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(resume);
         } else if (editor) {
-            Button start = new Button(getTranslation("assessment.home.start"), e -> navigate(assessments.startRound(f.id()).summary().id()));
+            // only a facility with a submitted round has answers to carry over; a new one is not promised any
+            Button start = new Button(getTranslation(lastSubmitted != null ? "quick.start.carryOver" : "quick.start.first"),
+                    e -> navigate(assessments.startRound(f.id()).summary().id()));
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(start);
         }

@@ -1,9 +1,9 @@
 package jp.kakaritsuke.assessment.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -32,6 +32,7 @@ import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.QuestionnaireStep;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.assessment.domain.AnswerChange;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
@@ -39,7 +40,9 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
+import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.base.ui.UrlParameters;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
@@ -51,14 +54,18 @@ import jp.kakaritsuke.facility.ui.FacilityForm;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * The questionnaire of one round: a step per role group with a progress indicator, every change saved at once
- * (a closed tab or a restart loses nothing), a review page and submit. Read-only for viewers and submitted rounds.
+ * The questionnaire of one round, rendered by the steps of the round's own questionnaire version: version 2's quick
+ * path is two screens of compact role cards (ROLES_1, ROLES_2) and the review; an old version-1 draft keeps its six
+ * steps with BASICS. Every change is saved at once (a closed tab or a restart loses nothing); what the service refuses
+ * stays on screen, marked, and is listed on the review. Every step opens at its top; {@code #role-CODE} opens the
+ * role's step scrolled to the role. Read-only for viewers and submitted rounds.
  */
 @Route("assessment/round")
 @PermitAll
 class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+    static final String ROLE_ANCHOR = "role-";
 
     private final AssessmentService assessments;
     private final QuestionnaireService questionnaires;
@@ -76,9 +83,15 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     final Span saveStatus = new Span();
     final HorizontalLayout stepNav = new HorizontalLayout();
     final Div content = new Div();
+    /** Every role card made so far, kept across steps so that refused input is not lost by going elsewhere. */
     final Map<String, RoleEditor> editors = new LinkedHashMap<>();
+    /** Slot at the top of a reassessment's review: the follow-up of the action plan's open actions (wired by the lead). */
+    final Div followUp = new Div();
+    /** The review's list of what is missing, unconfirmed or not saved: one link per item. */
+    final Div problems = new Div();
     FacilityForm basics;
     Button submit;
+    Dialog warning;
 
     QuestionnaireView(AssessmentService assessments, QuestionnaireService questionnaires, FacilityService facilities,
                       FacilityAccess access, CaseLibraryService caseLibrary, Clock clock) {
@@ -90,6 +103,9 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         this.clock = clock;
         setMaxWidth("64rem");
         addClassName("questionnaire-view");
+        followUp.addClassName("follow-up");
+        followUp.setId("follow-up");
+        problems.addClassName("review-problems");
     }
 
     @Override
@@ -99,6 +115,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         boolean editor = access.currentUser().admin()
                 || access.roleIn(round.summary().facilityId()).filter(r -> r == MemberRole.EDITOR).isPresent();
         editable = editor && round.summary().status() == RoundStatus.DRAFT;
+        editors.clear();
         // a step past the end or not a number is a broken link: say so instead of guessing a step
         UrlParameters.positiveInt(event.getLocation().getQueryParameters(), "step", reviewStep()).ifPresent(s -> step = s);
 
@@ -106,35 +123,78 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         H2 title = new H2(getTranslation("questionnaire.title", round.summary().facilityName()));
         Span state = new Span(getTranslation("roundStatus." + round.summary().status().name()));
         state.getElement().getThemeList().add(editable ? "badge" : "badge contrast");
+        HorizontalLayout titleRow = new HorizontalLayout(title, state);
+        titleRow.setWrap(true);
+        titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph intro = new Paragraph(editable ? getTranslation("questionnaire.autosave") : getTranslation("questionnaire.readOnly"));
         intro.addClassName("hint");
         progress.setMin(0);
         progress.setMax(questionnaire.roles().size());
+        progressText.addClassName("progress-text");
+        saveStatus.addClassName("save-status");
         HorizontalLayout progressRow = new HorizontalLayout(progress, progressText, saveStatus);
         progressRow.setWidthFull();
+        progressRow.setWrap(true);
         progressRow.setAlignItems(FlexComponent.Alignment.CENTER);
         progressRow.expand(progress);
+        progressRow.addClassName("progress-row");
         stepNav.setWrap(true);
         stepNav.addClassName("step-nav");
-        add(new HorizontalLayout(title, state), intro, progressRow, stepNav, content);
+        add(titleRow, intro, progressRow, stepNav, content);
         showStep(step);
+        // the fragment never reaches the server: ask the browser for it (navigation and direct load alike)
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().executeJs("return location.hash || ''").then(String.class, this::openFragment);
+        }
+    }
+
+    /** {@code #role-CODE}: open the role's step, scrolled to the role. */
+    void openFragment(String fragment) {
+        if (fragment == null || !fragment.startsWith("#" + ROLE_ANCHOR)) {
+            return;
+        }
+        String roleCode = fragment.substring(ROLE_ANCHOR.length() + 1);
+        int roleStep = stepOf(roleCode);
+        if (roleStep > 0) {
+            showStep(roleStep, roleCode);
+        }
     }
 
     int reviewStep() {
         return questionnaire.steps().size() + 1;
     }
 
+    /** The step (1-based) that asks for a role, or 0 when no step does. */
+    int stepOf(String roleCode) {
+        List<QuestionnaireStep> steps = questionnaire.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).roleCodes().contains(roleCode)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     void showStep(int number) {
+        showStep(number, null);
+    }
+
+    /** Shows a step at its top, or scrolled to {@code roleCode}'s card when given. */
+    void showStep(int number, String roleCode) {
         step = Math.max(1, Math.min(number, reviewStep()));
         content.removeAll();
-        editors.clear();
+        basics = null;
+        submit = null;
         renderStepNav();
         updateProgress();
+        H3 heading;
         if (step == reviewStep()) {
-            renderReview();
+            heading = renderReview();
         } else {
             QuestionnaireStep s = questionnaire.steps().get(step - 1);
-            content.add(new H3(s.title(getLocale())));
+            heading = new H3(s.title(getLocale()));
+            content.add(heading);
             if (s.intro(getLocale()) != null) {
                 Paragraph p = new Paragraph(s.intro(getLocale()));
                 p.addClassName("hint");
@@ -143,21 +203,109 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             if (s.isBasics()) {
                 renderBasics();
             }
-            for (String roleCode : s.roleCodes()) {
-                RoleQuestion q = questionnaire.role(roleCode).orElseThrow();
-                RoleEditor editor = new RoleEditor(q, roleName(roleCode), round.answer(roleCode), editable, this::save);
-                editors.put(roleCode, editor);
-                content.add(editor);
+            for (String code : s.roleCodes()) {
+                content.add(editor(code));
+            }
+            Button previous = new Button(getTranslation("questionnaire.previous"), e -> showStep(step - 1));
+            previous.setEnabled(step > 1);
+            Button next = new Button(getTranslation("questionnaire.next"), e -> next());
+            next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            HorizontalLayout buttons = new HorizontalLayout(previous, next);
+            buttons.addClassName("step-buttons");
+            content.add(buttons);
+        }
+        // a heading that can take the focus: a keyboard user continues on the new step, not on the old button
+        heading.getElement().setAttribute("tabindex", "-1");
+        heading.addClassName("step-heading");
+        String url = "assessment/round/" + round.summary().id() + "?step=" + step + (roleCode == null ? "" : "#" + ROLE_ANCHOR + roleCode);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().getHistory().replaceState(null, url);
+            scrollTo(ui, roleCode);
+        }
+    }
+
+    /**
+     * Every step opens at its top, or at its role. In Vaadin's AppLayout it is not the window that scrolls but the
+     * layout's shadow part {@code content} ({@code overflow: auto}); the window is reset too, for a page without it.
+     */
+    private static void scrollTo(UI ui, String roleCode) {
+        ui.getPage().executeJs("""
+                const id = $0;
+                const go = () => {
+                  const target = id ? document.getElementById(id) : null;
+                  if (target) {
+                    target.scrollIntoView({block: 'start'});
+                    return;
+                  }
+                  window.scrollTo(0, 0);
+                  if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
+                  const layout = document.querySelector('vaadin-app-layout');
+                  if (layout) {
+                    layout.scrollTop = 0;
+                    const part = layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                    if (part) part.scrollTop = 0;
+                  }
+                  // the button that was pressed is gone with the old step: continue from the new step's heading
+                  const heading = document.querySelector('.step-heading');
+                  const focused = document.activeElement;
+                  if (heading && (!focused || focused === document.body || !focused.isConnected)) {
+                    heading.focus({preventScroll: true});
+                  }
+                };
+                go();
+                requestAnimationFrame(go);
+                setTimeout(go, 50);""", roleCode == null ? null : ROLE_ANCHOR + roleCode);
+    }
+
+    /** The role's card, made once per round view and kept (with whatever the user typed) across steps. */
+    RoleEditor editor(String roleCode) {
+        return editors.computeIfAbsent(roleCode, code -> new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
+                round.answer(code), editable, this::save, this::confirmUnchanged));
+    }
+
+    /** 次へ: goes on, but first names what on this step is not saved, so nothing is left behind unnoticed. */
+    void next() {
+        List<String> open = new ArrayList<>();
+        if (basics != null && !basics.validateAndShow()) {
+            open.add(getTranslation("quick.review.basics"));
+        }
+        QuestionnaireStep s = questionnaire.steps().get(step - 1);
+        for (String code : s.roleCodes()) {
+            RoleEditor e = editors.get(code);
+            if (e != null && e.hasUnsavedInput()) {
+                open.addAll(problemTexts(e));
             }
         }
-        Button previous = new Button(getTranslation("questionnaire.previous"), e -> showStep(step - 1));
-        previous.setEnabled(step > 1);
-        Button next = new Button(getTranslation("questionnaire.next"), e -> showStep(step + 1));
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        next.setVisible(step < reviewStep());
-        content.add(new HorizontalLayout(previous, next));
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                "assessment/round/" + round.summary().id() + "?step=" + step));
+        if (open.isEmpty() || !editable) {
+            showStep(step + 1);
+            return;
+        }
+        warning = new Dialog();
+        warning.setHeaderTitle(getTranslation("quick.warn.title"));
+        warning.add(new Paragraph(getTranslation("quick.warn.text")));
+        Div list = new Div();
+        list.addClassName("warn-list");
+        open.forEach(t -> list.add(new Paragraph(t)));
+        warning.add(list);
+        Button stay = new Button(getTranslation("quick.warn.stay"), e -> warning.close());
+        Button goOn = new Button(getTranslation("quick.warn.goOn"), e -> {
+            warning.close();
+            showStep(step + 1);
+        });
+        goOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        warning.getFooter().add(stay, goOn);
+        warning.open();
+    }
+
+    /** What is wrong with a card, one line per refused field (or one line when the save failed for another reason). */
+    private List<String> problemTexts(RoleEditor e) {
+        if (e.invalid.isEmpty()) {
+            return List.of(getTranslation("quick.problem.notSaved", e.roleName));
+        }
+        List<String> lines = new ArrayList<>();
+        e.invalid.forEach((field, message) -> lines.add(getTranslation("quick.problem.invalid", e.roleName, e.fieldLabel(field), message)));
+        return lines;
     }
 
     private void renderStepNav() {
@@ -169,7 +317,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             int n = i + 1;
             Button b = new Button(getTranslation("questionnaire.stepLabel", n, labels.get(i)), e -> showStep(n));
             b.addThemeVariants(n == step ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
-            if (n < reviewStep() && n > 1 && stepComplete(questionnaire.steps().get(i))) {
+            if (n < reviewStep() && !questionnaire.steps().get(i).roleCodes().isEmpty() && stepComplete(questionnaire.steps().get(i))) {
                 b.setIcon(com.vaadin.flow.component.icon.VaadinIcon.CHECK.create());
             }
             stepNav.add(b);
@@ -177,47 +325,57 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     private boolean stepComplete(QuestionnaireStep s) {
-        return s.roleCodes().stream().allMatch(code -> round.answer(code).level() != null);
+        return s.roleCodes().stream().allMatch(code -> answered(round.answer(code)));
+    }
+
+    /** Answered for the progress: a level, and in a reassessment also confirmed. */
+    private static boolean answered(RoleAnswerView a) {
+        return a.level() != null && a.confirmed();
     }
 
     private void renderBasics() {
-        basics = new FacilityForm();
-        basics.setProfile(facilities.get(round.summary().facilityId()));
-        basics.setReadOnly(!editable);
-        basics.onChange(profile -> saveBasics());
+        basics = basicsForm();
         content.add(basics);
     }
 
+    private FacilityForm basicsForm() {
+        FacilityForm form = new FacilityForm();
+        form.setProfile(facilities.get(round.summary().facilityId()));
+        form.setReadOnly(!editable);
+        form.onChange(profile -> saveBasics(form));
+        return form;
+    }
+
     void saveBasics() {
-        if (!basics.validateAndShow()) {
-            saveStatus.setText(getTranslation("questionnaire.notSaved"));
+        saveBasics(basics);
+    }
+
+    void saveBasics(FacilityForm form) {
+        if (!form.validateAndShow()) {
+            notSavedNow();
             return;
         }
         try {
-            FacilityProfile saved = facilities.updateProfile(basics.getProfile());
-            basics.saved(saved);
+            FacilityProfile saved = facilities.updateProfile(form.getProfile());
+            form.saved(saved);
             savedNow();
         } catch (InvalidInputException e) {
-            basics.show(e.messageKeys());
-            saveStatus.setText(getTranslation("questionnaire.notSaved"));
+            form.show(e.messageKeys());
+            notSavedNow();
         } catch (OptimisticLockingFailureException e) {
-            FacilityProfile mine = basics.getProfile();
+            FacilityProfile mine = form.getProfile();
             FacilityProfile theirs = facilities.get(round.summary().facilityId());
             conflictDialog(getTranslation("questionnaire.conflict.basics"), describe(mine),
-                    () -> basics.setProfile(theirs),
+                    () -> form.setProfile(theirs),
                     () -> {
-                        basics.saved(theirs);
-                        saveBasics();
+                        form.saved(theirs);
+                        saveBasics(form);
                     });
         }
     }
 
-    /** Autosave of one role: validate, save, or explain why not. The user's input is never discarded. */
+    /** Autosave of one role. The user's input is never discarded: a refusal is shown on its fields and kept. */
     void save(RoleEditor editor) {
-        if (!editor.validateNumbers()) {
-            editor.status.setText(getTranslation("questionnaire.notSaved"));
-            return;
-        }
         RoleAnswerInput input = editor.input();
         try {
             RoleAnswerView saved = assessments.saveRoleAnswer(round.summary().id(), editor.roleCode, editor.version(), input);
@@ -228,6 +386,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             renderStepNav();
         } catch (ConcurrentEditException e) {
             RoleAnswerView theirs = e.current();
+            editor.notSaved(getTranslation("quick.notSaved"));
             conflictDialog(getTranslation("questionnaire.conflict.role", roleName(editor.roleCode), theirs.updatedBy(),
                             theirs.updatedAt() == null ? "" : TIME.format(theirs.updatedAt())),
                     describe(editor, input),
@@ -239,9 +398,31 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
                         editor.saved(theirs, "");
                         save(editor);
                     });
+        } catch (FieldErrors e) {
+            editor.refused(e.errors(), getTranslation("quick.notSaved"));
+            notSavedNow();
         } catch (InvalidInputException e) {
-            editor.status.setText(getTranslation("questionnaire.notSaved"));
+            editor.notSaved(getTranslation("quick.notSaved"));
+            notSavedNow();
             e.messageKeys().forEach(k -> Notification.show(getTranslation(k)).addThemeVariants(NotificationVariant.LUMO_ERROR));
+        }
+    }
+
+    /** 「変更なし」: last time's answer stands for this round. */
+    void confirmUnchanged(RoleEditor editor) {
+        try {
+            RoleAnswerView confirmed = assessments.confirmUnchanged(round.summary().id(), editor.roleCode, editor.version());
+            replaceAnswer(confirmed);
+            editor.saved(confirmed, getTranslation("quick.confirmedAt", TIME.format(clock.instant())));
+            savedNow();
+            updateProgress();
+            renderStepNav();
+        } catch (ConcurrentEditException e) {
+            // someone else answered meanwhile: show theirs, to be confirmed or changed again
+            replaceAnswer(e.current());
+            editor.setAnswer(e.current());
+            Notification.show(getTranslation("quick.confirmConflict", roleName(editor.roleCode), e.current().updatedBy()))
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
     }
 
@@ -277,48 +458,223 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         input.indicators().forEach((code, v) -> {
             if (v != null) {
                 s.append("\n").append(questionnaire.indicator(code).map(i -> i.label(locale)).orElse(code)).append(": ")
-                        .append(v.number() != null ? v.number().toPlainString() : getTranslation("choice." + v.choice().name()));
+                        .append(valueText(v));
             }
         });
         return s.toString();
+    }
+
+    private String valueText(jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue v) {
+        if (v.number() != null) {
+            return NumberInput.format(v.number());
+        }
+        if (v.choice() != null) {
+            return getTranslation(RoleEditor.choiceKey(v.choice()));
+        }
+        return v.text() == null ? "" : v.text();
     }
 
     private String describe(FacilityProfile p) {
         return p.name() + " / " + p.prefecture() + (p.municipality() == null ? "" : " " + p.municipality());
     }
 
-    private void renderReview() {
-        Grid<RoleAnswerView> grid = new Grid<>();
-        grid.addColumn(a -> roleName(a.roleCode())).setHeader(getTranslation("review.role")).setFlexGrow(2);
-        grid.addColumn(a -> a.level() == null ? getTranslation("review.missing") : String.valueOf(a.level()))
-                .setHeader(getTranslation("review.level"));
-        grid.addColumn(a -> a.score() == null ? "" : String.valueOf(a.score())).setHeader(getTranslation("review.score"));
-        grid.addColumn(a -> a.priority() ? getTranslation("review.priorityMark") : "").setHeader(getTranslation("review.priority"));
-        grid.setPartNameGenerator(a -> a.level() == null ? "missing" : null);
-        grid.setItems(round.answers());
-        grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> questionnaire.role(e.getItem().roleCode()).ifPresent(q -> showStep(q.stepNumber())));
-        content.add(new H3(getTranslation("questionnaire.review")), grid);
-
-        List<String> missing = round.missingLevels();
-        if (!missing.isEmpty()) {
-            Paragraph p = new Paragraph(getTranslation("review.missingList",
-                    String.join("、", missing.stream().map(this::roleName).toList())));
-            p.addClassName("review-missing");
-            content.add(p);
+    /** The review: basics, roles, what changed, what is still open (each a link to its role), then 前へ and 提出する. */
+    private H3 renderReview() {
+        // fresh from the service: scores and the changes since last time as they now stand
+        round = assessments.round(round.summary().id());
+        updateProgress();
+        boolean reassessment = round.answers().stream().anyMatch(a -> a.previous() != null);
+        H3 heading = new H3(getTranslation("questionnaire.review"));
+        content.add(heading);
+        if (reassessment) {
+            content.add(followUp);
         }
+        content.add(basicsSummary());
+
+        content.add(new H3(getTranslation("quick.review.problems")));
+        renderProblems();
+        content.add(problems);
+
+        if (reassessment) {
+            content.add(new H3(getTranslation("quick.review.changes")));
+            content.add(changes());
+        }
+
+        content.add(new H3(getTranslation("quick.review.roles")));
+        Div roles = new Div();
+        roles.addClassName("review-roles");
+        for (RoleAnswerView a : round.answers()) {
+            roles.add(reviewRow(a));
+        }
+        content.add(roles);
+
+        Button previous = new Button(getTranslation("questionnaire.previous"), e -> showStep(step - 1));
+        HorizontalLayout buttons = new HorizontalLayout(previous);
+        buttons.addClassName("step-buttons");
         if (editable) {
             submit = new Button(getTranslation("review.submit"), e -> confirmSubmit());
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            submit.setEnabled(missing.isEmpty());
-            content.add(submit);
+            submit.setEnabled(round.missingLevels().isEmpty() && unconfirmed().isEmpty());
+            buttons.add(submit);
         }
+        content.add(buttons);
+        return heading;
+    }
+
+    private Div basicsSummary() {
+        Div box = new Div();
+        box.addClassName("review-basics");
+        FacilityProfile p = facilities.get(round.summary().facilityId());
+        H3 title = new H3(getTranslation("quick.review.basics"));
+        List<String> parts = new ArrayList<>();
+        parts.add(p.name());
+        if (p.type() != null) {
+            parts.add(getTranslation("facilityType." + p.type().name()));
+        }
+        parts.add(p.prefecture() + (p.municipality() == null ? "" : " " + p.municipality()));
+        parts.add(getTranslation("quick.review.beds", p.bedsTotal()));
+        if (p.doctorsFullTime() != null || p.doctorsPartTime() != null) {
+            parts.add(getTranslation("quick.review.doctors", p.doctorsFullTime() == null ? 0 : p.doctorsFullTime(),
+                    p.doctorsPartTime() == null ? 0 : p.doctorsPartTime()));
+        }
+        Paragraph summary = new Paragraph(String.join(" · ", parts));
+        summary.addClassName("basics-summary");
+        box.add(title, summary);
+        if (editable) {
+            Button change = new Button(getTranslation("quick.review.change"), e -> openBasicsDialog());
+            change.setAriaLabel(getTranslation("quick.review.changeBasics"));
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            box.add(change);
+        }
+        return box;
+    }
+
+    /** The facility form in a dialog, saved as it changes; closing it shows the review with the new summary. */
+    void openBasicsDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("quick.review.basics"));
+        basics = basicsForm();
+        dialog.add(basics);
+        dialog.setWidth("min(48rem, 95vw)");
+        Button close = new Button(getTranslation("quick.review.close"), e -> dialog.close());
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                showStep(reviewStep());
+            }
+        });
+        dialog.open();
+    }
+
+    /** Every unanswered, unconfirmed or refused item, each a link that opens its role's card. */
+    void renderProblems() {
+        problems.removeAll();
+        for (String code : round.missingLevels()) {
+            problems.add(problemLink(code, getTranslation("quick.problem.missingLevel", roleName(code))));
+        }
+        for (String code : unconfirmed()) {
+            problems.add(problemLink(code, getTranslation("quick.problem.unconfirmed", roleName(code))));
+        }
+        for (RoleEditor e : editors.values()) {
+            if (e.hasUnsavedInput()) {
+                problemTexts(e).forEach(t -> problems.add(problemLink(e.roleCode, t)));
+            }
+        }
+        if (problems.getComponentCount() == 0) {
+            Paragraph none = new Paragraph(getTranslation("quick.review.noProblems"));
+            none.addClassName("hint");
+            problems.add(none);
+        }
+    }
+
+    /** A link-styled button (focusable, keeps this view and its unsaved input) that opens the role on its step. */
+    private Div problemLink(String roleCode, String text) {
+        Button link = new Button(text, e -> showStep(stepOf(roleCode), roleCode));
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        link.addClassName("review-link");
+        link.getElement().setAttribute("data-role", roleCode);
+        Div row = new Div(link);
+        row.addClassName("review-problem");
+        return row;
+    }
+
+    private List<String> unconfirmed() {
+        return round.unconfirmed();
+    }
+
+    private Div changes() {
+        Div box = new Div();
+        box.addClassName("review-changes");
+        List<AnswerChange> list = round.changes();
+        if (list.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("quick.review.noChanges"));
+            none.addClassName("hint");
+            box.add(none);
+        }
+        for (AnswerChange c : list) {
+            RoleEditor e = editor(c.roleCode());
+            Paragraph p = new Paragraph(getTranslation("quick.review.changeItem", roleName(c.roleCode()), e.fieldLabel(c.field()),
+                    changeValue(c.field(), c.before()), changeValue(c.field(), c.after())));
+            p.addClassName("review-change");
+            box.add(p);
+        }
+        return box;
+    }
+
+    private String changeValue(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return getTranslation("quick.review.none");
+        }
+        if ("priority".equals(field)) {
+            return getTranslation(Boolean.parseBoolean(value) ? "quick.review.yes" : "quick.review.no");
+        }
+        try {
+            return getTranslation(RoleEditor.choiceKey(jp.kakaritsuke.assessment.domain.Choice.valueOf(value)));
+        } catch (IllegalArgumentException notAChoice) {
+            return value;
+        }
+    }
+
+    private Div reviewRow(RoleAnswerView a) {
+        Div row = new Div();
+        row.addClassName("review-role");
+        if (a.level() == null) {
+            row.addClassName("missing");
+        }
+        Button name = new Button(roleName(a.roleCode()), e -> showStep(stepOf(a.roleCode()), a.roleCode()));
+        name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        name.addClassName("review-link");
+        name.addClassName("review-role-name");
+        row.add(name);
+        row.add(cell(a.level() == null ? getTranslation("review.missing") : getTranslation("quick.review.level", a.level()), "review-level"));
+        row.add(cell(a.score() == null ? "" : getTranslation("quick.review.score", a.score()), "review-score"));
+        row.add(cell(a.priority() ? getTranslation("quick.review.priority") : "", "review-priority"));
+        boolean detailed = a.indicators().values().stream().anyMatch(java.util.Objects::nonNull);
+        row.add(cell(getTranslation(detailed ? "quick.review.detailed" : "quick.review.notDetailed"), "review-detailed"));
+        if (!a.confirmed()) {
+            Span mark = new Span(getTranslation("quick.unconfirmed"));
+            mark.getElement().getThemeList().add("badge error");
+            row.add(mark);
+        }
+        return row;
+    }
+
+    private static Span cell(String text, String className) {
+        Span s = new Span(text);
+        s.addClassName(className);
+        return s;
     }
 
     private void confirmSubmit() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("review.confirm.title"));
         dialog.add(new Paragraph(getTranslation("review.confirm.text")));
+        if (editors.values().stream().anyMatch(RoleEditor::hasUnsavedInput)) {
+            Paragraph unsaved = new Paragraph(getTranslation("quick.review.submitUnsaved"));
+            unsaved.addClassName("review-missing");
+            dialog.add(unsaved);
+        }
         Button ok = new Button(getTranslation("review.submit"), e -> {
             dialog.close();
             doSubmit();
@@ -334,9 +690,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             Notification.show(getTranslation("review.submitted")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(RoleProfileView.class, round.summary().id()));
         } catch (SubmitIncompleteException e) {
-            Notification.show(getTranslation("review.missingList",
-                    String.join("、", e.missingRoleCodes().stream().map(this::roleName).toList())))
+            List<String> names = new ArrayList<>(e.missingRoleCodes().stream().map(this::roleName).toList());
+            e.unconfirmedRoleCodes().forEach(code -> names.add(roleName(code)));
+            Notification.show(getTranslation("review.missingList", String.join("、", names)))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            showStep(reviewStep());
         }
     }
 
@@ -347,13 +705,19 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     private void updateProgress() {
-        long answered = round.answers().stream().filter(a -> a.level() != null).count();
+        long answered = round.answers().stream().filter(QuestionnaireView::answered).count();
         progress.setValue(answered);
         progressText.setText(getTranslation("questionnaire.progress", answered, questionnaire.roles().size()));
     }
 
     private void savedNow() {
+        saveStatus.removeClassName("not-saved");
         saveStatus.setText(getTranslation("questionnaire.savedAt", TIME.format(clock.instant())));
+    }
+
+    private void notSavedNow() {
+        saveStatus.addClassName("not-saved");
+        saveStatus.setText(getTranslation("quick.notSaved"));
     }
 
     String roleName(String code) {

@@ -4,13 +4,13 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -29,11 +29,12 @@ public class FacilityForm extends FormLayout {
     final ComboBox<String> prefecture = new ComboBox<>();
     final TextField municipality = new TextField();
     final RadioButtonGroup<AreaType> areaType = new RadioButtonGroup<>();
-    final IntegerField bedsGeneral = beds();
-    final IntegerField bedsLongTerm = beds();
-    final IntegerField bedsOther = beds();
-    final IntegerField doctorsFullTime = doctors();
-    final IntegerField doctorsPartTime = doctors();
+    // text fields read through NumberInput: an IntegerField drops what an IME types (「１２０」) without a word
+    final TextField bedsGeneral = count("facility.unit.beds");
+    final TextField bedsLongTerm = count("facility.unit.beds");
+    final TextField bedsOther = count("facility.unit.beds");
+    final TextField doctorsFullTime = count("facility.unit.doctors");
+    final TextField doctorsPartTime = count("facility.unit.doctors");
     final CheckboxGroup<Designation> designations = new CheckboxGroup<>();
 
     private Long id;
@@ -77,21 +78,28 @@ public class FacilityForm extends FormLayout {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 3));
     }
 
-    private IntegerField beds() {
-        IntegerField f = new IntegerField();
-        f.setMin(0);
-        f.setMax(FacilityProfile.MAX_BEDS);
-        f.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("facility.unit.beds")));
-        f.setStepButtonsVisible(false);
+    private TextField count(String unitKey) {
+        TextField f = new TextField();
+        f.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation(unitKey)));
+        f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        f.addClassName("count-field");
         return f;
     }
 
-    private IntegerField doctors() {
-        IntegerField f = new IntegerField();
-        f.setMin(0);
-        f.setMax(FacilityProfile.MAX_DOCTORS);
-        f.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("facility.unit.doctors")));
-        return f;
+    /** The whole number typed in a count field; null when empty or not a whole number (see {@link #unreadable}). */
+    static Integer count(TextField field) {
+        return NumberInput.parse(field.getValue()) instanceof NumberInput.Valid v && v.value().scale() <= 0
+                && v.value().abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                ? v.value().intValueExact() : null;
+    }
+
+    /** Something typed that is not a whole number: kept in the field and flagged, never silently emptied. */
+    static boolean unreadable(TextField field) {
+        return !(NumberInput.parse(field.getValue()) instanceof NumberInput.Empty) && count(field) == null;
+    }
+
+    private static String text(Integer n) {
+        return n == null ? "" : String.valueOf(n);
     }
 
     public void setProfile(FacilityProfile p) {
@@ -104,11 +112,11 @@ public class FacilityForm extends FormLayout {
             prefecture.setValue(p == null ? null : p.prefecture());
             municipality.setValue(p == null || p.municipality() == null ? "" : p.municipality());
             areaType.setValue(p == null ? null : p.areaType());
-            bedsGeneral.setValue(p == null ? null : p.bedsGeneral());
-            bedsLongTerm.setValue(p == null ? null : p.bedsLongTerm());
-            bedsOther.setValue(p == null ? null : p.bedsOther());
-            doctorsFullTime.setValue(p == null ? null : p.doctorsFullTime());
-            doctorsPartTime.setValue(p == null ? null : p.doctorsPartTime());
+            bedsGeneral.setValue(p == null ? "" : text(p.bedsGeneral()));
+            bedsLongTerm.setValue(p == null ? "" : text(p.bedsLongTerm()));
+            bedsOther.setValue(p == null ? "" : text(p.bedsOther()));
+            doctorsFullTime.setValue(p == null ? "" : text(p.doctorsFullTime()));
+            doctorsPartTime.setValue(p == null ? "" : text(p.doctorsPartTime()));
             designations.setValue(p == null ? Set.of() : p.designations());
         } finally {
             filling = false;
@@ -125,14 +133,20 @@ public class FacilityForm extends FormLayout {
     public FacilityProfile getProfile() {
         String m = municipality.getValue().strip();
         return new FacilityProfile(id, version, name.getValue().strip(), type.getValue(), prefecture.getValue(),
-                m.isEmpty() ? null : m, areaType.getValue(), bedsGeneral.getValue(), bedsLongTerm.getValue(),
-                bedsOther.getValue(), doctorsFullTime.getValue(), doctorsPartTime.getValue(),
+                m.isEmpty() ? null : m, areaType.getValue(), count(bedsGeneral), count(bedsLongTerm),
+                count(bedsOther), count(doctorsFullTime), count(doctorsPartTime),
                 designations.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(designations.getValue()));
     }
 
     /** Shows the profile's problems on the fields; returns true when there are none. */
     public boolean validateAndShow() {
-        List<String> errors = getProfile().validate();
+        List<String> errors = new java.util.ArrayList<>(getProfile().validate());
+        if (unreadable(bedsGeneral) || unreadable(bedsLongTerm) || unreadable(bedsOther)) {
+            errors.add("facility.error.beds");
+        }
+        if (unreadable(doctorsFullTime) || unreadable(doctorsPartTime)) {
+            errors.add("facility.error.doctors");
+        }
         show(errors);
         return errors.isEmpty();
     }
@@ -144,13 +158,30 @@ public class FacilityForm extends FormLayout {
         mark(prefecture, errorKeys, "facility.error.prefecture");
         mark(municipality, errorKeys, "facility.error.municipality", "facility.error.municipalityFormula",
                 "facility.error.municipalityInvisible");
-        mark(bedsGeneral, errorKeys, "facility.error.beds", "facility.error.clinicBeds");
-        mark(bedsLongTerm, errorKeys, "facility.error.beds", "facility.error.clinicBeds");
-        mark(bedsOther, errorKeys, "facility.error.beds", "facility.error.clinicBeds");
-        mark(doctorsFullTime, errorKeys, "facility.error.doctors");
-        mark(doctorsPartTime, errorKeys, "facility.error.doctors");
+        for (TextField beds : List.of(bedsGeneral, bedsLongTerm, bedsOther)) {
+            markCount(beds, errorKeys, "facility.error.beds", FacilityProfile.MAX_BEDS, "facility.error.clinicBeds");
+        }
+        for (TextField doctors : List.of(doctorsFullTime, doctorsPartTime)) {
+            markCount(doctors, errorKeys, "facility.error.doctors", FacilityProfile.MAX_DOCTORS, null);
+        }
         type.setInvalid(errorKeys.contains("facility.error.type"));
         type.setErrorMessage(errorKeys.contains("facility.error.type") ? getTranslation("facility.error.type") : null);
+    }
+
+    /**
+     * A count field shows the range error only where it applies (its own text unreadable or out of range), so the
+     * user sees which of three bed fields to fix; the clinic's total applies to all bed fields.
+     */
+    private void markCount(TextField field, List<String> errors, String rangeKey, int max, String totalKey) {
+        Integer n = count(field);
+        String found = null;
+        if (errors.contains(rangeKey) && (unreadable(field) || (n != null && (n < 0 || n > max)))) {
+            found = rangeKey;
+        } else if (totalKey != null && errors.contains(totalKey)) {
+            found = totalKey;
+        }
+        field.setInvalid(found != null);
+        field.setErrorMessage(found == null ? null : getTranslation(found));
     }
 
     private void mark(com.vaadin.flow.component.HasValidation field, List<String> errors, String... keys) {

@@ -6,7 +6,12 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import jp.kakaritsuke.assessment.domain.AnswerType;
+import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
@@ -21,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The questionnaire screen without a browser: autosave, conflicts, review and submit, read-only for viewers. */
+/**
+ * The questionnaire screen without a browser: autosave, typed numbers (full-width digits saved, an out-of-range value
+ * kept and flagged), 次へ's warning, the review's list of open items with links, conflicts, submit, reassessment with
+ * 「変更なし」, read-only for viewers.
+ */
 @SpringBootTest
 class QuestionnaireViewTest extends SpringBrowserlessTest {
 
@@ -47,10 +56,19 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         Fixtures.anonymous();
     }
 
+    private QuestionnaireView open(String roleCode) {
+        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
+        view.showStep(view.stepOf(roleCode));
+        return view;
+    }
+
+    private static Indicator numberIndicator(RoleEditor editor) {
+        return editor.question.indicators().stream().filter(i -> i.type() == AnswerType.NUMBER).findFirst().orElseThrow();
+    }
+
     @Test
     void choosingALevelSavesAtOnceAndMovesTheProgress() {
-        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(4);
+        QuestionnaireView view = open("HOME_CARE");
         RoleEditor homeCare = view.editors.get("HOME_CARE");
         test(homeCare.level).selectItem(homeCare.level.getItemLabelGenerator().apply(3));
         assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").level()).isEqualTo(3);
@@ -65,9 +83,143 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void whenSomeoneElseSavedFirstTheEditorSeesBothAndNothingIsLost() {
+    void fullWidthDigitsAreSavedAsNumbersAndShownPlainly() {
+        QuestionnaireView view = open("HOME_CARE");
+        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        Indicator count = numberIndicator(homeCare);
+        TextField field = (TextField) homeCare.indicators.get(count.code());
+        test(field).setValue("１２");
+        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").indicators().get(count.code()).number())
+                .isEqualByComparingTo(BigDecimal.valueOf(12));
+        assertThat(field.getValue()).isEqualTo("12");
+        assertThat(field.isInvalid()).isFalse();
+        assertThat(homeCare.status.getText()).startsWith("保存しました");
+
+        // a stored 3.00 reads 3, not 3.00
+        test(field).setValue("3.00");
+        view = open("HOME_CARE");
+        assertThat(((TextField) view.editors.get("HOME_CARE").indicators.get(count.code())).getValue()).isEqualTo("3");
+    }
+
+    @Test
+    void anOutOfRangeValueStaysInItsFieldFlaggedNotSavedAndListedOnTheReview() {
+        QuestionnaireView view = open("HOME_CARE");
+        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        test(homeCare.level).selectItem(homeCare.level.getItemLabelGenerator().apply(2));
+        Indicator count = numberIndicator(homeCare);
+        TextField field = (TextField) homeCare.indicators.get(count.code());
+        test(field).setValue("5000");
+
+        assertThat(field.getValue()).isEqualTo("5000");
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).contains(count.min() + "〜" + String.format("%,d", count.max()));
+        assertThat(homeCare.status.getText()).isEqualTo("保存されていません");
+        assertThat(homeCare.status.getClassNames()).contains("not-saved");
+        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").indicators().get(count.code())).isNull();
+        assertThat(homeCare.details.isOpened()).isTrue();
+
+        // 次へ warns, names the field, and still lets the user go on
+        int step = view.stepOf("HOME_CARE");
+        view.next();
+        Dialog warning = find(Dialog.class).single();
+        assertThat(find(Paragraph.class, warning).all().stream().map(Paragraph::getText))
+                .anyMatch(t -> t.contains("在宅医療") && t.contains(count.labelJa()));
+        test(find(Button.class, warning).withText("このまま次へ").single()).click();
+        assertThat(view.stepNav.getChildren().count()).isGreaterThan(step);
+
+        // the review lists it as a link that opens the role's card, with the typed text still there
+        view.showStep(view.reviewStep());
+        List<Button> links = find(Button.class, view.problems).withClassName("review-link").all();
+        Button link = links.stream().filter(b -> b.getText().contains(count.labelJa())).findFirst().orElseThrow();
+        test(link).click();
+        assertThat(view.content.getChildren().anyMatch(c -> c == view.editors.get("HOME_CARE"))).isTrue();
+        assertThat(((TextField) view.editors.get("HOME_CARE").indicators.get(count.code())).getValue()).isEqualTo("5000");
+    }
+
+    @Test
+    void textThatIsNoNumberIsKeptAndFlagged() {
+        QuestionnaireView view = open("HOME_CARE");
+        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        TextField field = (TextField) homeCare.indicators.get(numberIndicator(homeCare).code());
+        test(field).setValue("十二");
+        assertThat(field.getValue()).isEqualTo("十二");
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(homeCare.hasUnsavedInput()).isTrue();
+    }
+
+    @Test
+    void theReviewListsUnansweredRolesAsLinksAndSubmitsWhenComplete() {
         QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(4);
+        view.showStep(view.reviewStep());
+        assertThat(view.submit.isEnabled()).isFalse();
+        List<Button> links = find(Button.class, view.problems).withClassName("review-link").all();
+        assertThat(links).hasSize(14);
+        assertThat(links).extracting(Button::getText).contains("診診連携: レベルが未回答です", "在宅医療: レベルが未回答です");
+        // 前へ stands beside 提出する, not under it
+        assertThat(view.submit.getParent().orElseThrow().getChildren().map(c -> c instanceof Button b ? b.getText() : ""))
+                .containsExactly("前へ", "提出する");
+        test(links.stream().filter(b -> b.getText().startsWith("在宅医療")).findFirst().orElseThrow()).click();
+        assertThat(view.content.getChildren().anyMatch(c -> c instanceof RoleEditor e && e.roleCode.equals("HOME_CARE"))).isTrue();
+
+        for (var answer : round.answers()) {
+            assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
+                    new RoleAnswerInput(2, false, null, Map.of()));
+        }
+        view = navigate(QuestionnaireView.class, round.summary().id());
+        view.showStep(view.reviewStep());
+        assertThat(view.submit.isEnabled()).isTrue();
+        assertThat(find(Button.class, view.problems).withClassName("review-link").all()).isEmpty();
+        view.doSubmit();
+        assertThat(assessments.round(round.summary().id()).summary().status()).isEqualTo(RoundStatus.SUBMITTED);
+        assertThat(getCurrentView()).isInstanceOf(RoleProfileView.class);
+    }
+
+    @Test
+    void aReassessmentShowsLastTimesAnswerAndConfirmsItUnchanged() {
+        for (var answer : round.answers()) {
+            assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
+                    new RoleAnswerInput(2, answer.roleCode().equals("HOME_CARE"), null, Map.of()));
+        }
+        assessments.submit(round.summary().id());
+        round = assessments.startRound(clinic.id());
+        QuestionnaireView view = open("HOME_CARE");
+        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        assertThat(homeCare.getClassNames()).contains("unconfirmed");
+        assertThat(homeCare.previousBox.isVisible()).isTrue();
+        assertThat(find(com.vaadin.flow.component.html.Span.class, homeCare.previousBox).withClassName("previous-text").single().getText())
+                .isEqualTo("前回: レベル 2・重点");
+        test(homeCare.unchanged).click();
+        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").confirmed()).isTrue();
+        assertThat(homeCare.getClassNames()).doesNotContain("unconfirmed");
+
+        // a change confirms too, and the review lists it under 前回からの変更
+        RoleEditor endOfLife = view.editors.get("END_OF_LIFE");
+        test(endOfLife.level).selectItem(endOfLife.level.getItemLabelGenerator().apply(3));
+        assertThat(assessments.round(round.summary().id()).answer("END_OF_LIFE").confirmed()).isTrue();
+        view.showStep(view.reviewStep());
+        assertThat(find(Paragraph.class, view.content).withClassName("review-change").all().stream().map(Paragraph::getText))
+                .containsExactly("看取り・実施レベル: 2 → 3");
+        assertThat(find(Button.class, view.problems).withClassName("review-link").all()).hasSize(12)
+                .allMatch(b -> b.getText().endsWith("前回の回答をまだ確認していません"));
+        assertThat(view.submit.isEnabled()).isFalse();
+        assertThat(view.followUp.getParent()).isPresent();
+    }
+
+    @Test
+    void theReviewSummarisesTheBasicsAndChangesThemInADialog() {
+        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
+        view.showStep(view.reviewStep());
+        assertThat(find(Paragraph.class, view.content).withClassName("basics-summary").single().getText())
+                .startsWith(clinic.name() + " · 診療所 · 千葉県 柏市");
+        test(find(Button.class, view.content).withText("変更").single()).click();
+        Dialog dialog = find(Dialog.class).single();
+        assertThat(find(jp.kakaritsuke.facility.ui.FacilityForm.class, dialog).all()).hasSize(1);
+        assertThat(view.basics).isNotNull();
+    }
+
+    @Test
+    void whenSomeoneElseSavedFirstTheEditorSeesBothAndNothingIsLost() {
+        QuestionnaireView view = open("HOME_CARE");
         RoleEditor homeCare = view.editors.get("HOME_CARE");
         // a colleague saves the same role behind this screen's back
         assessments.saveRoleAnswer(round.summary().id(), "HOME_CARE", round.answer("HOME_CARE").version(),
@@ -84,44 +236,10 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void numbersOutOfRangeAreFlaggedAndNotSaved() {
-        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(4);
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
-        var numberCode = homeCare.question.indicators().stream().filter(i -> i.type().name().equals("NUMBER")).findFirst().orElseThrow();
-        var field = (com.vaadin.flow.component.textfield.BigDecimalField) homeCare.indicators.get(numberCode.code());
-        field.setValue(java.math.BigDecimal.valueOf(numberCode.max() + 1L));
-        view.save(homeCare);
-        assertThat(field.isInvalid()).isTrue();
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").indicators()).isEmpty();
-    }
-
-    @Test
-    void reviewListsMissingRolesAndSubmitsWhenComplete() {
-        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(view.reviewStep());
-        assertThat(view.submit.isEnabled()).isFalse();
-        for (var answer : round.answers()) {
-            assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
-                    new RoleAnswerInput(2, false, null, Map.of()));
-        }
-        view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(view.reviewStep());
-        assertThat(view.submit.isEnabled()).isTrue();
-        view.doSubmit();
-        assertThat(assessments.round(round.summary().id()).summary().status()).isEqualTo(RoundStatus.SUBMITTED);
-        assertThat(getCurrentView()).isInstanceOf(RoleProfileView.class);
-        RoleProfileView profile = (RoleProfileView) getCurrentView();
-        assertThat(profile.chart.getSeries()).hasSize(1);
-        assertThat(profile.chart.getAxes()).hasSize(14);
-    }
-
-    @Test
     void viewersSeeTheRoundReadOnly() {
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.as(viewer);
-        QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
-        view.showStep(4);
+        QuestionnaireView view = open("HOME_CARE");
         assertThat(view.editors.get("HOME_CARE").level.isReadOnly()).isTrue();
         view.showStep(view.reviewStep());
         assertThat(view.submit).isNull();
