@@ -273,6 +273,21 @@ public final class ScoringModel {
         };
     }
 
+    /** Ids of every practice that applies to the facility (whether or not it is among the recommended few). */
+    public List<Long> applicablePracticeIds(FacilityRoleProfile f) {
+        boolean[] priority = new boolean[roleCodes.size()];
+        for (int r = 0; r < priority.length; r++) {
+            priority[r] = f.isPriority(roleCodes.get(r));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (PracticeProfile p : practices) {
+            if (offered(f, p, priority)) {
+                ids.add(p.id());
+            }
+        }
+        return ids;
+    }
+
     private static boolean servesAny(PracticeProfile p, boolean[] roles) {
         for (int r : p.roles()) {
             if (roles[r]) {
