@@ -107,7 +107,8 @@ class RecommendationBrowserTest {
         assertThat(legend.isDisplayed()).isTrue();
         assertThat(legend.getText()).startsWith("レーダーに重ねている事例: 事例");
         assertThat(radarSeriesKinds()).contains("case");
-        scrollTo(driver.findElement(By.cssSelector(".recommendation-panel h3")));
+        // the picture: the legend naming the overlaid case, then the groups
+        scrollTo(legend);
         Browser.screenshot(driver, "recommendations.png");
 
         toggle.click();
@@ -156,7 +157,7 @@ class RecommendationBrowserTest {
                 }
                 return Math.round(worst);""");
         assertThat(tagOverflow.longValue()).as("tags beyond their card").isLessThanOrEqualTo(0);
-        scrollTo(driver.findElement(By.cssSelector(".case-card")));
+        scrollTo(driver.findElement(By.cssSelector(".practice-group")));
         Browser.screenshot(driver, "recommendations-phone.png");
         Browser.assertNoCspViolations(driver);
     }

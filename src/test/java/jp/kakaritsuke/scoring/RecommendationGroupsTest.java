@@ -105,13 +105,15 @@ class RecommendationGroupsTest {
         Random random = new Random(17);
         for (int i = 0; i < 300; i++) {
             FacilityRoleProfile f = randomProfile(random, FacilityKind.CLINIC);
-            for (RecommendedPractice p : model.practices(f, ScoringModel.MAX_PRACTICES)) {
-                CaseStudy c = library.caseStudy(p.caseNumber()).orElseThrow();
-                Reach reach = Reach.of(c.facilityKind(), c.number(), p.practiceNumber()).reach();
-                Practice practice = practice(p.caseNumber(), p.practiceNumber());
-                boolean servesPriority = practice.roleCodes().stream().anyMatch(f::isPriority);
-                if (reach == Reach.HOSPITAL || reach == Reach.NETWORK) {
-                    assertThat(servesPriority).as("%s %s offered to %s", reach, practice.source(), f).isTrue();
+            for (PracticeGroup g : model.groups(f, ScoringModel.MAX_PRACTICES)) {
+                for (RecommendedPractice p : g.practices()) {
+                    CaseStudy c = library.caseStudy(p.caseNumber()).orElseThrow();
+                    Reach reach = Reach.of(c.facilityKind(), c.number(), p.practiceNumber()).reach();
+                    // only in the group of a role the clinic chose (not under one of its weak roles)
+                    if (reach == Reach.HOSPITAL || reach == Reach.NETWORK) {
+                        assertThat(g.kind()).as("%s %s-%s offered to %s", reach, c.number(), p.practiceNumber(), f)
+                                .isEqualTo(GroupKind.PRIORITY);
+                    }
                 }
             }
         }

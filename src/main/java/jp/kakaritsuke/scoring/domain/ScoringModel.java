@@ -258,17 +258,17 @@ public final class ScoringModel {
     }
 
     /**
-     * Whether a practice can apply to the facility (docs/scoring.md, "Applicability"): what a hospital does with its
-     * beds is offered to a clinic, and what an association runs to a single clinic or hospital, only for a role the
-     * facility chose as a priority; a programme one joins only when the facility prioritises or already works at level
-     * {@link #JOIN_LEVEL} or more in the role it builds on.
+     * Whether a practice applies to the facility whatever its priorities (docs/scoring.md, "Applicability"): what a
+     * hospital does with its beds is not for a clinic, what an association runs not for a single clinic or hospital,
+     * and a programme one joins only for a facility already at level {@link #JOIN_LEVEL} or more in the role it builds
+     * on. A priority role opens its own group to every practice serving it (see {@link #groups}).
      */
-    boolean offered(FacilityRoleProfile f, PracticeProfile p, boolean[] priority) {
+    boolean offered(FacilityRoleProfile f, PracticeProfile p) {
         return switch (p.reach()) {
             case OPEN -> true;
-            case HOSPITAL -> f.kind() != FacilityKind.CLINIC || servesAny(p, priority);
-            case NETWORK -> f.kind() == FacilityKind.ASSOCIATION || servesAny(p, priority);
-            case JOIN -> f.kind() == FacilityKind.ASSOCIATION || servesAny(p, priority)
+            case HOSPITAL -> f.kind() != FacilityKind.CLINIC;
+            case NETWORK -> f.kind() == FacilityKind.ASSOCIATION;
+            case JOIN -> f.kind() == FacilityKind.ASSOCIATION
                     || (p.qualifyingRole() >= 0 && f.level(roleCodes.get(p.qualifyingRole())) >= JOIN_LEVEL);
         };
     }
@@ -281,7 +281,7 @@ public final class ScoringModel {
         }
         List<Long> ids = new ArrayList<>();
         for (PracticeProfile p : practices) {
-            if (offered(f, p, priority)) {
+            if (offered(f, p) || servesAny(p, priority)) {
                 ids.add(p.id());
             }
         }
@@ -329,7 +329,7 @@ public final class ScoringModel {
         double[] scores = new double[practices.length];
         boolean[] offered = new boolean[practices.length];
         for (int p = 0; p < practices.length; p++) {
-            offered[p] = offered(f, practices[p], priority);
+            offered[p] = offered(f, practices[p]);
             double best = -1;
             int breadth = 0;
             for (int r : practices[p].roles()) {
@@ -368,8 +368,10 @@ public final class ScoringModel {
                 int r = groupRoles[g];
                 int pick = -1;
                 int fallback = -1;
+                // a priority role's group takes any practice serving it: the facility asked for examples of that role
+                boolean open = priority[r];
                 for (int p : practicesByRole[r]) {
-                    if (chosen[p] || !offered[p]) {
+                    if (chosen[p] || !(offered[p] || open)) {
                         continue;
                     }
                     if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
@@ -387,7 +389,7 @@ public final class ScoringModel {
                     // practice, also 学校保健's): shown again here rather than an empty group
                     int again = -1;
                     for (int p : practicesByRole[r]) {
-                        if (offered[p] && (again < 0 || better(scores, p, again))) {
+                        if (again < 0 || better(scores, p, again)) {
                             again = p;
                         }
                     }
