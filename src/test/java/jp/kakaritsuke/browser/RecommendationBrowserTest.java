@@ -99,7 +99,7 @@ class RecommendationBrowserTest {
 
         WebElement toggle = driver.findElement(By.cssSelector(".case-card .overlay-toggle"));
         assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("false");
-        scrollTo(toggle);
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'})", toggle);
         toggle.click();
         wait.until(d -> "true".equals(toggle.getDomAttribute("aria-pressed")));
         assertThat(toggle.getText()).isEqualTo("重ねるのをやめる");
@@ -111,6 +111,7 @@ class RecommendationBrowserTest {
         scrollTo(legend);
         Browser.screenshot(driver, "recommendations.png");
 
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'})", toggle);
         toggle.click();
         wait.until(d -> "false".equals(toggle.getDomAttribute("aria-pressed")));
         assertThat(toggle.getText()).isEqualTo("レーダーに重ねる");
