@@ -312,8 +312,8 @@ public final class ScoringModel {
 
     /**
      * One group per priority role (roles' order), then per weak role (level 0–2, weakest first, then roles' order).
-     * The groups take turns: each takes its best practice that applies to the facility, then each a second, until
-     * {@code limit} practices are chosen; at most {@link #MAX_PER_CASE} per case so the list stays diverse (a priority
+     * The priority groups take turns first (each its best applicable practice, then each a second), then the weak-role
+     * groups the same way, until {@code limit} practices are chosen; at most {@link #MAX_PER_CASE} per case so the list stays diverse (a priority
      * role takes a third if nothing else serves it). A practice is shown once, in the first group that took it.
      * Within a role, practices rank by score: the highest need among the roles they serve, + 0.1 per further needed
      * role (at most +0.2), + 0.5 × the similarity of their case.
@@ -363,46 +363,51 @@ public final class ScoringModel {
         boolean[] chosen = new boolean[practices.length];
         int[] perCase = new int[cases.length];
         int total = 0;
-        for (int round = 0; round < PER_GROUP; round++) {
-            for (int g = 0; g < groupCount && total < limit; g++) {
-                int r = groupRoles[g];
-                int pick = -1;
-                int fallback = -1;
-                // a priority role's group takes any practice serving it: the facility asked for examples of that role
-                boolean open = priority[r];
-                for (int p : practicesByRole[r]) {
-                    if (chosen[p] || !(offered[p] || open)) {
+        // the priorities take their one or two first, then the weak roles take turns with what is left
+        for (int phase = 0; phase < 2; phase++) {
+            int from = phase == 0 ? 0 : firstGap;
+            int to = phase == 0 ? firstGap : groupCount;
+            for (int round = 0; round < PER_GROUP; round++) {
+                for (int g = from; g < to && total < limit; g++) {
+                    int r = groupRoles[g];
+                    int pick = -1;
+                    int fallback = -1;
+                    // a priority role's group takes any practice serving it: the facility asked for examples of that role
+                    boolean open = priority[r];
+                    for (int p : practicesByRole[r]) {
+                        if (chosen[p] || !(offered[p] || open)) {
+                            continue;
+                        }
+                        if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
+                            if (pick < 0 || better(scores, p, pick)) {
+                                pick = p;
+                            }
+                        } else if (fallback < 0 || better(scores, p, fallback)) {
+                            fallback = p;
+                        }
+                    }
+                    // coverage beats diversity for a priority's first practice
+                    int taken = pick >= 0 ? pick : (round == 0 && g < firstGap ? fallback : -1);
+                    if (taken < 0 && round == 0 && g < firstGap) {
+                        // everything serving this priority is already shown for an earlier priority (産業保健 has one
+                        // practice, also 学校保健's): shown again here rather than an empty group
+                        int again = -1;
+                        for (int p : practicesByRole[r]) {
+                            if (again < 0 || better(scores, p, again)) {
+                                again = p;
+                            }
+                        }
+                        if (again >= 0) {
+                            picked[g][pickedCount[g]++] = again;
+                        }
                         continue;
                     }
-                    if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
-                        if (pick < 0 || better(scores, p, pick)) {
-                            pick = p;
-                        }
-                    } else if (fallback < 0 || better(scores, p, fallback)) {
-                        fallback = p;
+                    if (taken >= 0) {
+                        chosen[taken] = true;
+                        perCase[practices[taken].caseIndex()]++;
+                        picked[g][pickedCount[g]++] = taken;
+                        total++;
                     }
-                }
-                // coverage beats diversity for a priority's first practice
-                int taken = pick >= 0 ? pick : (round == 0 && g < firstGap ? fallback : -1);
-                if (taken < 0 && round == 0 && g < firstGap) {
-                    // everything serving this priority is already shown for an earlier priority (産業保健 has one
-                    // practice, also 学校保健's): shown again here rather than an empty group
-                    int again = -1;
-                    for (int p : practicesByRole[r]) {
-                        if (again < 0 || better(scores, p, again)) {
-                            again = p;
-                        }
-                    }
-                    if (again >= 0) {
-                        picked[g][pickedCount[g]++] = again;
-                    }
-                    continue;
-                }
-                if (taken >= 0) {
-                    chosen[taken] = true;
-                    perCase[practices[taken].caseIndex()]++;
-                    picked[g][pickedCount[g]++] = taken;
-                    total++;
                 }
             }
         }
