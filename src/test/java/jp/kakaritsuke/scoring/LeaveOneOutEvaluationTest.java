@@ -12,9 +12,12 @@ import java.util.Set;
 import jp.kakaritsuke.caselibrary.domain.CaseKind;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
+import jp.kakaritsuke.caselibrary.domain.FacilityKind;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation.SimilarCase;
+import jp.kakaritsuke.scoring.domain.Reach;
+import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
 import jp.kakaritsuke.scoring.service.RecommendationService;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class LeaveOneOutEvaluationTest {
 
     record Row(String number, String category, List<String> top3, boolean top1SameKind, boolean top1SameCategory,
                double top3SameCategory,
-               double top3Jaccard, double baselineJaccard) {
+               double top3Jaccard, double baselineJaccard, int practices, int practicesSameKind, int outOfReach) {
     }
 
     @Test
@@ -56,8 +59,24 @@ class LeaveOneOutEvaluationTest {
             double jaccard = top.stream().mapToDouble(c -> jaccard(held, library.caseStudy(c.number()).orElseThrow())).average().orElse(0);
             double baseline = others.stream().mapToDouble(c -> jaccard(held, c)).average().orElse(0);
             boolean sameKind = library.caseStudy(top.getFirst().number()).orElseThrow().facilityKind() == held.facilityKind();
+            // the recommended practices: how many come from a case of the same kind, and how many the applicability
+            // rule should have kept out (a hospital's or an association's practice for a clinic without priorities)
+            List<RecommendedPractice> practices = model.practices(profile, ScoringModel.MAX_PRACTICES);
+            int practicesSameKind = 0;
+            int outOfReach = 0;
+            for (RecommendedPractice p : practices) {
+                CaseStudy c = library.caseStudy(p.caseNumber()).orElseThrow();
+                if (c.facilityKind() == held.facilityKind()) {
+                    practicesSameKind++;
+                }
+                Reach reach = Reach.of(c.facilityKind(), c.number(), p.practiceNumber()).reach();
+                if (held.facilityKind() == FacilityKind.CLINIC && (reach == Reach.HOSPITAL || reach == Reach.NETWORK)) {
+                    outOfReach++;
+                }
+            }
             rows.add(new Row(held.number(), held.category().name(), top.stream().map(SimilarCase::number).toList(),
-                    sameKind, top.getFirst().category().equals(held.category().name()), sameCategory, jaccard, baseline));
+                    sameKind, top.getFirst().category().equals(held.category().name()), sameCategory, jaccard, baseline,
+                    practices.size(), practicesSameKind, outOfReach));
         }
         double kind1 = rows.stream().filter(Row::top1SameKind).count() / (double) rows.size();
         double top1 = rows.stream().filter(Row::top1SameCategory).count() / (double) rows.size();
@@ -65,13 +84,16 @@ class LeaveOneOutEvaluationTest {
         double jac = rows.stream().mapToDouble(Row::top3Jaccard).average().orElse(0);
         double base = rows.stream().mapToDouble(Row::baselineJaccard).average().orElse(0);
 
-        StringBuilder table = new StringBuilder("| case | category | nearest 3 | top-1 same kind | top-1 same category | top-3 same category | role Jaccard top-3 | Jaccard all others |\n|---|---|---|---|---|---|---|---|\n");
-        rows.forEach(r -> table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %.2f |%n", r.number(),
+        int practices = rows.stream().mapToInt(Row::practices).sum();
+        int practicesSameKind = rows.stream().mapToInt(Row::practicesSameKind).sum();
+        int outOfReach = rows.stream().mapToInt(Row::outOfReach).sum();
+        StringBuilder table = new StringBuilder("| case | category | nearest 3 | top-1 same kind | top-1 same category | top-3 same category | role Jaccard top-3 | Jaccard all others | practices of the same kind | out of reach |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %.2f | %d / %d | %d |%n", r.number(),
                 r.category(), String.join(", ", r.top3()), r.top1SameKind() ? "yes" : "no",
                 r.top1SameCategory() ? "yes" : "no", r.top3SameCategory(),
-                r.top3Jaccard(), r.baselineJaccard())));
-        table.append(String.format(Locale.ROOT, "| **all 19** | | | **%.0f%%** | **%.0f%%** | **%.2f** | **%.2f** | **%.2f** |%n",
-                kind1 * 100, top1 * 100, top3, jac, base));
+                r.top3Jaccard(), r.baselineJaccard(), r.practicesSameKind(), r.practices(), r.outOfReach())));
+        table.append(String.format(Locale.ROOT, "| **all 19** | | | **%.0f%%** | **%.0f%%** | **%.2f** | **%.2f** | **%.2f** | **%d / %d** | **%d** |%n",
+                kind1 * 100, top1 * 100, top3, jac, base, practicesSameKind, practices, outOfReach));
         System.out.println("LEAVE-ONE-OUT\n" + table);
 
         assertThat(rows).hasSize(19);
@@ -79,6 +101,7 @@ class LeaveOneOutEvaluationTest {
         assertThat(top1).as("top-1 of the same category").isGreaterThanOrEqualTo(0.8);
         assertThat(top3).as("share of the top 3 in the same category").isGreaterThanOrEqualTo(0.6);
         assertThat(jac).as("roles shared with the top 3 vs all other cases").isGreaterThan(base * 1.3);
+        assertThat(outOfReach).as("hospital or association practices offered to a clinic without priorities").isZero();
     }
 
     static double jaccard(CaseStudy a, CaseStudy b) {

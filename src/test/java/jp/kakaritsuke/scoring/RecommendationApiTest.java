@@ -44,7 +44,16 @@ class RecommendationApiTest {
                 .andExpect(jsonPath("$.similarCases[0].reasons", hasItem("同じ診療所")))
                 .andExpect(jsonPath("$.practices[*].roles[*]", hasItem("END_OF_LIFE")))
                 .andExpect(jsonPath("$.practices[0].reason").isNotEmpty())
-                .andExpect(jsonPath("$.practices[0].source", startsWith("事例")));
+                .andExpect(jsonPath("$.practices[0].source", startsWith("事例")))
+                // the page's groups in the page's order: the priority first, then the weakest roles
+                .andExpect(jsonPath("$.groups[0].role").value("END_OF_LIFE"))
+                .andExpect(jsonPath("$.groups[0].roleName").value("看取り"))
+                .andExpect(jsonPath("$.groups[0].kind").value("PRIORITY"))
+                .andExpect(jsonPath("$.groups[1].kind").value("GAP"))
+                .andExpect(jsonPath("$.groups[1].level").value(0))
+                .andExpect(jsonPath("$.groups[0].practices[0].summary").isNotEmpty())
+                .andExpect(jsonPath("$.groups[0].practices[0].why", startsWith("重点に選んだ看取りで、")))
+                .andExpect(jsonPath("$.practices[0].why", startsWith("重点に選んだ看取りで、")));
     }
 
     @Test

@@ -95,7 +95,7 @@ class ScoringModelTest {
             assertThat(model.practices(f, 10)).isEqualTo(model.practices(f, 10));
             // the one-pass call used by the service equals the two separate ones
             assertThat(model.recommend(f, 25, 10)).isEqualTo(
-                    new jp.kakaritsuke.scoring.domain.Recommendation(model.similarCases(f, 25), model.practices(f, 10)));
+                    new jp.kakaritsuke.scoring.domain.Recommendation(model.similarCases(f, 25), model.groups(f, 10)));
             // a fresh model from the same library gives the same answer
             assertThat(RecommendationService.build(library).practices(f, 10)).isEqualTo(model.practices(f, 10));
         }

@@ -3,6 +3,13 @@ package jp.kakaritsuke.assessment.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import java.util.function.BiConsumer;
+import jp.kakaritsuke.assessment.domain.Questionnaire;
+import jp.kakaritsuke.assessment.domain.RoleQuestion;
+import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -45,11 +52,18 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     final Grid<RoleScore> table = new Grid<>();
     RoleProfile profile;
     RecommendationPanel recommendationPanel;
+    /** 「行動計画に追加」 on each recommended practice (role code, practice); null = no button. Wired by the action plan. */
+    BiConsumer<String, RecommendedPractice> addToPlan;
+    Grid.Column<RoleScore> previousColumn;
+    Grid.Column<RoleScore> changeColumn;
+    static final int PHONE_PX = 600;
+    private final QuestionnaireService questionnaires;
     private List<RoleRadarChart.Series> baseSeries;
 
     RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
-                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary) {
+                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires) {
         this.assessments = assessments;
+        this.questionnaires = questionnaires;
         this.recommendations = recommendations;
         this.reasonTexts = reasonTexts;
         this.library = caseLibrary.library();
@@ -82,21 +96,34 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         chart.setData(axes, series);
         chart.setAriaLabel(getTranslation("profile.chartLabel"));
 
-        table.addColumn(s -> roleName(s.roleCode())).setHeader(getTranslation("review.role")).setFlexGrow(2);
-        table.addColumn(s -> s.level() == null ? "" : String.valueOf(s.level())).setHeader(getTranslation("review.level"));
-        table.addColumn(s -> s.score() == null ? "" : String.valueOf(s.score())).setHeader(getTranslation("review.score"));
-        table.addColumn(s -> s.previousScore() == null ? "" : String.valueOf(s.previousScore()))
-                .setHeader(getTranslation("profile.previousScore"));
-        table.addColumn(s -> s.change() == null ? "" : (s.change() > 0 ? "+" : "") + s.change())
-                .setHeader(getTranslation("profile.change"));
-        table.addColumn(s -> s.priority() ? getTranslation("review.priorityMark") : "").setHeader(getTranslation("review.priority"));
+        // headers and role names wrap, the number columns stay narrow: the table fits a phone without sideways scrolling
+        table.removeAllColumns();
+        table.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        table.addClassName("role-score-table");
+        table.addColumn(s -> roleName(s.roleCode())).setHeader(wrapping(getTranslation("review.role")))
+                .setFlexGrow(3).setWidth("7rem");
+        table.addColumn(s -> s.level() == null ? "" : String.valueOf(s.level())).setHeader(wrapping(getTranslation("review.level")))
+                .setFlexGrow(0).setWidth("4.5rem");
+        table.addColumn(s -> s.score() == null ? "" : String.valueOf(s.score())).setHeader(wrapping(getTranslation("review.score")))
+                .setFlexGrow(0).setWidth("4.5rem");
+        previousColumn = table.addColumn(s -> s.previousScore() == null ? "" : String.valueOf(s.previousScore()))
+                .setHeader(wrapping(getTranslation("profile.previousScore"))).setFlexGrow(0).setWidth("5rem");
+        changeColumn = table.addColumn(s -> s.change() == null ? "" : (s.change() > 0 ? "+" : "") + s.change())
+                .setHeader(wrapping(getTranslation("profile.change"))).setFlexGrow(0).setWidth("4.5rem");
+        table.addColumn(s -> s.priority() ? getTranslation("review.priorityMark") : "").setHeader(wrapping(getTranslation("review.priority")))
+                .setFlexGrow(0).setWidth("4.5rem");
         table.setItems(profile.scores());
         table.setAllRowsVisible(true);
+        table.setWidthFull();
+        // on a phone the previous score and the change fold away (the radar shows the previous round)
+        addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(client -> phoneColumns(client.getWindowInnerWidth())));
 
         Button back = new Button(getTranslation("profile.back"), e -> getUI().ifPresent(ui -> ui.navigate(AssessmentHomeView.class)));
         Button answers = new Button(getTranslation("profile.answers"),
                 e -> getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, profile.round().id())));
         HorizontalLayout actions = new HorizontalLayout(back, answers);
+        actions.setWrap(true);
+        actions.addClassName("profile-actions");
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             // the same authorised endpoint API clients use; the browser sends the session cookie
             Anchor report = new Anchor("api/v1/assessments/" + profile.round().id() + "/report.xlsx",
@@ -108,16 +135,48 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         add(chart, new H3(getTranslation("profile.table")), table, actions);
 
         if (profile.round().status() == RoundStatus.SUBMITTED) {
-            recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())), library, reasonTexts,
-                    this::overlay);
+            Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
+            recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
+                    library, reasonTexts, this::overlay, role -> nextLevelAnchor(questionnaire, role), addToPlan);
             add(recommendationPanel);
         }
         add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(profile.round().facilityId())); // hidden from a consenting association
     }
 
-    /** Shows a case's roles over the facility's scores: a ● as 100, a derived tag as 60. */
+    /** Phone widths show role, level, score and priority only. */
+    void phoneColumns(int windowWidth) {
+        boolean phone = windowWidth < PHONE_PX;
+        previousColumn.setVisible(!phone);
+        changeColumn.setVisible(!phone);
+    }
+
+    /** The anchor sentence of the level after the facility's current one in this round's questionnaire; null at 4. */
+    String nextLevelAnchor(Questionnaire questionnaire, String roleCode) {
+        Integer level = profile.scores().stream().filter(s -> s.roleCode().equals(roleCode)).findFirst()
+                .map(RoleScore::level).orElse(null);
+        int next = (level == null ? 0 : level) + 1;
+        if (next > RoleQuestion.MAX_LEVEL) {
+            return null;
+        }
+        return questionnaire.role(roleCode).map(q -> q.levelAnchor(next, getLocale())).orElse(null);
+    }
+
+    private static Span wrapping(String text) {
+        Span header = new Span(text);
+        header.addClassName("wrapping-header");
+        return header;
+    }
+
+    /**
+     * Shows a case's roles over the facility's scores: a ● as 100, a derived tag as 60; null removes the case again
+     * (the panel's toggle overlays one case at a time).
+     */
     void overlay(CaseStudy c) {
         List<RoleRadarChart.Series> series = new ArrayList<>(baseSeries);
+        if (c == null) {
+            chart.setSeries(series);
+            return;
+        }
         series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(this, c.source())),
                 profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode().equals(s.roleCode()))
                         .findFirst().map(m -> m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100.0).orElse(0.0)).toList(),

@@ -17,6 +17,11 @@ public record Practice(long id, String caseNumber, int number, String title, Str
         return new SourceReference(caseNumber, number);
     }
 
+    /** What the facility did, in one or two sentences (derived by the rule of {@link PracticeSummary}). */
+    public PracticeSummary summary() {
+        return PracticeSummary.of(caseNumber, number, body);
+    }
+
     public boolean serves(String roleCode) {
         return roleCodes.contains(roleCode);
     }

@@ -171,14 +171,24 @@ public class FacilityReportService {
                     String.join(t.get("reason.listSeparator"), reasonTexts.render(c.reasons(), t.locale)));
         }
         s.blank().title(t.get("report.practices"));
-        s.header(false, t.get("report.col.role"), t.get("report.col.practice"), t.get("report.col.reasons"),
-                t.get("report.col.source"));
-        for (var p : rec.practices()) {
-            s.row(String.join(t.get("reason.listSeparator"), p.roles().stream().map(r -> roleName(library, r, t.locale)).toList()),
-                    p.title(), String.join(t.get("reason.listSeparator"), reasonTexts.render(p.reasons(), t.locale)),
-                    caseLabel(t, new SourceReference(p.caseNumber(), p.practiceNumber())));
+        // the groups in the page's and the API's order: per priority role, then per weak role (docs/scoring.md)
+        s.header(false, t.get("recommendation.report.col.group"), t.get("report.col.practice"),
+                t.get("recommendation.report.col.summary"), t.get("recommendation.report.col.summarySource"),
+                t.get("recommendation.report.col.why"), t.get("report.col.source"));
+        for (var g : rec.groups()) {
+            String group = t.format("recommendation.groupHeading." + g.kind().name(), roleName(library, g.roleCode(), t.locale),
+                    g.level());
+            if (g.practices().isEmpty()) {
+                s.row(group, t.get("recommendation.report.noPractice"), "", "", "", "");
+            }
+            for (var p : g.practices()) {
+                String source = caseLabel(t, new SourceReference(p.caseNumber(), p.practiceNumber()));
+                s.row(group, p.title(), p.summary(),
+                        p.summaryDerived() ? t.get("recommendation.report.summaryDerived") : source,
+                        reasonTexts.render(p.why(), t.locale), source);
+            }
         }
-        s.fitColumns(5);
+        s.fitColumns(6);
     }
 
     private void answers(ReportSheet s, Texts t, RoundView round, Questionnaire q, CaseLibrary library) {

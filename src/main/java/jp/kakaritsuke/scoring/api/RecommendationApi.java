@@ -45,11 +45,20 @@ class RecommendationApi {
                            List<String> reasons) {
     }
 
-    record PracticeJson(String caseNumber, int practiceNumber, String title, List<String> roles, String reason,
-                        List<String> reasons, String source, String link) {
+    /**
+     * {@code summary}: what the case's facility did, verbatim from the casebook ({@code summaryDerived} false) or
+     * written by us; {@code why}: one sentence on why it fits; {@code reason}/{@code reasons}: the older tag form.
+     */
+    record PracticeJson(String caseNumber, int practiceNumber, String title, String summary, boolean summaryDerived,
+                        String why, List<String> roles, String reason, List<String> reasons, String source, String link) {
     }
 
-    record ResponseJson(List<SimilarCaseJson> similarCases, List<PracticeJson> practices) {
+    /** One group of the page and the report: a priority role or a weak role, with its one or two practices. */
+    record GroupJson(String role, String roleName, String kind, int level, List<PracticeJson> practices) {
+    }
+
+    /** {@code practices} lists the groups' practices in the groups' order, for clients that do not group. */
+    record ResponseJson(List<SimilarCaseJson> similarCases, List<GroupJson> groups, List<PracticeJson> practices) {
     }
 
     @PostMapping(path = "/recommendations", consumes = "application/json")
@@ -57,16 +66,21 @@ class RecommendationApi {
         FacilityRoleProfile profile = parse(body, recommendations.model().roleCodes());
         Recommendation r = recommendations.recommend(profile);
         Locale ja = Locale.JAPANESE;
+        List<GroupJson> groups = r.groups().stream().map(g -> new GroupJson(g.roleCode(),
+                texts.roleName(g.roleCode(), ja),
+                g.kind().name(), g.level(), g.practices().stream().map(p -> practice(p, ja)).toList())).toList();
         return new ResponseJson(
                 r.similarCases().stream().map(c -> new SimilarCaseJson(c.number(), c.name(), c.category(), c.reference(),
                         c.similarity(), texts.render(c.reasons(), ja))).toList(),
-                r.practices().stream().map(p -> {
-                    List<String> reasons = texts.render(p.reasons(), ja);
-                    return new PracticeJson(p.caseNumber(), p.practiceNumber(), p.title(), p.roles(),
-                            String.join("、", reasons), reasons,
-                            new SourceReference(p.caseNumber(), p.practiceNumber()).shortJa(),
-                            "/cases/" + p.caseNumber() + "#practice-" + p.practiceNumber());
-                }).toList());
+                groups, groups.stream().flatMap(g -> g.practices().stream()).toList());
+    }
+
+    private PracticeJson practice(Recommendation.RecommendedPractice p, Locale locale) {
+        List<String> reasons = texts.render(p.reasons(), locale);
+        return new PracticeJson(p.caseNumber(), p.practiceNumber(), p.title(), p.summary(), p.summaryDerived(),
+                texts.render(p.why(), locale), p.roles(), String.join("、", reasons), reasons,
+                new SourceReference(p.caseNumber(), p.practiceNumber()).shortJa(),
+                "/cases/" + p.caseNumber() + "#practice-" + p.practiceNumber());
     }
 
     static FacilityRoleProfile parse(RequestJson body, List<String> roleCodes) {

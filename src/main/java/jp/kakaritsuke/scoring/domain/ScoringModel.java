@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.scoring.domain.Recommendation.GroupKind;
+import jp.kakaritsuke.scoring.domain.Recommendation.PracticeGroup;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
 import jp.kakaritsuke.scoring.domain.Recommendation.SimilarCase;
 
@@ -38,6 +38,13 @@ public final class ScoringModel {
     public static final int MAX_PER_CASE = 2;
     /** Practices whose best role need is below this do not address a real gap or priority. */
     static final double MIN_NEED = 0.3;
+    /** A role at this level or below, not a priority, is a weak role with a group of its own. */
+    public static final int GAP_LEVEL = 2;
+    /** Practices shown per group: one or two examples of the next step. */
+    public static final int PER_GROUP = 2;
+    /** A facility joins a programme (Reach.JOIN) when it already works at this level in the role it builds on. */
+    public static final int JOIN_LEVEL = 2;
+    public static final String HOSPITAL_HOSPITAL = "HOSPITAL_HOSPITAL";
 
     private final List<String> roleCodes;
     private final Map<String, Integer> roleIndex = new HashMap<>();
@@ -47,6 +54,8 @@ public final class ScoringModel {
     private final PracticeProfile[] practices;
     /** For each role, the indexes of the practices serving it (the priority pass scans only these). */
     private final int[][] practicesByRole;
+    /** Index of hospital–hospital cooperation, no gap of a clinic; -1 when the roles lack it. */
+    private final int hospitalHospital;
 
     public ScoringModel(List<String> roleCodes, List<CaseProfile> cases, List<PracticeProfile> practices) {
         this.roleCodes = List.copyOf(roleCodes);
@@ -71,6 +80,7 @@ public final class ScoringModel {
                 byRole.get(r).add(p);
             }
         }
+        this.hospitalHospital = this.roleCodes.indexOf(HOSPITAL_HOSPITAL);
         this.practicesByRole = byRole.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
@@ -80,7 +90,7 @@ public final class ScoringModel {
         List<Integer> ranked = topIndices(sims, Math.max(caseLimit, 5));
         List<SimilarCase> similar = ranked.subList(0, Math.min(caseLimit, ranked.size())).stream()
                 .map(c -> similarCase(f, c, sims[c])).toList();
-        return new Recommendation(similar, practices(f, practiceLimit, sims, ranked.subList(0, Math.min(5, ranked.size()))));
+        return new Recommendation(similar, groups(f, practiceLimit, sims, ranked.subList(0, Math.min(5, ranked.size()))));
     }
 
     public List<String> roleCodes() {
@@ -233,93 +243,195 @@ public final class ScoringModel {
         return new SimilarCase(cp.number(), cp.name(), cp.category().name(), cp.reference(), round3(sim), reasons);
     }
 
-    /** How much the facility needs a role: a priority counts 1, a gap up to 0.6 (level 0) down to 0 (level 4). */
+    /**
+     * How much the facility needs a role: a priority counts 1, a gap up to 0.6 (level 0) down to 0 (level 4). Hospital
+     * to hospital cooperation is no gap of a clinic (a clinic has no hospital partner role to grow into), only a
+     * priority if it chose it.
+     */
     double need(FacilityRoleProfile f, int r) {
         String code = roleCodes.get(r);
-        return (f.isPriority(code) ? 1.0 : 0) + 0.6 * (4 - f.level(code)) / 4.0;
+        boolean priority = f.isPriority(code);
+        if (!priority && f.kind() == FacilityKind.CLINIC && r == hospitalHospital) {
+            return 0;
+        }
+        return (priority ? 1.0 : 0) + 0.6 * (4 - f.level(code)) / 4.0;
     }
 
     /**
-     * Practices best first: priority roles first served, then the weakest roles, preferring practices of similar
-     * cases, at most {@link #MAX_PER_CASE} per case (so the list stays diverse) and {@code limit} in all.
+     * Whether a practice applies to the facility whatever its priorities (docs/scoring.md, "Applicability"): what a
+     * hospital does with its beds is not for a clinic, what an association runs not for a single clinic or hospital,
+     * and a programme one joins only for a facility already at level {@link #JOIN_LEVEL} or more in the role it builds
+     * on. A priority role opens its own group to every practice serving it (see {@link #groups}).
      */
-    public List<RecommendedPractice> practices(FacilityRoleProfile f, int limit) {
-        double[] sims = similarities(f);
-        return practices(f, limit, sims, topIndices(sims, 5));
+    boolean offered(FacilityRoleProfile f, PracticeProfile p) {
+        return switch (p.reach()) {
+            case OPEN -> true;
+            case HOSPITAL -> f.kind() != FacilityKind.CLINIC;
+            case NETWORK -> f.kind() == FacilityKind.ASSOCIATION;
+            case JOIN -> f.kind() == FacilityKind.ASSOCIATION
+                    || (p.qualifyingRole() >= 0 && f.level(roleCodes.get(p.qualifyingRole())) >= JOIN_LEVEL);
+        };
     }
 
-    private List<RecommendedPractice> practices(FacilityRoleProfile f, int limit, double[] sims, List<Integer> topCases) {
-        double[] needs = new double[roleCodes.size()];
-        for (int r = 0; r < needs.length; r++) {
+    /** Ids of every practice that applies to the facility (whether or not it is among the recommended few). */
+    public List<Long> applicablePracticeIds(FacilityRoleProfile f) {
+        boolean[] priority = new boolean[roleCodes.size()];
+        for (int r = 0; r < priority.length; r++) {
+            priority[r] = f.isPriority(roleCodes.get(r));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (PracticeProfile p : practices) {
+            if (offered(f, p) || servesAny(p, priority)) {
+                ids.add(p.id());
+            }
+        }
+        return ids;
+    }
+
+    private static boolean servesAny(PracticeProfile p, boolean[] roles) {
+        for (int r : p.roles()) {
+            if (roles[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Practices in the one order of the page, the API and the report: {@link #groups} flattened.
+     */
+    public List<RecommendedPractice> practices(FacilityRoleProfile f, int limit) {
+        return new Recommendation(List.of(), groups(f, limit)).practices();
+    }
+
+    /** The groups of practices of {@link #recommend}, computed alone. */
+    public List<PracticeGroup> groups(FacilityRoleProfile f, int limit) {
+        double[] sims = similarities(f);
+        return groups(f, limit, sims, topIndices(sims, 5));
+    }
+
+    /**
+     * One group per priority role (roles' order), then per weak role (level 0–2, weakest first, then roles' order).
+     * The priority groups take turns first (each its best applicable practice, then each a second), then the weak-role
+     * groups the same way, until {@code limit} practices are chosen; at most {@link #MAX_PER_CASE} per case so the list stays diverse (a priority
+     * role takes a third if nothing else serves it). A practice is shown once, in the first group that took it.
+     * Within a role, practices rank by score: the highest need among the roles they serve, + 0.1 per further needed
+     * role (at most +0.2), + 0.5 × the similarity of their case.
+     */
+    private List<PracticeGroup> groups(FacilityRoleProfile f, int limit, double[] sims, List<Integer> topCases) {
+        int roleCount = roleCodes.size();
+        double[] needs = new double[roleCount];
+        boolean[] priority = new boolean[roleCount];
+        for (int r = 0; r < roleCount; r++) {
             needs[r] = need(f, r);
+            priority[r] = f.isPriority(roleCodes.get(r));
         }
         double[] scores = new double[practices.length];
-        int[] bestRole = new int[practices.length];
+        boolean[] offered = new boolean[practices.length];
         for (int p = 0; p < practices.length; p++) {
+            offered[p] = offered(f, practices[p]);
             double best = -1;
             int breadth = 0;
             for (int r : practices[p].roles()) {
-                if (needs[r] > best || (needs[r] == best && r < bestRole[p])) {
-                    best = needs[r];
-                    bestRole[p] = r;
-                }
+                best = Math.max(best, needs[r]);
                 if (needs[r] >= MIN_NEED) {
                     breadth++;
                 }
             }
             scores[p] = best + Math.min(0.2, 0.1 * Math.max(0, breadth - 1)) + 0.5 * sims[practices[p].caseIndex()];
         }
-        Comparator<Integer> better = Comparator.<Integer>comparingDouble(p -> -scores[p]).thenComparingInt(p -> p);
 
-        Set<Integer> chosen = new LinkedHashSet<>();
+        // the group roles: priorities in the roles' order, then the gaps, weakest first
+        int[] groupRoles = new int[roleCount];
+        int groupCount = 0;
+        for (int r = 0; r < roleCount; r++) {
+            if (priority[r]) {
+                groupRoles[groupCount++] = r;
+            }
+        }
+        int firstGap = groupCount;
+        for (int level = 0; level <= GAP_LEVEL; level++) {
+            for (int r = 0; r < roleCount; r++) {
+                if (!priority[r] && f.level(roleCodes.get(r)) == level && needs[r] >= MIN_NEED) {
+                    groupRoles[groupCount++] = r;
+                }
+            }
+        }
+
+        int[][] picked = new int[groupCount][PER_GROUP];
+        int[] pickedCount = new int[groupCount];
+        boolean[] chosen = new boolean[practices.length];
         int[] perCase = new int[cases.length];
-        // 1. every priority role gets its best practice, if the library has one
-        for (int r = 0; r < roleCodes.size() && chosen.size() < limit; r++) {
-            if (!f.isPriority(roleCodes.get(r))) {
+        int total = 0;
+        // the priorities take their one or two first, then the weak roles take turns with what is left
+        for (int phase = 0; phase < 2; phase++) {
+            int from = phase == 0 ? 0 : firstGap;
+            int to = phase == 0 ? firstGap : groupCount;
+            for (int round = 0; round < PER_GROUP; round++) {
+                for (int g = from; g < to && total < limit; g++) {
+                    int r = groupRoles[g];
+                    int pick = -1;
+                    int fallback = -1;
+                    // a priority role's group takes any practice serving it: the facility asked for examples of that role
+                    boolean open = priority[r];
+                    for (int p : practicesByRole[r]) {
+                        if (chosen[p] || !(offered[p] || open)) {
+                            continue;
+                        }
+                        if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
+                            if (pick < 0 || better(scores, p, pick)) {
+                                pick = p;
+                            }
+                        } else if (fallback < 0 || better(scores, p, fallback)) {
+                            fallback = p;
+                        }
+                    }
+                    // coverage beats diversity for a priority's first practice
+                    int taken = pick >= 0 ? pick : (round == 0 && g < firstGap ? fallback : -1);
+                    if (taken < 0 && round == 0 && g < firstGap) {
+                        // everything serving this priority is already shown for an earlier priority (産業保健 has one
+                        // practice, also 学校保健's): shown again here rather than an empty group
+                        int again = -1;
+                        for (int p : practicesByRole[r]) {
+                            if (again < 0 || better(scores, p, again)) {
+                                again = p;
+                            }
+                        }
+                        if (again >= 0) {
+                            picked[g][pickedCount[g]++] = again;
+                        }
+                        continue;
+                    }
+                    if (taken >= 0) {
+                        chosen[taken] = true;
+                        perCase[practices[taken].caseIndex()]++;
+                        picked[g][pickedCount[g]++] = taken;
+                        total++;
+                    }
+                }
+            }
+        }
+
+        List<PracticeGroup> result = new ArrayList<>();
+        for (int g = 0; g < groupCount; g++) {
+            boolean isPriority = g < firstGap;
+            if (!isPriority && pickedCount[g] == 0) {
                 continue;
             }
-            Integer pick = null;
-            Integer fallback = null;
-            for (int p : practicesByRole[r]) {
-                if (chosen.contains(p)) {
-                    continue;
-                }
-                if (perCase[practices[p].caseIndex()] < MAX_PER_CASE) {
-                    if (pick == null || better.compare(p, pick) < 0) {
-                        pick = p;
-                    }
-                } else if (fallback == null || better.compare(p, fallback) < 0) {
-                    fallback = p; // all of them from over-represented cases: coverage beats diversity
-                }
+            int r = groupRoles[g];
+            List<RecommendedPractice> list = new ArrayList<>(pickedCount[g]);
+            for (int i = 0; i < pickedCount[g]; i++) {
+                int p = picked[g][i];
+                list.add(recommended(f, p, r, needs, scores[p], sims, topCases));
             }
-            Integer taken = pick != null ? pick : fallback;
-            if (taken != null) {
-                chosen.add(taken);
-                perCase[practices[taken].caseIndex()]++;
-            }
+            result.add(new PracticeGroup(roleCodes.get(r), isPriority ? GroupKind.PRIORITY : GroupKind.GAP,
+                    f.level(roleCodes.get(r)), list));
         }
-        // 2. fill with the best remaining, diverse, addressing a real need. The per-case cap skips few, so the best
-        // 4 × limit are enough; only if they are not does the whole list get ordered.
-        List<Integer> candidates = topIndices(scores, Math.min(practices.length, 4 * limit + chosen.size()));
-        fill(candidates, chosen, perCase, needs, bestRole, limit);
-        if (chosen.size() < limit && candidates.size() < practices.length) {
-            fill(topIndices(scores, practices.length), chosen, perCase, needs, bestRole, limit);
-        }
-        List<Integer> result = new ArrayList<>(chosen);
-        result.sort(better);
-        return result.stream().map(p -> recommended(f, p, needs, bestRole[p], scores[p], sims, topCases)).toList();
+        return result;
     }
 
-    private void fill(List<Integer> ordered, Set<Integer> chosen, int[] perCase, double[] needs, int[] bestRole, int limit) {
-        for (Integer p : ordered) {
-            if (chosen.size() >= limit) {
-                return;
-            }
-            if (!chosen.contains(p) && perCase[practices[p].caseIndex()] < MAX_PER_CASE && needs[bestRole[p]] >= MIN_NEED) {
-                chosen.add(p);
-                perCase[practices[p].caseIndex()]++;
-            }
-        }
+    private static boolean better(double[] scores, int p, int q) {
+        return scores[p] > scores[q] || (scores[p] == scores[q] && p < q);
     }
 
     private static boolean serves(PracticeProfile p, int role) {
@@ -331,18 +443,15 @@ public final class ScoringModel {
         return false;
     }
 
-    private RecommendedPractice recommended(FacilityRoleProfile f, int p, double[] needs, int best, double score,
+    private RecommendedPractice recommended(FacilityRoleProfile f, int p, int groupRole, double[] needs, double score,
                                             double[] sims, List<Integer> topCases) {
         PracticeProfile pp = practices[p];
         CaseProfile cp = cases[pp.caseIndex()];
         List<String> roles = new ArrayList<>();
         for (int r = 0; r < roleCodes.size(); r++) {
-            if (serves(pp, r) && needs[r] >= MIN_NEED) {
+            if (serves(pp, r) && (needs[r] >= MIN_NEED || r == groupRole)) {
                 roles.add(roleCodes.get(r));
             }
-        }
-        if (roles.isEmpty()) {
-            roles.add(roleCodes.get(best));
         }
         List<Reason> reasons = new ArrayList<>();
         for (String code : roles) {
@@ -351,14 +460,29 @@ public final class ScoringModel {
             }
         }
         for (String code : roles) {
-            if (!f.isPriority(code) && f.level(code) <= 2) {
+            if (!f.isPriority(code) && f.level(code) <= GAP_LEVEL) {
                 reasons.add(Reason.of("reason.gap", code, f.level(code)));
             }
         }
-        if (topCases.contains(pp.caseIndex())) {
-            reasons.add(Reason.of("reason.similarCase", cp.number(), Math.round(sims[pp.caseIndex()] * 100)));
+        boolean similar = topCases.contains(pp.caseIndex());
+        long percent = Math.round(sims[pp.caseIndex()] * 100);
+        if (similar) {
+            reasons.add(Reason.of("reason.similarCase", cp.number(), percent));
         }
-        return new RecommendedPractice(pp.id(), cp.number(), pp.number(), pp.title(), roles, reasons, round3(score));
+        String group = roleCodes.get(groupRole);
+        String kind = cp.kind().name();
+        Reason why;
+        if (f.isPriority(group)) {
+            why = similar
+                    ? Reason.of("reason.why.prioritySimilar", group, "reason.kindSimilar." + kind, cp.number(), percent)
+                    : Reason.of("reason.why.priority", group, "reason.kind." + kind, cp.number());
+        } else {
+            why = similar
+                    ? Reason.of("reason.why.gapSimilar", group, f.level(group), "reason.kindSimilar." + kind, cp.number(), percent)
+                    : Reason.of("reason.why.gap", group, f.level(group), "reason.kind." + kind, cp.number());
+        }
+        return new RecommendedPractice(pp.id(), cp.number(), pp.number(), pp.title(), pp.summary(), pp.summaryDerived(),
+                roles, reasons, why, round3(score));
     }
 
     private static double norm(double[] v) {

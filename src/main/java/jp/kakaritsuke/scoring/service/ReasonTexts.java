@@ -36,6 +36,11 @@ public class ReasonTexts {
         return reasons.stream().map(r -> render(r, locale)).toList();
     }
 
+    /** A role's name in the user's language (the code itself for an unknown role). */
+    public String roleName(String roleCode, Locale locale) {
+        return caseLibrary.library().role(roleCode).map(r -> r.name(locale)).orElse(roleCode);
+    }
+
     private Object arg(Object a, ResourceBundle bundle, CaseLibrary library, Locale locale) {
         if (a instanceof List<?> list) {
             return list.stream().map(x -> String.valueOf(arg(x, bundle, library, locale)))

@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
+import jp.kakaritsuke.caselibrary.domain.PracticeSummary;
 import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.domain.RoleMark;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.CaseProfile;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.PracticeProfile;
+import jp.kakaritsuke.scoring.domain.Reach;
 import jp.kakaritsuke.scoring.domain.Recommendation;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,8 +72,11 @@ public class RecommendationService {
             cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind().name().equals("REFERENCE"),
                     c.facilityKind(), c.prefecture(), c.areaType(), c.beds().total() == null ? 0 : c.beds().total(), weights));
             for (Practice p : c.practices()) {
+                PracticeSummary summary = p.summary();
+                Reach.Derived reach = Reach.of(c.facilityKind(), c.number(), p.number());
                 practices.add(new PracticeProfile(p.id(), index, p.number(), p.title(),
-                        p.roleCodes().stream().mapToInt(roleCodes::indexOf).toArray()));
+                        p.roleCodes().stream().mapToInt(roleCodes::indexOf).toArray(), summary.text(), summary.derived(),
+                        reach.reach(), reach.qualifyingRole() == null ? -1 : roleCodes.indexOf(reach.qualifyingRole())));
             }
         }
         return new ScoringModel(roleCodes, cases, practices);

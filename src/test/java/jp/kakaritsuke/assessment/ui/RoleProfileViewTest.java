@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
@@ -29,6 +30,9 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AssessmentService assessments;
+
+    @Autowired
+    jp.kakaritsuke.assessment.service.QuestionnaireService questionnaires;
 
     @AfterEach
     void tearDown() {
@@ -57,13 +61,51 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
         assertThat(view.recommendationPanel).isNotNull();
         assertThat(find(Div.class).withClassName("case-card").all()).hasSize(5);
         assertThat(find(ListItem.class).withClassName("recommended-practice").all()).hasSizeBetween(1, 10);
-        assertThat(find(com.vaadin.flow.component.html.Span.class).withTextContaining("重点: 看取り").exists()).isTrue();
+        // the priority 看取り has the first group, with the next level's anchor from this round's questionnaire
+        List<Div> groups = find(Div.class).withClassName("practice-group").all();
+        assertThat(groups.getFirst().getElement().getAttribute("data-role")).isEqualTo("END_OF_LIFE");
+        assertThat(groups.getFirst().getElement().getAttribute("data-kind")).isEqualTo("PRIORITY");
+        String anchor = questionnaires.version(round.summary().questionnaireVersion()).role("END_OF_LIFE").orElseThrow()
+                .levelAnchor(2, java.util.Locale.JAPANESE);
+        assertThat(groups.getFirst().getElement().getTextRecursively()).contains("看取り（重点）", "次のレベルに上がるには",
+                "レベル2:「" + anchor + "」", "重点に選んだ看取りで、");
+        // every practice has its summary with source, and one sentence why
+        for (ListItem item : find(ListItem.class).withClassName("recommended-practice").all()) {
+            String text = item.getElement().getTextRecursively();
+            assertThat(text).containsPattern("(事例|参考)\\S* 取組. より|要約（本アプリ作成）");
+            assertThat(item.getElement().getTextRecursively()).containsAnyOf("重点に選んだ", "次の段階の例として");
+        }
+        // no 「行動計画に追加」 until the action plan is wired in
+        assertThat(find(Button.class).withText("行動計画に追加").exists()).isFalse();
+        // a phone shows four columns of the score table
+        view.phoneColumns(390);
+        assertThat(view.table.getColumns().stream().filter(c -> c.isVisible())).hasSize(4);
+        view.phoneColumns(1366);
+        assertThat(view.table.getColumns().stream().filter(c -> c.isVisible())).hasSize(6);
 
         var report = find(com.vaadin.flow.component.html.Anchor.class).withClassName("report-download").single();
         assertThat(report.getHref()).isEqualTo("api/v1/assessments/" + round.summary().id() + "/report.xlsx");
 
-        test(find(Button.class).withText("レーダーに重ねる").first()).click();
+        Button first = find(Button.class).withText("レーダーに重ねる").first();
+        assertThat(first.getElement().getAttribute("aria-pressed")).isEqualTo("false");
+        test(first).click();
         assertThat(view.chart.getSeries()).extracting(RoleRadarChart.Series::kind).contains(RoleRadarChart.SeriesKind.CASE);
         assertThat(view.chart.getSeries().getLast().values()).hasSize(14).allMatch(v -> v == 0 || v == 60 || v == 100);
+        // pressed: says so, names the case, and a second press takes it off again
+        assertThat(first.getText()).isEqualTo("重ねるのをやめる");
+        assertThat(first.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        var legend = find(com.vaadin.flow.component.html.Paragraph.class).withClassName("overlay-legend").single();
+        assertThat(legend.isVisible()).isTrue();
+        assertThat(legend.getText()).startsWith("レーダーに重ねている事例: 事例");
+        // another case moves the overlay there: one case at a time
+        Button second = find(Button.class).withText("レーダーに重ねる").first();
+        test(second).click();
+        assertThat(view.chart.getSeries()).filteredOn(s -> s.kind() == RoleRadarChart.SeriesKind.CASE).hasSize(1);
+        assertThat(first.getElement().getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(first.getText()).isEqualTo("レーダーに重ねる");
+        test(second).click();
+        assertThat(view.chart.getSeries()).noneMatch(s -> s.kind() == RoleRadarChart.SeriesKind.CASE);
+        assertThat(second.getElement().getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(legend.isVisible()).isFalse();
     }
 }

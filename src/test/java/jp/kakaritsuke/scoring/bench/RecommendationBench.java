@@ -138,8 +138,14 @@ public class RecommendationBench {
         List<PracticeProfile> practices = new ArrayList<>();
         for (Map<String, String> r : Csv.read(data.resolve("practice.csv"))) {
             long id = Long.parseLong(r.get("id"));
-            practices.add(new PracticeProfile(id, index.get(r.get("case_number")), Integer.parseInt(r.get("practice_no")),
-                    r.get("title"), practiceRoles.get(id).stream().mapToInt(Integer::intValue).toArray()));
+            int caseIndex = index.get(r.get("case_number"));
+            int number = Integer.parseInt(r.get("practice_no"));
+            // the same summary and reach as the app's model (RecommendationService.build)
+            var summary = jp.kakaritsuke.caselibrary.domain.PracticeSummary.of(r.get("case_number"), number, r.get("body"));
+            var reach = jp.kakaritsuke.scoring.domain.Reach.of(cases.get(caseIndex).kind(), r.get("case_number"), number);
+            practices.add(new PracticeProfile(id, caseIndex, number, r.get("title"),
+                    practiceRoles.get(id).stream().mapToInt(Integer::intValue).toArray(), summary.text(), summary.derived(),
+                    reach.reach(), reach.qualifyingRole() == null ? -1 : ROLES.indexOf(reach.qualifyingRole())));
         }
         return new ScoringModel(ROLES, cases, practices);
     }
