@@ -487,6 +487,9 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         H3 heading = new H3(getTranslation("questionnaire.review"));
         content.add(heading);
         if (reassessment) {
+            // the actions planned last time: done, continued or dropped (hidden when none is open)
+            followUp.removeAll();
+            followUp.add(new jp.kakaritsuke.actionplan.ui.ActionFollowUp(round.summary().facilityId()));
             content.add(followUp);
         }
         content.add(basicsSummary());

@@ -192,7 +192,7 @@ class RoleEditor extends Div {
 
     /** 不明 / 該当なし are new with version 2; their texts live with the quick path's. */
     static String choiceKey(Choice c) {
-        return c.counts() ? "choice." + c.name() : "quick.choice." + c.name();
+        return "choice." + c.name();
     }
 
     /** Shows a saved answer (after loading, or when the user takes a colleague's version); clears refusals. */

@@ -52,17 +52,20 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     final Grid<RoleScore> table = new Grid<>();
     RoleProfile profile;
     RecommendationPanel recommendationPanel;
-    /** 「行動計画に追加」 on each recommended practice (role code, practice); null = no button. Wired by the action plan. */
+    /** 「行動計画に追加」 on each recommended practice (role code, practice); null = no button (not an editor). */
     BiConsumer<String, RecommendedPractice> addToPlan;
     Grid.Column<RoleScore> previousColumn;
     Grid.Column<RoleScore> changeColumn;
     static final int PHONE_PX = 600;
     private final QuestionnaireService questionnaires;
+    private final jp.kakaritsuke.actionplan.service.ActionPlanService plans;
     private List<RoleRadarChart.Series> baseSeries;
 
     RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
-                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires) {
+                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires,
+                    jp.kakaritsuke.actionplan.service.ActionPlanService plans) {
         this.assessments = assessments;
+        this.plans = plans;
         this.questionnaires = questionnaires;
         this.recommendations = recommendations;
         this.reasonTexts = reasonTexts;
@@ -134,13 +137,19 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         add(chart, new H3(getTranslation("profile.table")), table, actions);
 
+        long facilityId = profile.round().facilityId();
+        // the plan is the facility's own: the panel hides itself from a consenting association, and only editors add
+        jp.kakaritsuke.actionplan.ui.ActionPlanPanel planPanel = new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(facilityId);
+        addToPlan = plans.canEdit(facilityId)
+                ? jp.kakaritsuke.actionplan.ui.ActionDialog.fromRecommendation(facilityId, profile.round().id(), planPanel::refresh)
+                : null;
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
             recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
                     library, reasonTexts, this::overlay, role -> nextLevelAnchor(questionnaire, role), addToPlan);
             add(recommendationPanel);
         }
-        add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(profile.round().facilityId())); // hidden from a consenting association
+        add(planPanel);
     }
 
     /** Phone widths show role, level, score and priority only. */

@@ -158,8 +158,9 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         var practice = caseLibrary.library().caseStudy("17").orElseThrow().practices().getFirst();
         boolean[] saved = {false};
         ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true).accept("HOME_CARE",
-                new RecommendedPractice(practice.id(), "17", practice.number(), practice.title(), java.util.List.of("HOME_CARE"),
-                        java.util.List.of(), 1.0));
+                new RecommendedPractice(practice.id(), "17", practice.number(), practice.title(), practice.summary().text(),
+                        practice.summary().derived(), java.util.List.of("HOME_CARE"), java.util.List.of(),
+                        jp.kakaritsuke.scoring.domain.Reason.of("reason.priority", "HOME_CARE"), 1.0));
         ActionDialog dialog = find(ActionDialog.class).single();
         assertThat(dialog.role.getValue()).isEqualTo("HOME_CARE");
         assertThat(dialog.what.getValue()).isEqualTo(practice.title());
