@@ -1,0 +1,98 @@
+package jp.kakaritsuke.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core ({@link Axe}: WCAG 2.1 A/AA plus the landmark, h1 and table-header rules) on the pages issue 11 names, in
+ * Debian's Chromium: login, case matrix, a case, practice search, survey, questionnaire and result page. Any
+ * violation of any impact fails; every page is scanned before the test fails, so one run lists them all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssessmentService assessments;
+
+    WebDriver driver;
+
+    @AfterEach
+    void stop() {
+        Fixtures.anonymous();
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void thePagesOfIssue11HaveNoAxeViolations() throws Exception {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String director = fixtures.member(clinic, MemberRole.EDITOR);
+        long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> role.equals("HOME_CARE"));
+        long open = assessments.startRound(clinic.id()).summary().id();
+        Fixtures.anonymous();
+
+        driver = Browser.start(1366, 900);
+        WebDriverWait wait = Browser.waitFor(driver);
+        Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
+
+        driver.get(url("/login"));
+        wait.until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
+        found.put("login", Axe.violations(driver));
+
+        Browser.login(driver, port, director, Fixtures.PASSWORD);
+        scan(found, "case matrix", "/", "vaadin-grid-cell-content");
+        scan(found, "case", "/cases/5", ".practice-card");
+        scan(found, "practice search", "/practices", "vaadin-text-field");
+        scan(found, "survey", "/survey", "vaadin-grid");
+        scan(found, "questionnaire", "/assessment/round/" + open + "?step=2", "vaadin-radio-group");
+        scan(found, "result", "/assessment/profile/" + submitted, "role-radar");
+
+        found.forEach((page, violations) -> violations.forEach(v -> System.out.println("axe " + page + ": " + v)));
+        StringBuilder report = new StringBuilder();
+        found.forEach((page, violations) -> violations.forEach(v -> report.append(page).append(": ").append(v).append('\n')));
+        assertThat(found.values().stream().mapToInt(List::size).sum()).as("axe-core violations:\n" + report).isZero();
+    }
+
+    private void scan(Map<String, List<Axe.Violation>> found, String page, String path, String readyWhen) {
+        driver.get(url(path));
+        WebDriverWait wait = Browser.waitFor(driver);
+        try {
+            wait.until(d -> !d.findElements(By.cssSelector(readyWhen)).isEmpty());
+        } catch (RuntimeException e) {
+            System.out.println("DEBUG " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText());
+            throw e;
+        }
+        // Vaadin has finished the round trip when no request is pending
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!window.Vaadin && Object.values(window.Vaadin.Flow.clients || {}).every(c => !c.isActive())")));
+        found.put(page, Axe.violations(driver));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
