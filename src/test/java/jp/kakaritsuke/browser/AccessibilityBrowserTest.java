@@ -62,6 +62,8 @@ class AccessibilityBrowserTest {
         driver.get(url("/login"));
         wait.until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
         found.put("login", Axe.violations(driver));
+        // the login page is the one page without MainLayout: its own main landmark and h1
+        assertThat(driver.findElements(By.cssSelector("[role=main] h1, main h1"))).hasSize(1);
 
         Browser.login(driver, port, director, Fixtures.PASSWORD);
         scan(found, "case matrix", "/", "vaadin-grid-cell-content");
@@ -80,16 +82,20 @@ class AccessibilityBrowserTest {
     private void scan(Map<String, List<Axe.Violation>> found, String page, String path, String readyWhen) {
         driver.get(url(path));
         WebDriverWait wait = Browser.waitFor(driver);
-        try {
-            wait.until(d -> !d.findElements(By.cssSelector(readyWhen)).isEmpty());
-        } catch (RuntimeException e) {
-            System.out.println("DEBUG " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText());
-            throw e;
-        }
+        wait.until(d -> !d.findElements(By.cssSelector(readyWhen)).isEmpty());
         // Vaadin has finished the round trip when no request is pending
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!window.Vaadin && Object.values(window.Vaadin.Flow.clients || {}).every(c => !c.isActive())")));
-        found.put(page, Axe.violations(driver));
+        List<Axe.Violation> violations = new java.util.ArrayList<>(Axe.violations(driver));
+        // axe wants at least one h1; the layout promises exactly one, named after the page
+        @SuppressWarnings("unchecked")
+        List<String> headings = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('h1')].map(h => h.textContent.trim())");
+        if (headings.size() != 1 || headings.getFirst().isBlank()) {
+            violations.add(new Axe.Violation("one-h1", "-", "exactly one non-empty h1", headings.size(), headings));
+        }
+        System.out.println("h1 on " + page + ": " + headings);
+        found.put(page, violations);
     }
 
     private String url(String path) {

@@ -110,6 +110,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         intro.addClassName("hint");
         progress.setMin(0);
         progress.setMax(questionnaire.roles().size());
+        progress.getElement().setAttribute("aria-label", getTranslation("a11y.progress")); // issue 11, stream a11y
         HorizontalLayout progressRow = new HorizontalLayout(progress, progressText, saveStatus);
         progressRow.setWidthFull();
         progressRow.setAlignItems(FlexComponent.Alignment.CENTER);
