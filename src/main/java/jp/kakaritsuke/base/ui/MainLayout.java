@@ -61,21 +61,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             };
             let id = '';
             try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ''; }
-            if (!id) { toTop(); return; }
+            toTop();
+            if (!id) { return; }
+            // the page settles for a moment after the first render (styles, fonts, web components), which moves
+            // the target again: repeat the scroll a few times, unless the reader has started to scroll
+            let readerMoved = false;
+            for (const type of ['wheel', 'touchmove', 'keydown', 'mousedown']) {
+              (content || document).addEventListener(type, () => { readerMoved = true; }, {once: true, passive: true});
+            }
             let tries = 0;
-            const go = () => {
+            const find = () => {
               const target = document.getElementById(id);
               if (target && layout.contains(target)) {
-                toTop();
-                target.scrollIntoView({block: 'start'});
+                for (const delay of [0, 100, 300, 700, 1500]) {
+                  setTimeout(() => { if (!readerMoved) target.scrollIntoView({block: 'start'}); }, delay);
+                }
               } else if (tries++ < 40) {
-                setTimeout(go, 50);
-              } else {
-                toTop();
+                setTimeout(find, 50);
               }
             };
-            toTop();
-            go();""";
+            find();""";
 
     private final Main main = new Main();
     private final H1 pageHeading = new H1();
