@@ -59,28 +59,43 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
               if (content) content.scrollTop = 0;
               if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
             };
-            let id = '';
-            try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ''; }
             toTop();
-            if (!id) { return; }
-            // the page settles for a moment after the first render (styles, fonts, web components), which moves
-            // the target again: repeat the scroll a few times, unless the reader has started to scroll
-            let readerMoved = false;
-            for (const type of ['wheel', 'touchmove', 'keydown', 'mousedown']) {
-              (content || document).addEventListener(type, () => { readerMoved = true; }, {once: true, passive: true});
-            }
-            let tries = 0;
-            const find = () => {
-              const target = document.getElementById(id);
-              if (target && layout.contains(target)) {
-                for (const delay of [0, 100, 300, 700, 1500]) {
-                  setTimeout(() => { if (!readerMoved) target.scrollIntoView({block: 'start'}); }, delay);
-                }
-              } else if (tries++ < 40) {
-                setTimeout(find, 50);
+            // On navigation inside the application the router may update the address (with its #fragment) only
+            // after this runs: wait until the address shows the new path ($0), then read the fragment.
+            const path = '/' + $0;
+            let waited = 0;
+            const whenAddressUpdated = () => {
+              let current = location.pathname;
+              try { current = decodeURI(current); } catch (e) { /* keep it encoded */ }
+              if (current.endsWith(path) || current.endsWith(path + '/') || waited++ > 40) {
+                let id = '';
+                try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ''; }
+                if (id) { scrollToId(id); }
+              } else {
+                setTimeout(whenAddressUpdated, 50);
               }
             };
-            find();""";
+            const scrollToId = (id) => {
+              // the page settles for a moment after the first render (styles, fonts, web components), which moves
+              // the target again: repeat the scroll a few times, unless the reader has started to scroll
+              let readerMoved = false;
+              for (const type of ['wheel', 'touchmove', 'keydown', 'mousedown']) {
+                (content || document).addEventListener(type, () => { readerMoved = true; }, {once: true, passive: true});
+              }
+              let tries = 0;
+              const find = () => {
+                const target = document.getElementById(id);
+                if (target && layout.contains(target)) {
+                  for (const delay of [0, 100, 300, 700, 1500]) {
+                    setTimeout(() => { if (!readerMoved) target.scrollIntoView({block: 'start'}); }, delay);
+                  }
+                } else if (tries++ < 40) {
+                  setTimeout(find, 50);
+                }
+              };
+              find();
+            };
+            whenAddressUpdated();""";
 
     private final Main main = new Main();
     private final H1 pageHeading = new H1();
@@ -203,7 +218,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         Component view = event.getActiveChain().isEmpty() ? null : (Component) event.getActiveChain().getFirst();
         pageHeading.setText(pageTitle(view));
-        getElement().executeJs(PLACE_SCRIPT);
+        getElement().executeJs(PLACE_SCRIPT, event.getLocation().getPath());
         getUI().ifPresent(Accessibility::markConnectionIndicator);
     }
 
