@@ -73,6 +73,17 @@ class AccessibilityBrowserTest {
         scan(found, "questionnaire", "/assessment/round/" + open + "?step=2", "vaadin-radio-group");
         scan(found, "result", "/assessment/profile/" + submitted, "role-radar");
 
+        // keyboard: the first Tab reaches 「本文へ移動」, Enter moves the focus to main, on the same page
+        driver.get(url("/cases/5"));
+        wait.until(d -> !d.findElements(By.cssSelector(".practice-card")).isEmpty());
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        wait.until(d -> "layout-skip-link".equals(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement && document.activeElement.className")));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        wait.until(d -> "main-content".equals(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement && document.activeElement.id")));
+        assertThat(driver.getCurrentUrl()).endsWith("/cases/5");
+
         found.forEach((page, violations) -> violations.forEach(v -> System.out.println("axe " + page + ": " + v)));
         StringBuilder report = new StringBuilder();
         found.forEach((page, violations) -> violations.forEach(v -> report.append(page).append(": ").append(v).append('\n')));
