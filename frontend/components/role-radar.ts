@@ -136,6 +136,8 @@ export class RoleRadar extends HTMLElement {
     }
     if (this.chart) {
       this.chart.resize();
+      // the names' layout depends on the width (layoutFor)
+      this.render();
     } else {
       this.chart = echarts.init(this.container, undefined, { renderer: 'canvas' });
       this.render();
@@ -194,10 +196,61 @@ export class RoleRadar extends HTMLElement {
     };
   }
 
+  /**
+   * Axis names at the chart's width: on a narrow chart (a phone) a smaller font, names broken onto short lines
+   * (Japanese after a 「・」 or every few characters, other languages between words) and a smaller radius, so that
+   * all 14 names stay inside the canvas instead of being cut at its edges.
+   */
+  private static layoutFor(width: number): { fontSize: number; radius: string; lineChars: number } {
+    if (width < 420) {
+      return { fontSize: 10, radius: '50%', lineChars: 5 };
+    }
+    if (width < 640) {
+      return { fontSize: 11, radius: '56%', lineChars: 7 };
+    }
+    return { fontSize: 12, radius: '62%', lineChars: 0 };
+  }
+
+  /** Breaks a name into lines of at most `lineChars` characters (0: keep it whole). */
+  static wrapName(name: string, lineChars: number): string {
+    if (lineChars <= 0 || name.length <= lineChars) {
+      return name;
+    }
+    const lines: string[] = [];
+    if (/\s/.test(name.trim())) {
+      // words: fill each line up to about twice the CJK width (Latin letters are narrower)
+      let line = '';
+      for (const word of name.trim().split(/\s+/)) {
+        if (line && (line + ' ' + word).length > lineChars * 2) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? line + ' ' + word : word;
+        }
+      }
+      lines.push(line);
+      return lines.join('\n');
+    }
+    // Japanese: prefer the natural breaks (・ and 、), then cut what is still too long
+    for (const part of name.split(/(?<=[・、])/)) {
+      const chunks: string[] = [];
+      for (let i = 0; i < part.length; i += lineChars) {
+        chunks.push(part.slice(i, i + lineChars));
+      }
+      // no line of a single character (「連携」 not 「連」 + 「携」): it joins the line before
+      if (chunks.length > 1 && chunks[chunks.length - 1].length === 1) {
+        chunks[chunks.length - 2] += chunks.pop();
+      }
+      lines.push(...chunks);
+    }
+    return lines.join('\n');
+  }
+
   private render(): void {
     if (!this.chart) {
       return;
     }
+    const layout = RoleRadar.layoutFor(this.container.clientWidth);
     const font = this.fontFamily();
     const text = this.color('text');
     const grid = this.color('grid');
@@ -211,15 +264,23 @@ export class RoleRadar extends HTMLElement {
       legend: {
         bottom: 0,
         data: this._series.map((s) => s.name),
-        textStyle: { fontFamily: font, color: text },
+        textStyle: { fontFamily: font, color: text, fontSize: layout.fontSize },
       },
       radar: {
         center: ['50%', '46%'],
         // the roles run clockwise from the top, in reading order
         clockwise: true,
-        radius: '62%',
+        radius: layout.radius,
         indicator: this._indicators.map((i) => ({ name: i.name, max: i.max })),
-        axisName: { color: text, fontFamily: font },
+        // wrapped on the chart only: the tooltip keeps the whole name
+        axisName: {
+          color: text,
+          fontFamily: font,
+          fontSize: layout.fontSize,
+          lineHeight: layout.fontSize + 2,
+          formatter: (name?: string) => RoleRadar.wrapName(name ?? '', layout.lineChars),
+        },
+        axisNameGap: layout.lineChars ? 6 : 15,
         splitLine: { lineStyle: { color: grid } },
         splitArea: { show: false },
         axisLine: { lineStyle: { color: grid } },

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +37,10 @@ final class Browser {
     }
 
     static WebDriver start(int width, int height) throws Exception {
+        return start(width, height, options -> { });
+    }
+
+    static WebDriver start(int width, int height, java.util.function.Consumer<ChromeOptions> more) throws Exception {
         boolean available = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!available && Boolean.getBoolean("browser.required")) {
             throw new IllegalStateException("browser.required is set but " + CHROMIUM + " / " + CHROMEDRIVER + " are missing");
@@ -52,8 +57,64 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        more.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * A phone: Chromium's own mobile emulation at 390×844 CSS pixels (Emulation.setDeviceMetricsOverride), since a
+     * headless window cannot be made narrower than about 500 px.
+     */
+    static WebDriver startPhone() throws Exception {
+        return start(500, 900, options -> options.setExperimentalOption("mobileEmulation",
+                java.util.Map.of("deviceMetrics", java.util.Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+                        "pixelRatio", 1.0, "touch", true, "mobile", true))));
+    }
+
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+
+    /**
+     * Fails when the page scrolls sideways: the document wider than the window, the app layout's content area
+     * (which scrolls instead of the document) wider than itself, or any visible element standing past the right
+     * edge. A grid may scroll inside its own box, so its cells do not count.
+     */
+    static void assertNoSidewaysScroll(WebDriver driver, String what) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> m = (java.util.Map<String, Object>) js.executeScript("""
+                const width = window.innerWidth;
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                // inside a box that scrolls or clips sideways within the window, an element does not widen the page
+                const clipped = new Map();
+                const insideClip = (e) => {
+                  const p = e.parentElement;
+                  if (!p || p === document.body) return false;
+                  if (clipped.has(p)) return clipped.get(p);
+                  const style = getComputedStyle(p);
+                  const result = (style.overflowX !== 'visible' && p.getBoundingClientRect().right <= width) || insideClip(p);
+                  clipped.set(p, result);
+                  return result;
+                };
+                let worst = 0, culprit = '';
+                for (const e of document.querySelectorAll('body *')) {
+                  if (e.closest('vaadin-grid') || e.offsetParent === null || insideClip(e)) continue;
+                  const over = e.getBoundingClientRect().right - width;
+                  if (over > worst) {
+                    worst = over;
+                    culprit = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '');
+                  }
+                }
+                return {width: width, documentWidth: document.documentElement.scrollWidth,
+                        contentOverflow: content ? content.scrollWidth - content.clientWidth : 0,
+                        beyond: Math.round(worst), culprit: culprit};""");
+        long width = ((Number) m.get("width")).longValue();
+        assertThat(((Number) m.get("documentWidth")).longValue()).as(what + ": document scroll width").isLessThanOrEqualTo(width);
+        assertThat(((Number) m.get("contentOverflow")).longValue()).as(what + ": app layout content scrolls sideways").isLessThanOrEqualTo(0);
+        assertThat(((Number) m.get("beyond")).longValue()).as(what + ": pixels beyond the right edge (" + m.get("culprit") + ")")
+                .isLessThanOrEqualTo(0);
     }
 
     static WebDriverWait waitFor(WebDriver driver) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,15 +94,90 @@ class RoleRadarBrowserTest {
                 return tip && getComputedStyle(tip).display !== 'none' ? tip.textContent : null;""", radar));
         assertThat(tooltip).contains("今回（2026年）", "診診連携", "4", "その他");
 
+        assertThat(labelsOutsideTheCanvas(radar)).as("labels cut at the canvas edge at 960 px").isEmpty();
+
         // follows the element's size (ResizeObserver)
         js.executeScript("arguments[0].style.width = '600px'", radar);
         wait.until(d -> ((Number) js.executeScript(
                 "return arguments[0].shadowRoot.querySelector('canvas').getBoundingClientRect().width", radar))
                 .doubleValue() == 600.0);
+        // the names' layout follows the width too (narrower: wrapped, still inside)
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return arguments[0].chart.getOption().radar[0].axisName.fontSize === 11", radar)));
+        assertThat(labelsOutsideTheCanvas(radar)).as("labels cut at the canvas edge at 600 px").isEmpty();
         // disposed when removed from the page: ECharts empties its container
         assertThat(js.executeScript("""
                 const root = arguments[0].shadowRoot;
                 arguments[0].remove();
                 return root.querySelector('canvas') === null;""", radar)).isEqualTo(true);
+    }
+
+    /**
+     * On a phone (Chromium's mobile emulation, 390 px) the 14 role names are drawn smaller, long ones on two or more
+     * lines, and every text ECharts draws lies inside the canvas: nothing is cut at its edges (issue 11).
+     */
+    @Test
+    void onAPhoneTheRoleNamesAreReadableAndInsideTheCanvas() throws Exception {
+        WebDriver phone = Browser.startPhone();
+        try {
+            WebDriverWait wait = Browser.waitFor(phone);
+            JavascriptExecutor js = (JavascriptExecutor) phone;
+            phone.get("http://localhost:" + port + "/test/radar");
+            WebElement radar = wait.until(d -> d.findElement(By.cssSelector("role-radar")));
+            // the test page is 960 px wide: make it as wide as the phone's window, as the app's pages are
+            js.executeScript("arguments[0].parentElement.style.width = 'auto'", radar);
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return !!arguments[0].chart && arguments[0].chart.getWidth() <= 390", radar)));
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return arguments[0].chart.getOption().radar[0].axisName.fontSize === 10", radar)));
+            Thread.sleep(1500); // the entry animation moves the labels
+            assertThat(labelsOutsideTheCanvas(radar, js)).as("labels cut at the canvas edge on a phone").isEmpty();
+            @SuppressWarnings("unchecked")
+            java.util.List<String> texts = (java.util.List<String>) js.executeScript(TEXTS, radar);
+            // 介護・福祉との連携 and 休日夜間・24時間対応 are broken after 「・」, every name is still there
+            assertThat(texts).contains("介護・", "診診連携", "その他");
+            // lines of at most 5 characters, 6 where a lone last character joined them (連携 kept together)
+            assertThat(texts).noneMatch(t -> t.length() > 6 && t.matches("[^\\x00-\\x7F]+"));
+            assertThat(texts).noneMatch(t -> t.length() == 1 && t.matches("[^\\x00-\\x7F]"));
+            Files.copy(radar.getScreenshotAs(OutputType.FILE).toPath(),
+                    Files.createDirectories(Path.of("target/screenshots")).resolve("radar-phone.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Browser.assertNoCspViolations(phone);
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /** The lines of text ECharts has drawn (zrender's display list: one element per line). */
+    static final String TEXTS = """
+            const chart = arguments[0].chart;
+            return chart.getZr().storage.getDisplayList(true)
+                .filter(el => el.style && typeof el.style.text === 'string' && el.style.text.trim() && !el.invisible)
+                .map(el => el.style.text);""";
+
+    private List<String> labelsOutsideTheCanvas(WebElement radar) {
+        return labelsOutsideTheCanvas(radar, (JavascriptExecutor) driver);
+    }
+
+    /** Each drawn text whose box (after its transform) is not wholly inside the canvas, with that box. */
+    @SuppressWarnings("unchecked")
+    static List<String> labelsOutsideTheCanvas(WebElement radar, JavascriptExecutor js) {
+        return (List<String>) js.executeScript("""
+                const chart = arguments[0].chart;
+                const w = chart.getWidth(), h = chart.getHeight();
+                const out = [];
+                let seen = 0;
+                for (const el of chart.getZr().storage.getDisplayList(true)) {
+                  if (!el.style || typeof el.style.text !== 'string' || !el.style.text.trim() || el.invisible) continue;
+                  seen++;
+                  const r = el.getBoundingRect().clone();
+                  const m = el.getComputedTransform ? el.getComputedTransform() : el.transform;
+                  if (m) r.applyTransform(m);
+                  if (r.x < 0 || r.y < 0 || r.x + r.width > w || r.y + r.height > h) {
+                    out.push(el.style.text + ' at ' + [r.x, r.y, r.width, r.height].map(Math.round).join(','));
+                  }
+                }
+                if (seen < 14) out.push('only ' + seen + ' texts drawn');
+                return out;""", radar);
     }
 }

@@ -132,6 +132,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         progress.setMax(questionnaire.roles().size());
         progressText.addClassName("progress-text");
         saveStatus.addClassName("save-status");
+        progress.getElement().setAttribute("aria-label", getTranslation("a11y.progress"));
         HorizontalLayout progressRow = new HorizontalLayout(progress, progressText, saveStatus);
         progressRow.setWidthFull();
         progressRow.setWrap(true);

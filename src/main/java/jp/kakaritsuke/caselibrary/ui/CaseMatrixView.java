@@ -116,7 +116,21 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
                 .collect(Collectors.toMap(RoleGroup::code, g -> g));
         columnsByGroup.forEach((code, columns) -> groups.join(columns.toArray(Grid.Column[]::new))
                 .setText(groupByCode.get(code).name(locale)));
+        // A header cell without text is read as an empty column header: the cells of the group row above columns
+        // outside a group repeat their column's name for screen readers only (issue 11, axe empty-table-header).
+        for (Grid.Column<CaseStudy> column : grid.getColumns()) {
+            if (columnsByGroup.values().stream().noneMatch(cs -> cs.contains(column))) {
+                Span name = new Span(columnName(column, locale));
+                name.addClassName("layout-visually-hidden");
+                groups.getCell(column).setComponent(name);
+            }
+        }
         grid.setColumnReorderingAllowed(false);
+    }
+
+    private String columnName(Grid.Column<CaseStudy> column, Locale locale) {
+        return library.roles().stream().filter(r -> r.code().equals(column.getKey())).findFirst()
+                .map(r -> r.name(locale)).orElseGet(() -> column.getHeaderText());
     }
 
     /** Role names wrap in the header instead of being cut off (介護・福祉との連携 is long). */

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jp.kakaritsuke.base.ui.Accessibility;
 import jp.kakaritsuke.identity.service.LoginThrottle;
 import org.springframework.security.web.WebAttributes;
 
@@ -24,6 +25,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     public LoginView() {
         addClassName("login-view");
+        // this page has no MainLayout: it is its own main landmark (issue 11, docs/accessibility.md)
+        getElement().setAttribute("role", "main");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -64,6 +67,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             form.setI18n(i18n);
         }
         form.setError(error);
+        Accessibility.markConnectionIndicator(event.getUI());
     }
 
     private static Object lastException() {
