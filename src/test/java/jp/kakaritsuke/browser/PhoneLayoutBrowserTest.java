@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Phone width (issue 11, item 5) in Chromium's mobile emulation at 390×844: the header stays one compact line with
  * ログアウト on screen, and the case matrix and a case page do not scroll sideways (the matrix's 14-role grid
- * scrolls inside its own box). Screenshots header-phone.png, menu-phone.png, matrix-phone.png, case-phone.png (target/screenshots,
+ * scrolls inside its own box), and neither do the questionnaire's three screens and the result page. Screenshots header-phone.png, menu-phone.png, matrix-phone.png, case-phone.png (target/screenshots,
  * copied to docs/screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +29,8 @@ class PhoneLayoutBrowserTest {
 
     static WebDriver driver;
     static String user;
+    static long facilityId;
+    static long submittedRound;
 
     @LocalServerPort
     int port;
@@ -52,7 +54,11 @@ class PhoneLayoutBrowserTest {
     @BeforeEach
     void login() {
         if (user == null) {
-            user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+            var clinic = fixtures.facility(FacilityType.CLINIC);
+            facilityId = clinic.id();
+            user = fixtures.member(clinic, MemberRole.EDITOR);
+            // a submitted round for the result page, a draft (the reassessment) for the questionnaire
+            submittedRound = fixtures.submitRound(facilityId, role -> role.length() % 5, role -> role.equals("HOME_CARE"));
             Fixtures.anonymous();
             Browser.login(driver, port, user, Fixtures.PASSWORD);
         }
@@ -110,6 +116,36 @@ class PhoneLayoutBrowserTest {
         Browser.assertNoSidewaysScroll(driver, "case 5");
         Browser.screenshot(driver, "case-phone.png");
     }
+
+    @Test
+    void theQuestionnaireDoesNotScrollSideways() throws Exception {
+        Fixtures.as(user);
+        long draft = assessments.startRound(facilityId).summary().id();
+        Fixtures.anonymous();
+        for (int step = 1; step <= 3; step++) {
+            driver.get(url("/assessment/round/" + draft + "?step=" + step));
+            WebDriverWait wait = Browser.waitFor(driver);
+            if (step < 3) {
+                wait.until(d -> !d.findElements(By.cssSelector(".role-editor vaadin-radio-group")).isEmpty());
+            } else {
+                wait.until(d -> !d.findElements(By.cssSelector(".questionnaire-view vaadin-button")).isEmpty());
+            }
+            Browser.assertNoSidewaysScroll(driver, "questionnaire step " + step);
+        }
+        Browser.screenshot(driver, "review-phone.png");
+    }
+
+    @Test
+    void theResultPageDoesNotScrollSideways() throws Exception {
+        driver.get(url("/assessment/profile/" + submittedRound));
+        WebDriverWait wait = Browser.waitFor(driver);
+        wait.until(d -> !d.findElements(By.cssSelector(".recommended-practice")).isEmpty());
+        Browser.assertNoSidewaysScroll(driver, "result page");
+        Browser.screenshot(driver, "result-phone.png");
+    }
+
+    @Autowired
+    jp.kakaritsuke.assessment.service.AssessmentService assessments;
 
     private long rect(WebElement element, String side) {
         return Math.round(((Number) js().executeScript("return arguments[0].getBoundingClientRect()[arguments[1]]",
