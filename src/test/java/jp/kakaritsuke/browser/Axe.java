@@ -53,7 +53,9 @@ final class Axe {
         tags.add("best-practice");
         Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                // Vaadin's development tools (Copilot, the dev-tools badge) are injected in development mode only and
+                // are not in the production jar: they are not our pages
+                axe.run({exclude: [['copilot-main'], ['vaadin-dev-tools']]}, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
                    .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                        tags: v.tags, nodes: v.nodes.map(n => n.target.join(' >>> ') + ' :: ' + n.failureSummary)}))}))
                    .catch(e => done({error: String(e)}));""", tags);

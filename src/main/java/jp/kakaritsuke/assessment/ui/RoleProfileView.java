@@ -135,7 +135,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             report.addClassName("report-download");
             actions.add(report);
         }
-        add(chart, new H3(getTranslation("profile.table")), table, actions);
+        add(chart, new H3(getTranslation("profile.table")), table, detailNote(), actions);
 
         long facilityId = profile.round().facilityId();
         // the plan is the facility's own: the panel hides itself from a consenting association, and only editors add
@@ -150,6 +150,24 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             add(recommendationPanel);
         }
         add(planPanel);
+    }
+
+    /**
+     * Which roles were answered in detail (indicators), and what that means for the scores: under version 2's rule a
+     * role without detail scores on its level alone, so the reader must know which scores rest on facts.
+     */
+    Paragraph detailNote() {
+        List<String> detailed = profile.scores().stream().filter(RoleScore::detailed).map(s -> roleName(s.roleCode())).toList();
+        boolean levelAlone = questionnaires.version(profile.round().questionnaireVersion()).scoringRule()
+                == jp.kakaritsuke.assessment.domain.ScoringRule.LEVEL_AND_ANSWERED_INDICATORS;
+        String text = detailed.isEmpty()
+                ? getTranslation(levelAlone ? "profile.detail.none" : "profile.detail.noneV1")
+                : getTranslation(levelAlone ? "profile.detail.some" : "profile.detail.someV1",
+                        String.join(getTranslation("reason.listSeparator"), detailed));
+        Paragraph p = new Paragraph(text);
+        p.addClassName("hint");
+        p.addClassName("detail-note");
+        return p;
     }
 
     /** Phone widths show role, level, score and priority only. */

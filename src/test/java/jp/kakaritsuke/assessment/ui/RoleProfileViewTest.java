@@ -40,6 +40,26 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void saysWhichRolesWereAnsweredInDetailAndLetsAnEditorPlanAnAction() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
+        RoundView round = assessments.startRound(clinic.id());
+        for (var a : round.answers()) {
+            Map<String, jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue> detail = a.roleCode().equals("HOME_CARE")
+                    ? Map.of("HOME_CARE.visit_patients", jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue.typed("１２"))
+                    : Map.of();
+            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(a.roleCode().equals("HOME_CARE") ? 2 : 1, a.roleCode().equals("HOME_CARE"), null, detail));
+        }
+        assessments.submit(round.summary().id());
+
+        navigate(RoleProfileView.class, round.summary().id());
+        String note = find(com.vaadin.flow.component.html.Paragraph.class).withClassName("detail-note").single().getText();
+        assertThat(note).contains("在宅医療").contains("レベルだけ").doesNotContain("看取り");
+        assertThat(find(Button.class).withText("行動計画に追加").exists()).as("an editor adds from a recommendation").isTrue();
+    }
+
+    @Test
     void showsSimilarCasesAndPracticesAndOverlaysACase() {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
@@ -75,7 +95,7 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
             assertThat(text).containsPattern("(事例|参考)\\S* 取組. より|要約（本アプリ作成）");
             assertThat(item.getElement().getTextRecursively()).containsAnyOf("重点に選んだ", "次の段階の例として");
         }
-        // no 「行動計画に追加」 until the action plan is wired in
+        // a viewer reads the plan but does not add to it
         assertThat(find(Button.class).withText("行動計画に追加").exists()).isFalse();
         // a phone shows four columns of the score table
         view.phoneColumns(390);
