@@ -8,7 +8,7 @@ import java.util.List;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionInput;
-import jp.kakaritsuke.actionplan.service.ActionInputException;
+import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
@@ -121,22 +121,22 @@ class ActionPlanServiceTest {
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionInput bad = new ActionInput("NO_SUCH_ROLE", new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
                 LocalDate.of(20026, 1, 1), null);
-        assertThatThrownBy(() -> plans.add(clinic.id(), bad)).isInstanceOfSatisfying(ActionInputException.class, e ->
-                assertThat(e.problems()).extracting(ActionInputException.Problem::field, ActionInputException.Problem::messageKey)
+        assertThatThrownBy(() -> plans.add(clinic.id(), bad)).isInstanceOfSatisfying(FieldErrors.class, e ->
+                assertThat(e.errors()).extracting(FieldErrors.FieldError::field, FieldErrors.FieldError::messageKey)
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple("roleCode", "actions.error.role"),
                                 org.assertj.core.groups.Tuple.tuple("what", "actions.error.whatRequired"),
                                 org.assertj.core.groups.Tuple.tuple("who", "actions.error.whoFormula"),
                                 org.assertj.core.groups.Tuple.tuple("dueDate", "actions.error.dueDate"),
                                 org.assertj.core.groups.Tuple.tuple("practice", "actions.error.practice")));
-        assertThat(plans.problems(input("a".repeat(501)))).extracting(ActionInputException.Problem::messageKey)
+        assertThat(plans.problems(input("a".repeat(501)))).extracting(FieldErrors.FieldError::messageKey)
                 .containsExactly("actions.error.whatLength");
-        assertThat(plans.problems(input("一行目\n-2+3"))).extracting(ActionInputException.Problem::messageKey)
+        assertThat(plans.problems(input("一行目\n-2+3"))).extracting(FieldErrors.FieldError::messageKey)
                 .containsExactly("actions.error.whatFormula");
-        assertThat(plans.problems(input("見えない\u202E文字"))).extracting(ActionInputException.Problem::messageKey)
+        assertThat(plans.problems(input("見えない\u202E文字"))).extracting(FieldErrors.FieldError::messageKey)
                 .containsExactly("actions.error.whatInvisible");
         assertThat(plans.problems(new ActionInput("HOME_CARE", null, null, "a", "x".repeat(101), null, null)))
-                .extracting(ActionInputException.Problem::messageKey).containsExactly("actions.error.whoLength");
+                .extracting(FieldErrors.FieldError::messageKey).containsExactly("actions.error.whoLength");
         // line breaks stay, spaces around are cut, an empty who is no who
         ActionItem ok = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "  一行目\r\n二行目 ", " ", null, null));
         assertThat(ok.getWhat()).isEqualTo("一行目\n二行目");

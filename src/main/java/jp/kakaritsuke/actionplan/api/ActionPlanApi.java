@@ -6,21 +6,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionInput;
-import jp.kakaritsuke.actionplan.service.ActionInputException;
-import jp.kakaritsuke.actionplan.service.ActionInputException.Problem;
+import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
-import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,26 +75,12 @@ class ActionPlanApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Field by field, each message in the request's language (Accept-Language; Japanese by default). */
-    @ExceptionHandler(ActionInputException.class)
-    ProblemDetail invalid(ActionInputException e, jakarta.servlet.http.HttpServletRequest request) {
-        // without Accept-Language the JVM's default would decide; the product speaks Japanese first
-        Locale locale = request.getHeader("Accept-Language") == null ? AppI18NProvider.JAPANESE
-                : AppI18NProvider.supported(request.getLocale());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The action is not valid.");
-        problem.setTitle("Bad Request");
-        AppI18NProvider i18n = new AppI18NProvider();
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "code", p.messageKey(),
-                "message", i18n.getTranslation(p.messageKey(), locale, p.args().toArray()))).toList());
-        return problem;
-    }
-
     private static long requireVersion(String ifMatch, Long version) {
         if (ifMatch != null) {
             return parseVersion(ifMatch);
         }
         if (version == null) {
-            throw new ActionInputException(List.of(new Problem("version", "actions.error.version", List.of())));
+            throw new FieldErrors(List.of(new FieldError("version", "actions.error.version", List.of())));
         }
         return version;
     }
@@ -115,7 +95,7 @@ class ActionPlanApi {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new ActionInputException(List.of(new Problem("If-Match", "actions.error.version", List.of())));
+            throw new FieldErrors(List.of(new FieldError("If-Match", "actions.error.version", List.of())));
         }
     }
 
@@ -135,13 +115,13 @@ class ActionPlanApi {
                          Long version) {
 
         ActionInput toInput() {
-            List<Problem> problems = new ArrayList<>();
+            List<FieldError> problems = new ArrayList<>();
             LocalDate due = null;
             if (dueDate != null && !dueDate.isBlank()) {
                 try {
                     due = LocalDate.parse(dueDate.strip());
                 } catch (DateTimeParseException e) {
-                    problems.add(new Problem("dueDate", "actions.error.dueDateFormat", List.of()));
+                    problems.add(new FieldError("dueDate", "actions.error.dueDateFormat", List.of()));
                 }
             }
             ActionStatus parsedStatus = null;
@@ -149,11 +129,11 @@ class ActionPlanApi {
                 try {
                     parsedStatus = ActionStatus.valueOf(status.strip());
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem("status", "actions.error.status", List.of()));
+                    problems.add(new FieldError("status", "actions.error.status", List.of()));
                 }
             }
             if (!problems.isEmpty()) {
-                throw new ActionInputException(problems);
+                throw new FieldErrors(problems);
             }
             SourceReference ref = practice == null ? null : new SourceReference(practice.caseNumber(), practice.practice());
             return new ActionInput(roleCode, ref, null, what, who, due, parsedStatus);

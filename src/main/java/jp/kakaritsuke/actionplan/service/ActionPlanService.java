@@ -8,7 +8,8 @@ import java.util.List;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.domain.ActionItemRepository;
 import jp.kakaritsuke.actionplan.domain.ActionStatus;
-import jp.kakaritsuke.actionplan.service.ActionInputException.Problem;
+import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
@@ -112,7 +113,7 @@ public class ActionPlanService {
     @Transactional
     public ActionItem setStatus(long id, long expectedVersion, ActionStatus status) {
         if (status == null) {
-            throw new ActionInputException(List.of(new Problem("status", "actions.error.status", List.of())));
+            throw new FieldErrors(List.of(new FieldError("status", "actions.error.status", List.of())));
         }
         ActionItem item = editable(id, expectedVersion);
         item.setStatus(status, clock.instant(), username());
@@ -138,50 +139,50 @@ public class ActionPlanService {
      * The one rule for an action, shared by the dialog and the API: the problems of the input, empty when it may be
      * saved. The dialog calls it to mark fields before sending; the service applies it again on every change.
      */
-    public List<Problem> problems(ActionInput input) {
-        List<Problem> problems = new ArrayList<>();
+    public List<FieldError> problems(ActionInput input) {
+        List<FieldError> problems = new ArrayList<>();
         CaseLibrary library = caseLibrary.library();
         if (input.roleCode() == null || library.role(input.roleCode()).isEmpty()) {
-            problems.add(new Problem("roleCode", "actions.error.role", List.of()));
+            problems.add(new FieldError("roleCode", "actions.error.role", List.of()));
         }
         String what = normaliseWhat(input.what());
         if (what == null) {
-            problems.add(new Problem("what", "actions.error.whatRequired", List.of()));
+            problems.add(new FieldError("what", "actions.error.whatRequired", List.of()));
         } else {
             if (what.length() > ActionItem.MAX_WHAT) {
-                problems.add(new Problem("what", "actions.error.whatLength", List.of(ActionItem.MAX_WHAT)));
+                problems.add(new FieldError("what", "actions.error.whatLength", List.of(ActionItem.MAX_WHAT)));
             }
             // line breaks are allowed in the description; TextRules' two rules apply to every line
             if (what.lines().anyMatch(TextRules::startsLikeFormula)) {
-                problems.add(new Problem("what", "actions.error.whatFormula", List.of()));
+                problems.add(new FieldError("what", "actions.error.whatFormula", List.of()));
             }
             if (TextRules.hasInvisibleCharacters(what.replace('\n', ' '))) {
-                problems.add(new Problem("what", "actions.error.whatInvisible", List.of()));
+                problems.add(new FieldError("what", "actions.error.whatInvisible", List.of()));
             }
         }
         String who = blankToNull(input.who());
         if (who != null) {
             if (who.length() > ActionItem.MAX_WHO) {
-                problems.add(new Problem("who", "actions.error.whoLength", List.of(ActionItem.MAX_WHO)));
+                problems.add(new FieldError("who", "actions.error.whoLength", List.of(ActionItem.MAX_WHO)));
             }
-            TextRules.problems("actions.error.who", who).forEach(key -> problems.add(new Problem("who", key, List.of())));
+            TextRules.problems("actions.error.who", who).forEach(key -> problems.add(new FieldError("who", key, List.of())));
         }
         if (input.dueDate() != null && (input.dueDate().isBefore(EARLIEST_DUE) || input.dueDate().isAfter(LATEST_DUE))) {
-            problems.add(new Problem("dueDate", "actions.error.dueDate", List.of(EARLIEST_DUE.toString(), LATEST_DUE.toString())));
+            problems.add(new FieldError("dueDate", "actions.error.dueDate", List.of(EARLIEST_DUE.toString(), LATEST_DUE.toString())));
         }
         SourceReference practice = input.practice();
         if (practice != null && (practice.caseNumber() == null || practice.practiceNumber() == null
                 || library.caseStudy(practice.caseNumber()).stream().flatMap(cs -> cs.practices().stream())
                 .noneMatch(p -> p.number() == practice.practiceNumber()))) {
-            problems.add(new Problem("practice", "actions.error.practice", List.of()));
+            problems.add(new FieldError("practice", "actions.error.practice", List.of()));
         }
         return problems;
     }
 
     private Checked check(ActionInput input) {
-        List<Problem> problems = problems(input);
+        List<FieldError> problems = problems(input);
         if (!problems.isEmpty()) {
-            throw new ActionInputException(problems);
+            throw new FieldErrors(problems);
         }
         return new Checked(input.roleCode(), normaliseWhat(input.what()), blankToNull(input.who()));
     }

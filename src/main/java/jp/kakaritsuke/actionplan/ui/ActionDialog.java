@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionInput;
-import jp.kakaritsuke.actionplan.service.ActionInputException;
+import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
@@ -161,9 +161,9 @@ public class ActionDialog extends Dialog {
             } else {
                 plans.update(existing.getId(), existing.getVersion(), input);
             }
-        } catch (ActionInputException e) {
+        } catch (FieldErrors e) {
             Map<String, HasValidation> fields = Map.of("roleCode", role, "what", what, "who", who, "dueDate", due, "status", status);
-            for (ActionInputException.Problem p : e.problems()) {
+            for (FieldErrors.FieldError p : e.errors()) {
                 HasValidation field = fields.get(p.field());
                 if (field != null) {
                     field.setInvalid(true);
