@@ -1,0 +1,3 @@
+/** The report's items, a preparation's answers and the rules over them (1号 check, functions provided). */
+@org.springframework.modulith.NamedInterface("domain")
+package jp.kakaritsuke.functionreport.domain;

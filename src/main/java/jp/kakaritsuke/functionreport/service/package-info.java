@@ -1,0 +1,3 @@
+/** The editions, the preparations (authorised per facility) and the port the assessment module implements. */
+@org.springframework.modulith.NamedInterface("service")
+package jp.kakaritsuke.functionreport.service;
