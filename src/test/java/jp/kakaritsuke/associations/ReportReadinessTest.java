@@ -251,7 +251,7 @@ class ReportReadinessTest {
                     .findFirst().orElseThrow();
             assertThat(total.subList(1, 7)).containsExactly("5", "x", "x", "3", "3", "0");
             // 主治医意見書: header with the report's own choices, the total row with the hidden 2 and 1
-            int header = indexOf(rows, r -> r.size() > 2 && r.get(1).equals("対象施設") && r.stream().anyMatch(c -> c.startsWith("2: 有り")));
+            int header = indexOf(rows, r -> r.size() > 2 && r.get(1).equals("対象施設") && r.contains("2: 有り"));
             assertThat(rows.get(header).getLast()).isEqualTo("回答なし");
             assertThat(rows.get(header + 1).get(0)).isEqualTo("合計");
             assertThat(rows.get(header + 1)).contains("x");

@@ -205,7 +205,7 @@ class ReportReadinessView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private String functionName(ReportFunction function) {
-        return getTranslation("functionreport.function." + function.name());
+        return getTranslation("readiness.function." + function.name());
     }
 
     private Paragraph hint(String text) {

@@ -238,8 +238,7 @@ public class RollupReportService {
         for (ReportReadiness.ItemDistribution d : r.items()) {
             ReportItem item = overview.edition().item(d.itemCode()).orElse(null);
             String wording = item == null ? d.itemCode() : item.wording(locale);
-            String function = b.containsKey("functionreport.function." + d.function().name())
-                    ? b.getString("functionreport.function." + d.function().name()) : d.function().name();
+            String function = b.getString("readiness.function." + d.function().name());
             sheet.blank().title(function + " " + (d.itemNo() == null ? wording : f(b, locale, "readiness.item", d.itemNo(), wording)));
             List<String> header = new ArrayList<>(List.of(b.getString("facility.municipality"), b.getString("readiness.col.base")));
             for (String c : d.categories()) {

@@ -60,7 +60,8 @@ class ReportReadinessViewTest extends SpringBrowserlessTest {
 
         AssociationRollupView rollup = navigate(AssociationRollupView.class, city);
         assertThat(rollup.getElement().toString()).contains("associations/report-readiness/" + city);
-        ReportReadinessView view = navigate("associations/report-readiness/" + city + "?year=2026", ReportReadinessView.class);
+        com.vaadin.flow.component.UI.getCurrent().navigate(ReportReadinessView.class, city, QueryParameters.of("year", "2026"));
+        ReportReadinessView view = (ReportReadinessView) getCurrentView();
         assertThat(view.readiness.reportYear()).isEqualTo(2026);
         @SuppressWarnings("unchecked")
         Select<Integer> year = view.year;
@@ -78,7 +79,7 @@ class ReportReadinessViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).all()).anyMatch(p -> p.getText().contains("医師会は機能報告を行わない"));
         assertThat(test(view.members).size()).isZero();
         // a year without items in the address is a broken link, not a page
-        navigate("associations/report-readiness/" + city + "?year=1999", com.vaadin.flow.component.Component.class);
+        com.vaadin.flow.component.UI.getCurrent().navigate(ReportReadinessView.class, city, QueryParameters.of("year", "1999"));
         assertThat(getCurrentView().getClass().getSimpleName()).isNotEqualTo("ReportReadinessView");
     }
 }
