@@ -40,16 +40,17 @@ class ReportReadinessViewTest extends SpringBrowserlessTest {
         Fixtures.asAdmin();
         long pref = admin.create("福岡県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "福岡県", null);
         long city = admin.create("福岡市医師会", AssociationLevel.MUNICIPAL, "福岡県", pref);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
-            if (i < 3) {
+            if (i < 4) {
                 Timestamp now = Timestamp.from(Instant.parse("2026-02-01T00:00:00Z"));
                 jdbc.sql("""
                         INSERT INTO report_preparation (facility_id, report_year, edition_year, status, no1_met, version,
                             created_at, created_by, updated_at, updated_by, submitted_at, submitted_by)
-                        VALUES (?, 2026, 2026, 'SUBMITTED', TRUE, 1, ?, 't', ?, 't', ?, 't')""").params(f.id(), now, now, now).update();
+                        VALUES (?, 2026, 2026, ?, TRUE, 1, ?, 't', ?, 't', ?, 't')""")
+                        .params(f.id(), i < 3 ? "SUBMITTED" : "DRAFT", now, now, now).update();
                 long id = jdbc.sql("SELECT id FROM report_preparation WHERE facility_id = ?").param(f.id()).query(Long.class).single();
                 jdbc.sql("INSERT INTO report_preparation_answer (preparation_id, item_code, choice_codes, origin, confirmed) VALUES (?, 'NO2A.ROTA', ?, 'ENTERED', TRUE)")
                         .params(id, i == 0 ? "0" : "3").update();
@@ -69,6 +70,7 @@ class ReportReadinessViewTest extends SpringBrowserlessTest {
         assertThat(test(view.states).size()).as("the total and 福岡's municipality").isEqualTo(2);
         assertThat(test(view.states).getCellText(0, 4)).isEqualTo("3");
         assertThat(test(view.states).getCellText(0, 2)).as("one not started: hidden").isEqualTo("x");
+        assertThat(test(view.states).getCellText(0, 3)).as("one in progress: hidden").isEqualTo("x");
         assertThat(view.itemGrids).hasSameSizeAs(view.readiness.items()).isNotEmpty();
         var rota = view.itemGrids.stream().filter(g -> "NO2A.ROTA".equals(g.getElement().getAttribute("data-item"))).findFirst().orElseThrow();
         assertThat(test(rota).size()).isEqualTo(2);
