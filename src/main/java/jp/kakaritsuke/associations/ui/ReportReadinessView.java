@@ -81,6 +81,7 @@ class ReportReadinessView extends VerticalLayout implements HasUrlParameter<Long
         add(new H2(getTranslation("readiness.title", readiness.associationName(), yearText)));
         year = new Select<>();
         year.setLabel(getTranslation("readiness.year"));
+        year.setWidth("15rem");
         year.setItems(overview.years());
         year.setItemLabelGenerator(y -> getTranslation("readiness.yearOption", String.valueOf(y)));
         year.setValue(readiness.reportYear());
@@ -190,7 +191,8 @@ class ReportReadinessView extends VerticalLayout implements HasUrlParameter<Long
 
     private <T> Grid<T> grid() {
         Grid<T> g = new Grid<>();
-        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        // the report's choices are long (「有り(月10回以上)」): headers wrap instead of cutting the number off
+        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_WRAP_CELL_CONTENT);
         g.addClassName("readiness-grid");
         return g;
     }
