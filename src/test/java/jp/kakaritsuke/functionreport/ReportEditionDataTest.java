@@ -60,8 +60,9 @@ class ReportEditionDataTest {
             NO2A.HOLIDAY_CLAIMS | NO2_A | 7 | NUMBER | PREVIOUS_FISCAL_YEAR | UNCONFIRMED | N | N |
             NO2A.NIGHT_EARLY_CLAIMS | NO2_A | 8 | NUMBER | PREVIOUS_FISCAL_YEAR | UNCONFIRMED | N | N |
             NO2A.NOTES | NO2_A | 9 | TEXT | AS_OF_REFERENCE_DATE | NO | N | Y |
-            NO2B.BACKUP_BEDS | NO2_B | - | SINGLE_CHOICE | AS_OF_REFERENCE_DATE | NO | N | N | 0=無し;1=有り*
-            NO2B.ADMISSION_INFO_CLAIMS | NO2_B | - | NUMBER | PREVIOUS_FISCAL_YEAR | UNCONFIRMED | N | N |
+            NO2B.BACKUP_BEDS | NO2_B | 1 | SINGLE_CHOICE | AS_OF_REFERENCE_DATE | NO | N | Y | 0=無し(意向無し);1=無し(意向有り(自院による確保));2=無し(意向有り(連携による確保));3=無し(意向有り(自院及び連携による確保));4=有り(自院による確保)*;5=有り(連携による確保)*;6=有り(自院及び連携による確保)*
+            NO2B.PARTNERS | NO2_B | 1 | NAME_LIST | AS_OF_REFERENCE_DATE | NO | N | Y |
+            NO2B.DISCHARGE_SUPPORT_CLAIMS | NO2_B | 2 | NUMBER | PREVIOUS_FISCAL_YEAR | NDB | N | N |
             NO2B.DISCHARGE_RULES | NO2_B | - | SINGLE_CHOICE | AS_OF_REFERENCE_DATE | NO | N | N | 0=無し;1=有り*
             NO2B.DISCHARGE_INFO_CLAIMS | NO2_B | - | NUMBER | PREVIOUS_FISCAL_YEAR | UNCONFIRMED | N | N |
             NO2B.REFERRED_OUTPATIENTS | NO2_B | 11 | SINGLE_CHOICE | PREVIOUS_FISCAL_YEAR | NO | N | N | 0=無し;1=1人未満*;2=(2: 範囲未確認)*;3=(3: 範囲未確認)*;4=(4: 範囲未確認)*;5=10人以上*
@@ -196,16 +197,16 @@ class ReportEditionDataTest {
             counts.put(f, e.items(f).size());
         }
         assertThat(counts).containsExactly(Map.entry(ReportFunction.NO1, 8), Map.entry(ReportFunction.NO2_A, 10),
-                Map.entry(ReportFunction.NO2_B, 5), Map.entry(ReportFunction.NO2_C, 7), Map.entry(ReportFunction.NO2_D, 6),
+                Map.entry(ReportFunction.NO2_B, 6), Map.entry(ReportFunction.NO2_C, 7), Map.entry(ReportFunction.NO2_D, 6),
                 Map.entry(ReportFunction.OTHER, 3));
         assertThat(e.items()).extracting(ReportItem::code).containsAll(FIXED_CODES);
         assertThat(e.items().stream().filter(ReportItem::requiredForNo1).map(ReportItem::code))
                 .containsExactly("NO1.POSTING", "NO1.PRIMARY_CARE_AREAS", "NO1.CONSULTATION");
         assertThat(e.items().stream().filter(ReportItem::confirmed).map(ReportItem::code)).containsExactly(
                 "NO1.GP_SPECIALIST", "NO1.GP_SPECIALIST_FTE", "NO1.PRIMARY_CARE_AREAS", "NO2A.ROTA", "NO2A.NOTES",
-                "NO2D.OPINION_LETTER");
+                "NO2B.BACKUP_BEDS", "NO2B.PARTNERS", "NO2D.OPINION_LETTER");
         assertThat(e.items().stream().filter(i -> i.gmis() == GmisPrefill.NDB).map(ReportItem::code))
-                .containsExactly("NO2A.AFTER_HOURS_CLAIMS", "NO2A.LATE_NIGHT_CLAIMS");
+                .containsExactly("NO2A.AFTER_HOURS_CLAIMS", "NO2A.LATE_NIGHT_CLAIMS", "NO2B.DISCHARGE_SUPPORT_CLAIMS");
     }
 
     @Test
@@ -261,7 +262,7 @@ class ReportEditionDataTest {
                         "OCCUPATIONAL_HEALTH"))));
         assertThat(e.crosswalk().stream().filter(l -> l.itemCode() != null).map(l -> l.itemCode() + "↔" + l.roleCode()))
                 .containsExactly("NO1.TRAINING↔CAREER_SUPPORT", "NO1.GP_SPECIALIST↔CAREER_SUPPORT",
-                        "NO2B.REFERRED_OUTPATIENTS↔CLINIC_HOSPITAL", "NO2D.ACP↔END_OF_LIFE");
+                        "NO2B.REFERRED_OUTPATIENTS↔CLINIC_HOSPITAL", "NO2B.BACKUP_BEDS↔HOME_CARE", "NO2D.ACP↔END_OF_LIFE");
         // no function of the report concerns these two roles
         assertThat(e.crosswalkForRole("EMERGENCY")).isEmpty();
         assertThat(e.crosswalkForRole("OTHER")).isEmpty();
