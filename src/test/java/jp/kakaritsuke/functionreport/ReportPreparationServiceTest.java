@@ -49,82 +49,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/**
- * The preparation service against the database, with a hand-built edition ({@link TestEditions}: the contract's fixed
- * codes, so these tests do not move when the edition data grows) and a scripted self-assessment port. The same rules
- * against the real edition and the real self-assessment: {@link PrefillTest}.
- */
-@SpringBootTest
-@RecordApplicationEvents
-class ReportPreparationServiceTest {
-
-    @Autowired
-    ReportPreparationService service;
-
-    @Autowired
-    PreparationSummaryRepository summaries;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    FacilityService facilities;
-
-    @Autowired
-    AssociationAdminService associations;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @MockitoBean
-    ReportEditionService editions;
-
-    @MockitoBean
-    SelfAssessmentAnswers selfAssessment;
-
-    int year;
-    ReportEdition thisYear;
-    ReportEdition lastYear;
-    FacilityProfile clinic;
-    String editor;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.asAdmin();
-        year = service.currentReportYear();
-        thisYear = TestEditions.edition(year);
-        lastYear = TestEditions.edition(year - 1);
-        editionsAre(lastYear, thisYear);
-        clinic = fixtures.facility(FacilityType.CLINIC);
-        editor = fixtures.member(clinic, MemberRole.EDITOR);
-    }
-
-    void editionsAre(ReportEdition previous, ReportEdition current) {
-        when(editions.forReportYear(anyInt())).thenAnswer(i -> (int) i.getArgument(0) >= current.year() ? current : previous);
-        when(editions.edition(anyInt())).thenAnswer(i -> {
-            int y = i.getArgument(0);
-            return y == current.year() ? Optional.of(current) : y == previous.year() ? Optional.of(previous) : Optional.empty();
-        });
-        when(editions.current()).thenReturn(current);
-    }
-
-    @AfterEach
-    void tearDown() {
-        Fixtures.anonymous();
-    }
-
-    static Map<String, AnswerInput> answers(Object... codeAndInput) {
-        Map<String, AnswerInput> m = new LinkedHashMap<>();
-        for (int i = 0; i < codeAndInput.length; i += 2) {
-            m.put((String) codeAndInput[i], (AnswerInput) codeAndInput[i + 1]);
-        }
-        return m;
-    }
-
-    static Map<String, AnswerInput> meetingNo1() {
-        return answers("NO1.POSTING", AnswerInput.choice(1), "NO1.PRIMARY_CARE_AREAS", AnswerInput.choice(3),
-                "NO1.CONSULTATION", AnswerInput.choice(1));
-    }
+/** The preparation service: start, carry-over, pre-fill, save, conflicts, submit, reopen, who may do what. */
+class ReportPreparationServiceTest extends PreparationTestBase {
 
     @Test
     void theReportYearIsTheSeasonAheadFromAprilAndTheSeasonUnderWayUntilMarch() {
