@@ -91,7 +91,8 @@ public class FacilityReportService {
         }
         RoleProfile profile = assessments.reportProfile(roundId); // records a read by an outsider
         FacilityProfile facility = facilities.get(round.summary().facilityId());
-        Questionnaire questionnaire = questionnaires.version(round.summary().questionnaireVersion());
+        // the indicators this facility was asked (version 3 asks associations other ones than clinics)
+        Questionnaire questionnaire = assessments.questionnaire(roundId);
         Recommendation recommendation = recommendations.recommend(assessments.scoringProfile(roundId));
         CaseLibrary library = caseLibrary.library();
         Texts t = new Texts(AppI18NProvider.bundle(locale), locale);
