@@ -53,6 +53,15 @@ public record Indicator(String code, String roleCode, int seq, String labelJa, S
         return List.copyOf(all);
     }
 
+    /**
+     * Whether this indicator IS an item of the report (version 3: {@code NO2A.ROTA}, {@code NO2D.OPINION_LETTER}). Versions
+     * 1 and 2 stored codes such as {@code NO2_HOME_CARE} for the report's derived headings, which are no items of it
+     * (docs/questionnaire.md §5): those are not shown as the report's question. Item codes are {@code <prefix>.<NAME>}.
+     */
+    public boolean asksReportItem() {
+        return reportItemCode != null && reportItemCode.contains(".");
+    }
+
     /** Whether a facility of this type is asked this indicator. */
     public boolean askedOf(jp.kakaritsuke.facility.domain.FacilityType type) {
         return audience.includes(type);
