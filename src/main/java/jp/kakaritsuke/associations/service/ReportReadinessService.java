@@ -2,7 +2,7 @@ package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +15,7 @@ import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.functionreport.domain.PreparationSummaryRepository;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import jp.kakaritsuke.functionreport.service.ReportEditionService;
+import jp.kakaritsuke.functionreport.service.ReportPreparationService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,12 +55,10 @@ public class ReportReadinessService {
 
     /**
      * The report year being prepared on the clock's date in Tokyo: the January–March season under way, else the one
-     * ahead (the rule of {@code ReportPreparationService.currentReportYear()}, kept here so the association side does
-     * not need a facility's authority to ask).
+     * ahead — the preparation's own rule ({@link ReportPreparationService#reportYearOn}), so both sides agree.
      */
     public int currentReportYear() {
-        ZonedDateTime now = clock.instant().atZone(TOKYO);
-        return now.getMonthValue() <= 3 ? now.getYear() : now.getYear() + 1;
+        return ReportPreparationService.reportYearOn(LocalDate.ofInstant(clock.instant(), TOKYO));
     }
 
     /**
