@@ -155,6 +155,10 @@ class AuthorizationMatrixTest {
                 401, 409, 409, 403, 404, 404, 404);
         api("DELETE /api/v1/actions/{action} (stale If-Match)", () -> delete("/api/v1/actions/{id}", action).header("If-Match", "\"999\""),
                 401, 409, 409, 403, 404, 404, 404);
+        // the preparation workbook (issue 12 D): read like the preparation itself, internal to the facility
+        api("GET /api/v1/facilities/{clinic}/report-preparations/2027.xlsx",
+                () -> get("/api/v1/facilities/{id}/report-preparations/{year}.xlsx", clinic.id(), 2027),
+                401, 200, 200, 200, 404, 404, 404);
         api("GET /api/v1/no-such-endpoint", () -> get("/api/v1/no-such-endpoint"), 401, 404, 404, 404, 404, 404, 404);
 
         // the service calls behind the pages that take an id (the views only pass the id on)
@@ -175,7 +179,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 32);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 33);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {
