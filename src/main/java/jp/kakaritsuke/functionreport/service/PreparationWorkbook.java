@@ -373,12 +373,21 @@ final class PreparationWorkbook {
             }
         }
         boolean no1Met = no1 != null && no1.met();
+        // without 1号 the 2号 items are not reported yet: one line per function instead of a line per item
+        Map<ReportFunction, Integer> secondaryOpen = new java.util.EnumMap<>(ReportFunction.class);
         for (ReportItem item : edition.items()) {
-            if (state(item) == ItemState.UNANSWERED && !listed.contains(item.code())) {
-                check(s, "unanswered", label(item), item.function().secondary() && !no1Met
-                        ? t("prepxlsx.check.unansweredNo2") : t("prepxlsx.check.unansweredDetail"));
+            if (state(item) != ItemState.UNANSWERED || listed.contains(item.code())) {
+                continue;
+            }
+            if (item.function().secondary() && !no1Met) {
+                secondaryOpen.merge(item.function(), 1, Integer::sum);
+            } else {
+                check(s, "unanswered", label(item), t("prepxlsx.check.unansweredDetail"));
             }
         }
+        secondaryOpen.forEach((function, count) -> check(s, "unanswered",
+                t("prepxlsx.check.unansweredNo2Group", t("prepxlsx.function." + function.name()), count),
+                t("prepxlsx.check.unansweredNo2")));
         for (ReportItem item : edition.items()) {
             ItemState state = state(item);
             if (state == ItemState.CARRIED) {

@@ -336,9 +336,12 @@ class PreparationWorkbookTest {
                     "・要件を満たす回答になっていません：1号 No.6 一次診療の対応ができる領域");
             assertThat(text).doesNotContain("有しています", "当院が提供している機能", "通常の診療時間外の診療", "掲示日");
             assertThat(wb.getSheetAt(1).getPrintSetup().getFitHeight()).isEqualTo((short) 1);
-            String checklist = allText(wb.getSheetAt(2));
+            String checklist = String.join("\n", table(wb.getSheetAt(2), "☐").stream()
+                    .map(r -> r.get(2) + "|" + r.get(3)).toList());
             assertThat(checklist).contains("1号 No.6 一次診療の対応ができる領域", "1号機能に必要な(★)項目ですが、要件を満たす回答になっていません。",
-                    "2号機能の項目は、1号機能を有する医療機関が報告します。");
+                    "2号機能（ロ）入退院時の支援：未回答 1項目|2号機能は、1号機能を有する医療機関が報告します。1号機能の要件を満たしたら回答してください。");
+            // no line per 2号 item while 1号 is not met
+            assertThat(checklist).doesNotContain("2号（ロ） No.11");
         }
     }
 
