@@ -26,9 +26,6 @@ import jp.kakaritsuke.functionreport.domain.ReportChoice;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import jp.kakaritsuke.functionreport.domain.ReportFunction;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * The workbook the director takes to G-MIS, as a pure function of the edition, the preparation and the language (the
@@ -449,20 +446,5 @@ final class PreparationWorkbook {
         }
         Object[] plain = java.util.Arrays.stream(args).map(a -> a instanceof Number n ? n.toString() : a).toArray();
         return new MessageFormat(pattern, locale).format(plain);
-    }
-
-    /** Merges a heading row across the table (used by {@link XlsxSheet#heading}). */
-    static CellRangeAddress across(int row, int columns) {
-        return new CellRangeAddress(row, row, 0, columns - 1);
-    }
-
-    static void printA4(Sheet sheet, boolean landscape, int fitHeight) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(landscape);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) fitHeight);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
     }
 }

@@ -63,7 +63,7 @@ final class XlsxBook implements AutoCloseable {
 
     XlsxSheet sheet(String name, boolean landscape, String headerText, String pageFooter) {
         XlsxSheet s = new XlsxSheet(this, workbook.createSheet(name));
-        PreparationWorkbook.printA4(s.sheet, landscape, 0);
+        XlsxSheet.printA4(s.sheet, landscape, 0);
         s.sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
         s.sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
         if (!headerText.isEmpty()) {

@@ -3,7 +3,9 @@ package jp.kakaritsuke.functionreport.service;
 import java.math.BigDecimal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -84,7 +86,7 @@ final class XlsxSheet {
         }
         row.getCell(0).setCellValue(safe(text));
         row.setHeightInPoints(18);
-        sheet.addMergedRegion(PreparationWorkbook.across(row.getRowNum(), columns));
+        sheet.addMergedRegion(across(row.getRowNum(), columns));
     }
 
     void text(Row row, int column, String value) {
@@ -129,16 +131,16 @@ final class XlsxSheet {
     }
 
     void landscapeFitWidth() {
-        PreparationWorkbook.printA4(sheet, true, 0);
+        printA4(sheet, true, 0);
     }
 
     void portraitFitWidth() {
-        PreparationWorkbook.printA4(sheet, false, 0);
+        printA4(sheet, false, 0);
     }
 
     /** Portrait, one page wide and tall, printing exactly the rows written. */
     void onePagePortrait() {
-        PreparationWorkbook.printA4(sheet, false, 1);
+        printA4(sheet, false, 1);
         sheet.setHorizontallyCenter(true);
         int last = Math.max(0, nextRow - 1);
         book.workbook.setPrintArea(book.workbook.getSheetIndex(sheet), 0, Math.max(0, widths.length - 1), 0, last);
@@ -169,5 +171,21 @@ final class XlsxSheet {
     static String safeHeader(String s) {
         String t = s.replace("&", "&&");
         return t.length() > 200 ? t.substring(0, 200) : t;
+    }
+
+    /** Merges a heading row across the table. */
+    static CellRangeAddress across(int row, int columns) {
+        return new CellRangeAddress(row, row, 0, columns - 1);
+    }
+
+    /** A4, one page wide; {@code fitHeight} pages tall (0: as many as needed). */
+    static void printA4(Sheet sheet, boolean landscape, int fitHeight) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(landscape);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) fitHeight);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
     }
 }
