@@ -269,7 +269,7 @@ final class PreparationWorkbook {
             if (!offered.isEmpty()) {
                 s.noticeLine(t("prepxlsx.notice.functionsHeading"), s.book.noticeBold);
                 for (ReportFunction f : offered) {
-                    s.noticeLine("・" + t("prepxlsx.notice.function." + f.name()), s.book.noticeText);
+                    s.noticeLine(t("prepxlsx.notice.bullet") + t("prepxlsx.notice.function." + f.name()), s.book.noticeText);
                 }
                 s.blank();
             }
@@ -281,13 +281,13 @@ final class PreparationWorkbook {
             }
             List<String> doctors = new ArrayList<>();
             if (fulfilled(GP_SPECIALIST)) {
-                doctors.add("・" + t("prepxlsx.notice.gpSpecialist"));
+                doctors.add(t("prepxlsx.notice.bullet") + t("prepxlsx.notice.gpSpecialist"));
             }
             if (fulfilled(TRAINING)) {
-                doctors.add("・" + t("prepxlsx.notice.training"));
+                doctors.add(t("prepxlsx.notice.bullet") + t("prepxlsx.notice.training"));
             }
             if (fulfilled(CONSULTATION)) {
-                doctors.add("・" + t("prepxlsx.notice.consultation"));
+                doctors.add(t("prepxlsx.notice.bullet") + t("prepxlsx.notice.consultation"));
             }
             if (!doctors.isEmpty()) {
                 s.noticeLine(t("prepxlsx.notice.staffHeading"), s.book.noticeBold);
@@ -392,7 +392,8 @@ final class PreparationWorkbook {
                         answerText(item, answers.get(item.code()))));
             } else if (state == ItemState.PREFILLED) {
                 String from = view.prefilledFrom() == null ? null : view.prefilledFrom().get(item.code());
-                check(s, "confirm", label(item), t("prepxlsx.check.prefilled", from == null ? "" : from,
+                // the origin is a sentence of its own (「… の回答です。」): its full stop is ours to place
+                check(s, "confirm", label(item), t("prepxlsx.check.prefilled", from == null ? "" : from.strip().replaceAll("[。.]$", ""),
                         answerText(item, answers.get(item.code()))));
             }
         }

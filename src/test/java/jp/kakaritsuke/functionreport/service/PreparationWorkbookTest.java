@@ -370,7 +370,7 @@ class PreparationWorkbookTest {
             List<String> lines = rows.stream().map(r -> r.get(1) + "|" + r.get(2) + "|" + r.get(3)).toList();
             assertThat(lines).contains(
                     "回答の確認|2号（イ） No.1 在宅当番医制への参加|2026年の回答を引き継いでいます（3:有り(月1回)）。今年も同じか確かめてください。",
-                    "回答の確認|2号（ニ） No.1 主治医意見書の作成|自己評価から入力しています（自己評価 2026-11-20 提出 / 主治医意見書の作成：2:有り）。確かめてください。",
+                    "回答の確認|2号（ニ） No.1 主治医意見書の作成|自己評価から入力しています（2:有り）。出どころ：自己評価 2026-11-20 提出 / 主治医意見書の作成。確かめてください。",
                     "未回答|2号（イ） No.7 休日加算の算定回数|回答してください。",
                     "未回答|2号（ロ） No.11 紹介を受けた外来患者数(月平均)|回答してください。",
                     "G-MISで確認|2号（イ） No.5 時間外加算の算定回数|G-MISに診療報酬の請求データ（NDB）から入力されます。G-MISの画面で値を確かめてください。",
@@ -424,7 +424,7 @@ class PreparationWorkbookTest {
             assertThat(allText(s)).contains("Function 2 (a): care outside regular hours", "Facility: さくら在宅クリニック");
             String notice = allText(wb.getSheetAt(1));
             assertThat(notice).contains("[DRAFT]", "さくら在宅クリニック provides comprehensive", "Care outside regular hours",
-                    "Care in cooperation with long-term care services").doesNotContain("Home care");
+                    "• Care in cooperation with long-term care services").doesNotContain("Home care");
             assertThat(allText(wb.getSheetAt(2))).contains("January to March 2027", "Check your prefecture's deadline",
                     "see the prefecture's notice");
         }
