@@ -89,6 +89,9 @@ class ReportPreparationServiceTest extends PreparationTestBase {
                 e -> assertThat(e.on("reportYear").orElseThrow().messageKey()).isEqualTo("functionreport.error.year"));
         assertThatThrownBy(() -> service.start(clinic.id(), year - 2)).isInstanceOf(FieldErrors.class);
         assertThat(service.start(clinic.id(), year - 1).reportYear()).isEqualTo(year - 1);
+        // before the first edition there is nothing to read
+        assertThatThrownBy(() -> service.view(clinic.id(), year - 2)).isInstanceOfSatisfying(FieldErrors.class,
+                e -> assertThat(e.on("reportYear").orElseThrow().messageKey()).isEqualTo("functionreport.error.noEdition"));
     }
 
     @Test

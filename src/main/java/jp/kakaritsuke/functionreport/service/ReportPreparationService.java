@@ -258,7 +258,13 @@ public class ReportPreparationService {
                 .ifPresent(submission -> prefill(edition, submission, source.orElse(null), p)));
         PreparationAnswerValidator.unasked(edition, p.answers()).forEach(p::remove);
         p.touched(No1Check.evaluate(edition, confirmedOnly(p.answers())).met(), user.username(), now);
-        ReportPreparation saved = preparations.saveAndFlush(p);
+        ReportPreparation saved;
+        try {
+            saved = preparations.saveAndFlush(p);
+        } catch (org.springframework.dao.DataIntegrityViolationException twoStarts) {
+            // two editors starting the same year at once: the unique key lets one through, the other reads it again
+            throw conflict(reportYear);
+        }
         events.publishEvent(AuditEvent.ofFacility(AuditAction.PREPARATION_STARTED, facilityId, null,
                 "report " + reportYear + " edition " + edition.year()
                         + (source.isPresent() ? " carried from " + source.get().getReportYear() : "")));
@@ -347,7 +353,12 @@ public class ReportPreparationService {
         }
     }
 
+    /** The edition a year is prepared with; a year before the first edition has none (the report began in 2026). */
     private ReportEdition edition(int reportYear) {
+        List<Integer> years = editions.years();
+        if (years.isEmpty() || reportYear < years.getFirst()) {
+            throw new FieldErrors(List.of(FieldError.of("reportYear", "functionreport.error.noEdition", String.valueOf(reportYear))));
+        }
         return editions.forReportYear(reportYear);
     }
 
