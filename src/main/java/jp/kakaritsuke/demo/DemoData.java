@@ -227,7 +227,8 @@ class DemoData implements ApplicationRunner {
     /** Answers every role (levels given, indicators filled to match the level) and submits. */
     private long submitRound(long facilityId, int[] levels, List<String> priorities) {
         RoundView round = assessments.startRound(facilityId);
-        Questionnaire q = questionnaires.version(round.summary().questionnaireVersion());
+        // as this facility is asked it (version 3 asks associations other indicators than clinics)
+        Questionnaire q = assessments.questionnaire(round.summary().id());
         List<RoleQuestion> roles = q.roles();
         for (int i = 0; i < roles.size(); i++) {
             RoleQuestion role = roles.get(i);
@@ -240,6 +241,8 @@ class DemoData implements ApplicationRunner {
                 indicators.put(ind.code(), switch (ind.type()) {
                     case YES_NO -> AnswerValue.of(done ? Choice.YES : Choice.NO);
                     case REPORT_SCALE -> AnswerValue.of(done ? Choice.PROVIDED : (level > 0 ? Choice.NONE_WITH_INTENT : Choice.NONE_NO_INTENT));
+                    case REPORT_FREQUENCY -> AnswerValue.of(done ? Choice.FREQ_1 : (level > 0 ? Choice.FREQ_NONE_WITH_INTENT : Choice.FREQ_NONE_NO_INTENT));
+                    case OUT_OF_HOURS_FEE -> AnswerValue.of(done ? Choice.OOH_FEE_3 : Choice.OOH_FEE_NONE);
                     case NUMBER -> AnswerValue.of(BigDecimal.valueOf(ind.fullCredit() == null ? 0
                             : Math.min(ind.max() == null ? Integer.MAX_VALUE : ind.max(), ind.fullCredit() * level / 4)));
                 });

@@ -119,6 +119,10 @@ class AuthorizationMatrixTest {
         //                     anonymous admin editor viewer outsider assocA assocB
         api("GET /api/v1/roles", () -> get("/api/v1/roles"), 200, 200, 200, 200, 200, 200, 200);
         api("GET /api/v1/questionnaires/current", () -> get("/api/v1/questionnaires/current"), 401, 200, 200, 200, 200, 200, 200);
+        // the report's items (issue 12, stream A): reference data behind a login, like the questionnaire
+        api("GET /api/v1/report-editions/current", () -> get("/api/v1/report-editions/current"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/report-editions/2026", () -> get("/api/v1/report-editions/{year}", 2026), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/report-editions/{unknown}", () -> get("/api/v1/report-editions/{year}", 1999), 401, 404, 404, 404, 404, 404, 404);
         api("GET /api/v1/assessments", () -> get("/api/v1/assessments"), 401, 200, 200, 200, 200, 200, 200);
         api("GET /api/v1/assessments/{submitted}", () -> get("/api/v1/assessments/{id}", submitted), 401, 200, 200, 200, 404, 200, 404);
         api("GET /api/v1/assessments/{draft}", () -> get("/api/v1/assessments/{id}", draft), 401, 200, 200, 200, 404, 404, 404);
@@ -197,7 +201,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 38);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 41);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {
