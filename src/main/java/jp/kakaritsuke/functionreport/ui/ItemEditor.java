@@ -183,8 +183,10 @@ class ItemEditor extends Div {
                     multi.setHelperText(getTranslation("prep.item.exclusive", item.choices().stream()
                             .filter(ReportChoice::exclusive).map(this::choiceLabel).findFirst().orElse("")));
                 }
+                // every value set from here is set while filling: any other change is the user's (the group's
+                // checkboxes report a click as a server-side change)
                 multi.addValueChangeListener(e -> {
-                    if (filling || !e.isFromClient()) {
+                    if (filling) {
                         return;
                     }
                     Set<ReportChoice> adjusted = exclusiveRule(e.getOldValue(), e.getValue());

@@ -451,11 +451,13 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
             List<FieldError> mine = e.errors().stream().filter(f -> f.field() != null && f.field().startsWith(editor.item.code())).toList();
             editor.refused(mine.isEmpty() ? e.errors() : mine, getTranslation("prep.notSaved"));
             pageNotSaved();
+            renderSubmit();
         } catch (ConflictException | OptimisticLockingFailureException e) {
             conflict(editor, retried);
         } catch (InvalidInputException e) {
             editor.notSaved(getTranslation("prep.notSaved"));
             pageNotSaved();
+            renderSubmit();
             showMessages(e);
         }
     }
@@ -478,6 +480,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         pageNotSaved();
+        renderSubmit();
         Notification n = Notification.show(getTranslation("prep.conflict.same", editor.itemLabel(),
                 fresh.updatedBy() == null ? "" : fresh.updatedBy(), editor.describeInput()));
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
