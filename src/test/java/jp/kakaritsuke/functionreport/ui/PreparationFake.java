@@ -1,5 +1,11 @@
 package jp.kakaritsuke.functionreport.ui;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -30,15 +36,18 @@ import jp.kakaritsuke.functionreport.domain.ReportFunction;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
 import jp.kakaritsuke.functionreport.service.AnswerInput;
 import jp.kakaritsuke.functionreport.service.PreparationView;
+import jp.kakaritsuke.functionreport.service.ReportEditionService;
+import jp.kakaritsuke.functionreport.service.ReportPreparationService;
+import jp.kakaritsuke.functionreport.service.ReportPreparationService.HistoryEntry;
 
 /**
  * A small hand-built edition and an in-memory stand-in for the preparation service, so that the page is tested on its
  * own: what it shows, what it sends, and how it takes refusals and conflicts. The service's own rules are tested
  * with the service.
  */
-class PreparationFake {
+public class PreparationFake {
 
-    static final int YEAR = 2027;
+    public static final int YEAR = 2027;
 
     static ReportChoice c(int code, String label, boolean fulfils) {
         return new ReportChoice(code, label, null, fulfils, false);
@@ -88,23 +97,44 @@ class PreparationFake {
                         Map.of("NONE_NO_INTENT", 0, "NONE_WITH_INTENT", 1, "PROVIDED", 2), "同じ設問", null)));
     }
 
-    final long facilityId;
+    public final long facilityId;
     final String facilityName;
     ReportEdition edition = edition(2026);
-    PreparationStatus status;
+    public PreparationStatus status;
     long version;
-    boolean canEdit = true;
-    final Map<String, PreparationAnswer> answers = new LinkedHashMap<>();
+    public boolean canEdit = true;
+    public final Map<String, PreparationAnswer> answers = new LinkedHashMap<>();
     final Map<String, String> prefilledFrom = new LinkedHashMap<>();
     final List<Map<String, AnswerInput>> saves = new ArrayList<>();
     String updatedBy = "院長";
 
-    PreparationFake(long facilityId, String facilityName) {
+    public PreparationFake(long facilityId, String facilityName) {
         this.facilityId = facilityId;
         this.facilityName = facilityName;
     }
 
-    PreparationView view() {
+    /** A stand-in for the facility, answering the (mocked) services' calls for it; more facilities may be wired. */
+    public static PreparationFake wire(ReportPreparationService preparations, ReportEditionService editions, long id,
+                                       String name, boolean canEdit) {
+        PreparationFake fake = new PreparationFake(id, name);
+        fake.canEdit = canEdit;
+        int year = YEAR;
+        when(editions.years()).thenReturn(List.of(2026));
+        when(preparations.currentReportYear()).thenReturn(year);
+        when(preparations.view(id, year)).thenAnswer(i -> fake.view());
+        when(preparations.start(id, year)).thenAnswer(i -> fake.start());
+        when(preparations.save(eq(id), eq(year), anyLong(), anyMap())).thenAnswer(i -> fake.save(i.getArgument(2), i.getArgument(3)));
+        when(preparations.confirm(eq(id), eq(year), anyLong(), any())).thenAnswer(i -> fake.confirm(i.getArgument(2), i.getArgument(3)));
+        when(preparations.submit(eq(id), eq(year), anyLong())).thenAnswer(i -> fake.submit(i.getArgument(2)));
+        when(preparations.reopen(eq(id), eq(year), anyLong())).thenAnswer(i -> fake.reopen(i.getArgument(2)));
+        when(preparations.history(id)).thenAnswer(i -> fake.status == null ? List.of()
+                : List.of(new HistoryEntry(year, 2026, fake.status, null, null, false),
+                new HistoryEntry(2026, 2026, PreparationStatus.SUBMITTED, null, Instant.parse("2026-02-01T00:00:00Z"), true)));
+        when(preparations.canEdit(id)).thenReturn(canEdit);
+        return fake;
+    }
+
+    public PreparationView view() {
         List<String> unconfirmed = answers.values().stream().filter(a -> !a.confirmed()).map(PreparationAnswer::itemCode).toList();
         List<String> missing = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
@@ -131,7 +161,7 @@ class PreparationFake {
                 status == PreparationStatus.SUBMITTED ? "院長" : null, canEdit);
     }
 
-    PreparationView start() {
+    public PreparationView start() {
         status = PreparationStatus.DRAFT;
         version = 1;
         answers.put("NO2A.ROTA", new PreparationAnswer("NO2A.ROTA", List.of(2), null, null, null, AnswerOrigin.CARRIED, false));
@@ -141,7 +171,7 @@ class PreparationFake {
         return view();
     }
 
-    PreparationView save(long expectedVersion, Map<String, AnswerInput> input) {
+    public PreparationView save(long expectedVersion, Map<String, AnswerInput> input) {
         check(expectedVersion);
         List<FieldError> errors = new ArrayList<>();
         Map<String, PreparationAnswer> next = new LinkedHashMap<>();
@@ -176,7 +206,7 @@ class PreparationFake {
         return view();
     }
 
-    PreparationView confirm(long expectedVersion, Collection<String> codes) {
+    public PreparationView confirm(long expectedVersion, Collection<String> codes) {
         check(expectedVersion);
         codes.forEach(code -> answers.computeIfPresent(code, (k, a) -> new PreparationAnswer(k, a.choices(), a.number(), a.text(),
                 a.names(), a.origin(), true)));
@@ -184,14 +214,14 @@ class PreparationFake {
         return view();
     }
 
-    PreparationView submit(long expectedVersion) {
+    public PreparationView submit(long expectedVersion) {
         check(expectedVersion);
         status = PreparationStatus.SUBMITTED;
         version++;
         return view();
     }
 
-    PreparationView reopen(long expectedVersion) {
+    public PreparationView reopen(long expectedVersion) {
         check(expectedVersion);
         status = PreparationStatus.DRAFT;
         version++;
@@ -199,7 +229,7 @@ class PreparationFake {
     }
 
     /** Another person's save: a new version (and, if given, their answer). */
-    void otherPersonSaves(PreparationAnswer answer) {
+    public void otherPersonSaves(PreparationAnswer answer) {
         if (answer != null) {
             answers.put(answer.itemCode(), answer);
         }

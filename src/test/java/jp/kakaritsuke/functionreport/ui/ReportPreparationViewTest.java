@@ -1,11 +1,6 @@
 package jp.kakaritsuke.functionreport.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -25,11 +20,9 @@ import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.PreparationAnswer;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
 import jp.kakaritsuke.functionreport.domain.ReportChoice;
-import jp.kakaritsuke.functionreport.service.AnswerInput;
 import jp.kakaritsuke.functionreport.service.PreparationWorkbookService;
 import jp.kakaritsuke.functionreport.service.ReportEditionService;
 import jp.kakaritsuke.functionreport.service.ReportPreparationService;
-import jp.kakaritsuke.functionreport.service.ReportPreparationService.HistoryEntry;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,22 +60,7 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
 
     private FacilityProfile clinic(MemberRole role) {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
-        fake = new PreparationFake(clinic.id(), clinic.name());
-        fake.canEdit = role == MemberRole.EDITOR;
-        long id = clinic.id();
-        int year = PreparationFake.YEAR;
-        when(editions.years()).thenReturn(List.of(2026));
-        when(preparations.currentReportYear()).thenReturn(year);
-        when(preparations.view(id, year)).thenAnswer(i -> fake.view());
-        when(preparations.start(id, year)).thenAnswer(i -> fake.start());
-        when(preparations.save(eq(id), eq(year), anyLong(), anyMap())).thenAnswer(i -> fake.save(i.getArgument(2), i.getArgument(3)));
-        when(preparations.confirm(eq(id), eq(year), anyLong(), any())).thenAnswer(i -> fake.confirm(i.getArgument(2), i.getArgument(3)));
-        when(preparations.submit(eq(id), eq(year), anyLong())).thenAnswer(i -> fake.submit(i.getArgument(2)));
-        when(preparations.reopen(eq(id), eq(year), anyLong())).thenAnswer(i -> fake.reopen(i.getArgument(2)));
-        when(preparations.history(id)).thenAnswer(i -> fake.status == null ? List.of()
-                : List.of(new HistoryEntry(year, 2026, fake.status, null, null, false),
-                new HistoryEntry(2026, 2026, PreparationStatus.SUBMITTED, null, java.time.Instant.parse("2026-02-01T00:00:00Z"), true)));
-        when(preparations.canEdit(anyLong())).thenReturn(fake.canEdit);
+        fake = PreparationFake.wire(preparations, editions, clinic.id(), clinic.name(), role == MemberRole.EDITOR);
         fixtures.member(clinic, role);
         return clinic;
     }

@@ -1,0 +1,232 @@
+package jp.kakaritsuke.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.functionreport.domain.PreparationStatus;
+import jp.kakaritsuke.functionreport.service.PreparationWorkbookService;
+import jp.kakaritsuke.functionreport.service.ReportEditionService;
+import jp.kakaritsuke.functionreport.service.ReportPreparationService;
+import jp.kakaritsuke.functionreport.ui.PreparationFake;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The 報告準備 page in Chromium, at 1366×900 and on a phone (390×844): an editor starts the year's preparation from
+ * the navigation, answers a choice, a number typed in full-width digits, a list of names, sees each saved, confirms the
+ * carried and the pre-filled answers with 「変更なし」 and submits. axe finds nothing, the page never scrolls sideways,
+ * and on the phone the controls are at least 44 px high. Screenshots report-preparation.png and
+ * report-preparation-phone.png (target/screenshots, copied to docs/screenshots).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportPreparationBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @MockitoBean
+    ReportPreparationService preparations;
+
+    @MockitoBean
+    ReportEditionService editions;
+
+    @MockitoBean
+    PreparationWorkbookService workbooks;
+
+    WebDriver driver;
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+        if (driver != null) {
+            Browser.assertNoCspViolations(driver);
+            driver.quit();
+        }
+    }
+
+    private record Setup(PreparationFake fake, String editor) {
+    }
+
+    private Setup clinic() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        PreparationFake fake = PreparationFake.wire(preparations, editions, clinic.id(), clinic.name(), true);
+        String editor = fixtures.member(clinic, MemberRole.EDITOR);
+        Fixtures.anonymous();
+        return new Setup(fake, editor);
+    }
+
+    @Test
+    void anEditorPreparesTheReportOnADesk() throws Exception {
+        Setup setup = clinic();
+        driver = Browser.start(1366, 900);
+        walk(setup, "report-preparation.png");
+    }
+
+    @Test
+    void anEditorPreparesTheReportOnAPhone() throws Exception {
+        Setup setup = clinic();
+        driver = Browser.startPhone();
+        walk(setup, "report-preparation-phone.png");
+    }
+
+    private void walk(Setup setup, String screenshot) throws Exception {
+        WebDriverWait wait = Browser.waitFor(driver);
+        boolean phone = screenshot.contains("phone");
+        Browser.login(driver, port, setup.editor(), Fixtures.PASSWORD);
+        if (phone) {
+            driver.get("http://localhost:" + port + "/report-preparation");
+        } else {
+            // from the navigation, as a director would
+            driver.get("http://localhost:" + port + "/assessment");
+            click(wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                    .filter(i -> i.getText().contains("機能報告の準備")).findFirst().orElse(null)));
+        }
+        WebElement start = wait.until(d -> d.findElement(By.cssSelector("vaadin-button.prep-start-button")));
+        assertThat(text()).contains("2027年 かかりつけ医機能報告の準備（2027年1〜3月に報告）", "2026年の報告項目で準備しています");
+        Axe.assertNoViolations(driver, "report preparation, not started" + (phone ? " (phone)" : ""));
+        click(start);
+
+        WebElement posting = wait.until(d -> d.findElement(By.id("item-NO1-POSTING")));
+        idle(wait);
+        // a choice of the report, saved at once
+        click(radio(posting, "1: 実施している"));
+        waitSaved(wait, "item-NO1-POSTING");
+        // a number typed in full-width digits, once its condition (No.4 有り) holds
+        click(radio(driver.findElement(By.id("item-NO1-GP_SPECIALIST")), "1: 有り"));
+        waitSaved(wait, "item-NO1-GP_SPECIALIST");
+        WebElement fte = wait.until(d -> {
+            WebElement item = d.findElement(By.id("item-NO1-GP_SPECIALIST_FTE"));
+            return item.isDisplayed() ? item : null;
+        });
+        WebElement fteInput = fte.findElement(By.cssSelector("vaadin-text-field input"));
+        scroll(fteInput);
+        fteInput.sendKeys("１．５");
+        fteInput.sendKeys(Keys.TAB);
+        waitSaved(wait, "item-NO1-GP_SPECIALIST_FTE");
+        wait.until(d -> "1.5".equals(d.findElement(By.cssSelector("#item-NO1-GP_SPECIALIST_FTE vaadin-text-field input")).getDomProperty("value")));
+        // the 17 areas: one area meets the requirement
+        click(checkbox(driver.findElement(By.id("item-NO1-PRIMARY_CARE_AREAS")), "1: 皮膚・形成外科領域"));
+        waitSaved(wait, "item-NO1-PRIMARY_CARE_AREAS");
+        wait.until(d -> textOf("prep-no1").contains("1号機能の要件を満たしています"));
+        // a list of names: add a row, type, leave the field
+        click(driver.findElement(By.cssSelector("#item-NO2A-PARTNERS vaadin-button.prep-names-add")));
+        WebElement name = wait.until(d -> d.findElement(By.cssSelector("#item-NO2A-PARTNERS vaadin-text-field.prep-name input")));
+        name.sendKeys("柏中央病院");
+        name.sendKeys(Keys.TAB);
+        waitSaved(wait, "item-NO2A-PARTNERS");
+        // last year's answer and the self-assessment's: confirmed unchanged
+        for (String id : List.of("item-NO2A-ROTA", "item-NO2D-OPINION_LETTER")) {
+            WebElement item = driver.findElement(By.id(id));
+            assertThat(textOf(id)).containsAnyOf("前年の回答", "自己評価の同じ設問から");
+            click(item.findElement(By.cssSelector("vaadin-button.prep-unchanged")));
+            wait.until(d -> textOf(id).contains("確認済み"));
+        }
+        assertThat(setup.fake().answers.get("NO1.GP_SPECIALIST_FTE").number()).isEqualByComparingTo("1.5");
+        assertThat(setup.fake().answers.get("NO2A.PARTNERS").names()).containsExactly("柏中央病院");
+
+        Browser.assertNoSidewaysScroll(driver, "report preparation" + (phone ? " (phone)" : ""));
+        if (phone) {
+            assertTouchSized();
+        }
+        Axe.assertNoViolations(driver, "report preparation, answered" + (phone ? " (phone)" : ""));
+        // the top of the page: title, status, download, the 1号 check and the 2号 summary
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                driver.findElement(By.cssSelector(".prep-title")));
+        Browser.screenshot(driver, screenshot);
+
+        WebElement submit = driver.findElement(By.cssSelector("vaadin-button.prep-submit-button"));
+        wait.until(d -> submit.getDomAttribute("disabled") == null);
+        click(submit);
+        click(wait.until(d -> d.findElement(By.cssSelector("vaadin-button.prep-submit-ok"))));
+        wait.until(d -> !d.findElements(By.cssSelector(".prep-submitted")).isEmpty());
+        assertThat(setup.fake().status).isEqualTo(PreparationStatus.SUBMITTED);
+        assertThat(driver.findElements(By.cssSelector("vaadin-button.prep-reopen"))).hasSize(1);
+        Browser.assertNoSidewaysScroll(driver, "report preparation submitted" + (phone ? " (phone)" : ""));
+        copy(screenshot);
+    }
+
+    /** On the phone every choice, button and field of the items is at least 44 CSS pixels high (a fingertip). */
+    @SuppressWarnings("unchecked")
+    private void assertTouchSized() {
+        List<Map<String, Object>> small = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                for (const e of document.querySelectorAll('.prep-item vaadin-radio-button, .prep-item vaadin-checkbox,'
+                    + ' .prep-item vaadin-button, .prep-item vaadin-text-field, .prep-view vaadin-button.prep-link,'
+                    + ' .prep-start-button, .prep-submit-button')) {
+                  if (e.offsetParent === null) continue;
+                  const r = e.getBoundingClientRect();
+                  if (r.height < 44) out.push({what: e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 20), h: r.height});
+                }
+                return out;""");
+        assertThat(small).as("controls lower than 44 px on the phone").isEmpty();
+    }
+
+    private WebElement radio(WebElement item, String label) {
+        return item.findElements(By.cssSelector("vaadin-radio-button")).stream().filter(r -> r.getDomProperty("textContent").strip().equals(label))
+                .map(r -> r.findElement(By.cssSelector("label"))).findFirst().orElseThrow(() -> new AssertionError("no radio " + label + " in " + item.getText()));
+    }
+
+    private WebElement checkbox(WebElement item, String label) {
+        return item.findElements(By.cssSelector("vaadin-checkbox")).stream().filter(r -> r.getDomProperty("textContent").strip().equals(label))
+                .map(r -> r.findElement(By.cssSelector("label"))).findFirst().orElseThrow(() -> new AssertionError("no checkbox " + label + " in " + item.getText()));
+    }
+
+    private void waitSaved(WebDriverWait wait, String itemId) {
+        idle(wait);
+        wait.until(d -> ((String) ((JavascriptExecutor) d).executeScript("const s = document.querySelector('#' + arguments[0]"
+                + " + ' .prep-item-status'); return s.hasAttribute('saving') ? '' : s.querySelector('.prep-saved').textContent", itemId)).matches("(保存しました|変更なしで確認しました) \\d\\d:\\d\\d"));
+    }
+
+    private void click(WebElement element) {
+        scroll(element);
+        element.click();
+    }
+
+    private void scroll(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** The text of an element (Selenium's getText leaves out what AppLayout's scrolling area has scrolled away). */
+    private String textOf(String id) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).textContent", id);
+    }
+
+    private String text() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
+    }
+
+    /** Waits until Vaadin has no request in flight (the autosave answered). */
+    private static void idle(WebDriverWait wait) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                return !!clients && !Object.values(clients).some(c => c.isActive && c.isActive());""")));
+    }
+
+    private static void copy(String name) throws Exception {
+        Path shot = Path.of("target/screenshots", name);
+        if (Files.exists(shot) && Files.isDirectory(Path.of("docs/screenshots"))) {
+            Files.copy(shot, Path.of("docs/screenshots", name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
