@@ -55,13 +55,26 @@ class AssessmentApiTest {
         Fixtures.anonymous();
         mvc.perform(get("/api/v1/questionnaires/current").with(fixtures.bearer(user)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version", is(2)))
+                .andExpect(jsonPath("$.version", is(3)))
                 .andExpect(jsonPath("$.scoringRule", is("LEVEL_AND_ANSWERED_INDICATORS")))
                 .andExpect(jsonPath("$.steps[*].code", contains("ROLES_1", "ROLES_2")))
                 .andExpect(jsonPath("$.roles", hasSize(14)))
                 .andExpect(jsonPath("$.roles[0].levelsJa", hasSize(5)))
                 .andExpect(jsonPath("$.roles[*].indicators[*].source.case").isNotEmpty())
-                .andExpect(jsonPath("$.roles[*].indicators[*].source.practice").isNotEmpty());
+                .andExpect(jsonPath("$.roles[*].indicators[*].source.practice").isNotEmpty())
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.rota')].audience", contains("FACILITY")))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.rota')].reportItem", contains("NO2A.ROTA")))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.rota')].period", contains("PREVIOUS_CALENDAR_YEAR")))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.rota')].choices[*]", contains("FREQ_NONE_NO_INTENT",
+                        "FREQ_NONE_WITH_INTENT", "FREQ_UNDER_1", "FREQ_1", "FREQ_2_3", "FREQ_4_5", "FREQ_6_9", "FREQ_10_PLUS")))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.member_duty_shifts')].audience", contains("ASSOCIATION")));
+        // what an association is asked: never the report's own scales
+        mvc.perform(get("/api/v1/questionnaires/current").param("facilityType", "ASSOCIATION").with(fixtures.bearer(user)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles", hasSize(14)))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.type == 'REPORT_SCALE' || @.type == 'REPORT_FREQUENCY')]", hasSize(0)))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.audience == 'FACILITY' || @.audience == 'CLINIC')]", hasSize(0)))
+                .andExpect(jsonPath("$.roles[*].indicators[?(@.code == 'OUT_OF_HOURS.member_duty_shifts')]", hasSize(1)));
     }
 
     @Test
@@ -129,7 +142,7 @@ class AssessmentApiTest {
                         .header("If-Match", "\"" + version + "\"").contentType("application/json")
                         .content("""
                                 {"level": 3, "priority": true, "note": "訪問看護と連携",
-                                 "indicators": {"HOME_CARE.visit_patients": "１２", "HOME_CARE.home_care": "PROVIDED",
+                                 "indicators": {"HOME_CARE.visit_patients": "１２", "HOME_CARE.home_visits": "YES",
                                                 "HOME_CARE.co_physician": "NOT_APPLICABLE"}}"""))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"" + (version + 1) + "\""))
@@ -156,7 +169,7 @@ class AssessmentApiTest {
         mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(editor))
                         .header("If-Match", "\"" + (savedVersion + 1) + "\"").header("Accept-Language", "en-US,en;q=0.9")
                         .contentType("application/json")
-                        .content("{\"level\": 9, \"indicators\": {\"HOME_CARE.visit_patients\": \"5000\", \"HOME_CARE.home_care\": \"たぶん\"}}"))
+                        .content("{\"level\": 9, \"indicators\": {\"HOME_CARE.visit_patients\": \"5000\", \"HOME_CARE.home_visits\": \"たぶん\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors", hasSize(3)))
@@ -164,7 +177,7 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'HOME_CARE.visit_patients')].code", contains("assessment.error.numberRange")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'HOME_CARE.visit_patients')].message",
                         contains("Enter a number from 0 to 3,000 (at most 2 decimals)")))
-                .andExpect(jsonPath("$.errors[?(@.field == 'HOME_CARE.home_care')].code", contains("assessment.error.choice")));
+                .andExpect(jsonPath("$.errors[?(@.field == 'HOME_CARE.home_visits')].code", contains("assessment.error.choice")));
         mvc.perform(put("/api/v1/assessments/{id}/roles/HOME_CARE", id).with(fixtures.bearer(editor))
                         .header("If-Match", "\"" + (savedVersion + 1) + "\"").contentType("application/json")
                         .content("{\"indicators\": {\"HOME_CARE.visit_patients\": \"abc\"}}"))

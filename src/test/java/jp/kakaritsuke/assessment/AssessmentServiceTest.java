@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.domain.AnswerChange;
+import jp.kakaritsuke.assessment.domain.AnswerType;
 import jp.kakaritsuke.assessment.domain.AssessmentRound;
 import jp.kakaritsuke.assessment.domain.AssessmentRoundRepository;
 import jp.kakaritsuke.assessment.domain.Choice;
@@ -331,7 +332,7 @@ class AssessmentServiceTest {
     }
 
     @Test
-    void aVersionOneRoundKeepsVersionOneScoringAndCarriesIntoVersionTwo() {
+    void aVersionOneRoundKeepsVersionOneScoringAndCarriesIntoTheCurrentVersion() {
         // an old round, answered on version 1 before version 2 was published
         Fixtures.as(editor);
         AssessmentRound old = oldRounds.saveAndFlush(versionOneRound(clinic.id()));
@@ -356,9 +357,9 @@ class AssessmentServiceTest {
                     assertThat(sc.detailed()).isTrue();
                 });
 
-        // the next round is on version 2, copied from the version 1 round with the same codes
+        // the next round is on the current version (3), copied from the version 1 round with the same codes
         RoundView v2 = assessments.startRound(clinic.id());
-        assertThat(v2.summary().questionnaireVersion()).isEqualTo(2);
+        assertThat(v2.summary().questionnaireVersion()).isEqualTo(3);
         assertThat(v2.answer("HOME_CARE").indicators().get("HOME_CARE.co_physician").choice()).isEqualTo(Choice.YES);
         assertThat(v2.answer("HOME_CARE").previous().indicators()).containsKey("HOME_CARE.co_physician");
         assertThat(v2.answer("OTHER").level()).isEqualTo(2);
@@ -367,7 +368,7 @@ class AssessmentServiceTest {
         }
         assessments.submit(v2.summary().id());
         RoleProfile v2Profile = assessments.profile(v2.summary().id());
-        // version 2: a role without indicator answers scores on its level alone; HOME_CARE's one "yes" is its mean
+        // versions 2 and 3: a role without indicator answers scores on its level alone; HOME_CARE's one "yes" is its mean
         assertThat(v2Profile.scores()).filteredOn(sc -> sc.roleCode().equals("OTHER")).singleElement()
                 .satisfies(sc -> assertThat(sc.score()).isEqualTo(50));
         assertThat(v2Profile.scores()).filteredOn(sc -> sc.roleCode().equals("HOME_CARE")).singleElement()
@@ -380,11 +381,131 @@ class AssessmentServiceTest {
                 .singleElement().satisfies(sc -> assertThat(sc.score()).isEqualTo(30));
     }
 
+    @Test
+    void aVersionTwoRoundCarriesIntoVersionThreeOnlyTheCodesThatKeptTheirMeaning() {
+        Fixtures.as(editor);
+        AssessmentRound old = oldRounds.saveAndFlush(roundOn(2, clinic.id()));
+        long oldId = old.getId();
+        Map<String, Map<String, AnswerValue>> given = Map.of(
+                "HOME_CARE", Map.of("HOME_CARE.home_care", AnswerValue.of(Choice.PROVIDED), // retired: was "the report's"
+                        "HOME_CARE.co_physician", AnswerValue.of(Choice.YES)),
+                "OCCUPATIONAL_HEALTH", Map.of("OCCUPATIONAL_HEALTH.stress_check", AnswerValue.of(Choice.YES)), // counted 特定保健指導
+                "OUT_OF_HOURS", Map.of("OUT_OF_HOURS.after_hours_care", AnswerValue.of(Choice.PROVIDED),
+                        "OUT_OF_HOURS.duty_shifts", AnswerValue.of(BigDecimal.valueOf(24))),
+                "EMERGENCY", Map.of("EMERGENCY.fever_clinic", AnswerValue.of(Choice.UNKNOWN),
+                        "EMERGENCY.ems_sharing", AnswerValue.of(Choice.UNKNOWN)),
+                "HOSPITAL_HOSPITAL", Map.of("HOSPITAL_HOSPITAL.joint_training", AnswerValue.of(Choice.NOT_APPLICABLE)));
+        for (RoleAnswerView a : assessments.round(oldId).answers()) {
+            assessments.saveRoleAnswer(oldId, a.roleCode(), a.version(),
+                    new RoleAnswerInput(3, false, null, given.getOrDefault(a.roleCode(), Map.of())));
+        }
+        assessments.submit(oldId);
+
+        RoundView v3 = assessments.startRound(clinic.id());
+        assertThat(v3.summary().questionnaireVersion()).isEqualTo(3);
+        // kept codes are carried, with values v3 still accepts (不明 / 該当なし where v3 still offers them)
+        assertThat(v3.answer("HOME_CARE").indicators()).containsOnlyKeys("HOME_CARE.co_physician");
+        assertThat(v3.answer("OUT_OF_HOURS").indicators()).containsOnlyKeys("OUT_OF_HOURS.duty_shifts");
+        assertThat(v3.answer("OUT_OF_HOURS").indicators().get("OUT_OF_HOURS.duty_shifts").number()).isEqualByComparingTo("24");
+        assertThat(v3.answer("EMERGENCY").indicators()).containsOnlyKeys("EMERGENCY.ems_sharing");
+        assertThat(v3.answer("HOSPITAL_HOSPITAL").indicators().get("HOSPITAL_HOSPITAL.joint_training").choice())
+                .isEqualTo(Choice.NOT_APPLICABLE);
+        // retired codes are not carried, and their replacements start empty: a changed question is asked afresh
+        assertThat(v3.answer("OCCUPATIONAL_HEALTH").indicators()).isEmpty();
+        assertThat(v3.answer("HOME_CARE").indicators()).doesNotContainKey("HOME_CARE.home_visits");
+        assertThat(v3.answer("OUT_OF_HOURS").indicators()).doesNotContainKey("OUT_OF_HOURS.rota");
+        // last time's answer is shown on this version's indicators only
+        assertThat(v3.answer("HOME_CARE").previous().indicators()).containsOnlyKeys("HOME_CARE.co_physician");
+        assertThat(v3.answer("HOME_CARE").level()).isEqualTo(3);
+
+        // scores stay comparable per role: same level and no counting indicator answer → the same score in both
+        for (RoleAnswerView a : assessments.round(v3.summary().id()).answers()) {
+            assessments.confirmUnchanged(v3.summary().id(), a.roleCode(), a.version());
+        }
+        assessments.submit(v3.summary().id());
+        RoleProfile before = assessments.profile(oldId);
+        RoleProfile after = assessments.profile(v3.summary().id());
+        for (String role : List.of("CLINIC_CLINIC", "MATERNAL_CHILD", "CARE_WELFARE", "OTHER")) {
+            Integer v2Score = before.scores().stream().filter(sc -> sc.roleCode().equals(role)).findFirst().orElseThrow().score();
+            Integer v3Score = after.scores().stream().filter(sc -> sc.roleCode().equals(role)).findFirst().orElseThrow().score();
+            assertThat(v3Score).as(role).isEqualTo(v2Score).isEqualTo(75);
+        }
+        assertThat(after.scores()).filteredOn(sc -> sc.roleCode().equals("CLINIC_CLINIC")).singleElement()
+                .satisfies(sc -> assertThat(sc.change()).isZero());
+        // a retired question's answer no longer counts: its role is back on its level until the new one is answered
+        assertThat(after.scores()).filteredOn(sc -> sc.roleCode().equals("OCCUPATIONAL_HEALTH")).singleElement()
+                .satisfies(sc -> {
+                    assertThat(sc.previousScore()).isEqualTo(85);
+                    assertThat(sc.score()).isEqualTo(75);
+                });
+    }
+
+    @Test
+    void version3AsksAnAssociationItsOwnIndicatorsAndRefusesTheReportsScalesAndTheClinicsQuestions() {
+        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        fixtures.member(association, MemberRole.EDITOR);
+        // an association's version 2 answer on duty_shifts (members' totals, squeezed under 366) does not carry
+        AssessmentRound old = oldRounds.saveAndFlush(roundOn(2, association.id()));
+        for (RoleAnswerView a : assessments.round(old.getId()).answers()) {
+            assessments.saveRoleAnswer(old.getId(), a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
+                    a.roleCode().equals("OUT_OF_HOURS") ? Map.of("OUT_OF_HOURS.duty_shifts", AnswerValue.of(BigDecimal.valueOf(300)),
+                            "OUT_OF_HOURS.phone_24h", AnswerValue.of(Choice.YES)) : Map.of()));
+        }
+        assessments.submit(old.getId());
+        RoundView round = assessments.startRound(association.id());
+        long id = round.summary().id();
+        assertThat(round.answer("OUT_OF_HOURS").indicators()).containsOnlyKeys("OUT_OF_HOURS.phone_24h");
+        Questionnaire asked = assessments.questionnaire(id);
+        assertThat(asked.role("OUT_OF_HOURS").orElseThrow().indicators()).extracting(Indicator::code)
+                .contains("OUT_OF_HOURS.member_duty_shifts").doesNotContain("OUT_OF_HOURS.rota", "OUT_OF_HOURS.duty_shifts",
+                        "OUT_OF_HOURS.out_of_hours_fee");
+        assertThat(asked.roles().stream().flatMap(r -> r.indicators().stream())).extracting(Indicator::type)
+                .doesNotContain(AnswerType.REPORT_SCALE, AnswerType.REPORT_FREQUENCY, AnswerType.OUT_OF_HOURS_FEE);
+        long v = assessments.round(id).answer("OUT_OF_HOURS").version();
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "OUT_OF_HOURS", v, new RoleAnswerInput(2, false, null,
+                Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_1)))))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.on("OUT_OF_HOURS.rota").orElseThrow().messageKey())
+                        .isEqualTo("assessment.error.unknownIndicator"));
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "CARE_WELFARE", assessments.round(id).answer("CARE_WELFARE").version(),
+                new RoleAnswerInput(2, false, null, Map.of("CARE_WELFARE.opinion_letter", AnswerValue.of(Choice.PROVIDED)))))
+                .isInstanceOf(FieldErrors.class);
+        // the members' total shifts over a year: far above one facility's 366
+        RoleAnswerView saved = assessments.saveRoleAnswer(id, "OUT_OF_HOURS", v, new RoleAnswerInput(2, false, null,
+                Map.of("OUT_OF_HOURS.member_duty_shifts", AnswerValue.typed("2,400"))));
+        assertThat(saved.indicators().get("OUT_OF_HOURS.member_duty_shifts").number()).isEqualByComparingTo("2400");
+    }
+
+    @Test
+    void version3ValidatesTheReportsFrequencyScaleAndTheOutOfHoursFeeOnAClinic() {
+        RoundView round = assessments.startRound(clinic.id());
+        long id = round.summary().id();
+        long v = round.answer("OUT_OF_HOURS").version();
+        assertThatThrownBy(() -> assessments.saveRoleAnswer(id, "OUT_OF_HOURS", v, new RoleAnswerInput(2, false, null,
+                Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.PROVIDED), "OUT_OF_HOURS.out_of_hours_fee", AnswerValue.of(Choice.FREQ_1)))))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("OUT_OF_HOURS.rota", "OUT_OF_HOURS.out_of_hours_fee"));
+        RoleAnswerView saved = assessments.saveRoleAnswer(id, "OUT_OF_HOURS", v, new RoleAnswerInput(2, false, null,
+                Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_NONE_WITH_INTENT),
+                        "OUT_OF_HOURS.out_of_hours_fee", AnswerValue.of(Choice.OOH_FEE_3))));
+        assertThat(saved.indicators().get("OUT_OF_HOURS.rota").choice()).isEqualTo(Choice.FREQ_NONE_WITH_INTENT);
+        // stored and read back (the longest choice name fits its column)
+        assertThat(assessments.round(id).answer("OUT_OF_HOURS").indicators().get("OUT_OF_HOURS.rota").choice())
+                .isEqualTo(Choice.FREQ_NONE_WITH_INTENT);
+        // 60 % of level 2/4 + 40 % of the mean of 0.25 and 0.6
+        assertThat(saved.score()).isEqualTo((int) Math.round(100 * (0.6 * 0.5 + 0.4 * (0.25 + 0.6) / 2)));
+    }
+
     @Autowired
     AssessmentRoundRepository oldRounds;
 
     @Autowired
     java.time.Clock clock;
+
+    private AssessmentRound roundOn(int version, long facilityId) {
+        AssessmentRound round = new AssessmentRound(facilityId, version, null, editor, clock.instant());
+        questionnaires.version(version).roles().forEach(q -> round.addAnswer(q.roleCode()));
+        return round;
+    }
 
     private AssessmentRound versionOneRound(long facilityId) {
         AssessmentRound round = new AssessmentRound(facilityId, 1, null, editor, clock.instant());
@@ -393,13 +514,14 @@ class AssessmentServiceTest {
     }
 
     private void answerAll(RoundView round, int level, Choice yes) {
-        for (RoleQuestion q : questionnaire.roles()) {
+        // the indicators the round's facility is asked (version 3 asks a clinic other ones than an association)
+        for (RoleQuestion q : assessments.questionnaire(round.summary().id()).roles()) {
             Map<String, AnswerValue> values = new LinkedHashMap<>();
             for (Indicator i : q.indicators()) {
                 values.put(i.code(), switch (i.type()) {
                     case YES_NO -> AnswerValue.of(yes);
-                    case REPORT_SCALE -> AnswerValue.of(Choice.PROVIDED);
                     case NUMBER -> AnswerValue.of(BigDecimal.valueOf(i.min() == null ? 0 : i.min()));
+                    default -> AnswerValue.of(Choice.of(i.type()).getLast());
                 });
             }
             long version = assessments.round(round.summary().id()).answer(q.roleCode()).version();

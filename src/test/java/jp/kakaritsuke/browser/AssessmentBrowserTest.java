@@ -144,13 +144,13 @@ class AssessmentBrowserTest {
 
     private long submit(FacilityProfile clinic, int level) {
         RoundView round = assessments.startRound(clinic.id());
-        for (RoleQuestion q : questionnaires.current().roles()) {
+        for (RoleQuestion q : assessments.questionnaire(round.summary().id()).roles()) {
             Map<String, AnswerValue> values = new LinkedHashMap<>();
             for (Indicator i : q.indicators()) {
                 values.put(i.code(), switch (i.type()) {
                     case YES_NO -> AnswerValue.of(level > 2 ? Choice.YES : Choice.NO);
-                    case REPORT_SCALE -> AnswerValue.of(level > 2 ? Choice.PROVIDED : Choice.NONE_WITH_INTENT);
                     case NUMBER -> AnswerValue.of(BigDecimal.valueOf(i.fullCredit() * level / 4));
+                    default -> AnswerValue.of(level > 2 ? Choice.of(i.type()).getLast() : Choice.of(i.type()).get(1));
                 });
             }
             long version = assessments.round(round.summary().id()).answer(q.roleCode()).version();

@@ -30,9 +30,14 @@ class AssessmentApi {
         this.assessments = assessments;
     }
 
+    /**
+     * Every indicator with its {@code audience}; {@code ?facilityType=CLINIC|HOSPITAL|ASSOCIATION} gives only the
+     * indicators that kind of facility is asked (version 3 asks associations other indicators than clinics).
+     */
     @GetMapping("/questionnaires/current")
-    QuestionnaireJson current() {
-        return QuestionnaireJson.of(questionnaires.current());
+    QuestionnaireJson current(@org.springframework.web.bind.annotation.RequestParam(required = false)
+                              jp.kakaritsuke.facility.domain.FacilityType facilityType) {
+        return QuestionnaireJson.of(questionnaires.current().forFacility(facilityType));
     }
 
     @GetMapping("/assessments")
@@ -57,15 +62,21 @@ class AssessmentApi {
     record SourceJson(@com.fasterxml.jackson.annotation.JsonProperty("case") String caseNumber, Integer practice) {
     }
 
+    /**
+     * {@code reportItem}: from version 3 set only where the indicator IS the report's item (same question, choices and
+     * period); {@code audience}: ALL / FACILITY / CLINIC / HOSPITAL / ASSOCIATION; {@code period}: the period the answer
+     * covers (null before version 3); {@code basisJa}: the rule an indicator rests on when {@code source} is null.
+     */
     record IndicatorJson(String code, String labelJa, String labelEn, String type, List<String> choices, String unitJa,
                          Integer min, Integer max, Integer fullCredit, SourceJson source, String reportItem,
-                         String reportItemJa) {
+                         String reportItemJa, String audience, String period, String basisJa, String basisEn) {
         static IndicatorJson of(Indicator i) {
             return new IndicatorJson(i.code(), i.labelJa(), i.labelEn(), i.type().name(),
                     i.choices().stream().map(Enum::name).toList(), i.unitJa(),
                     i.min(), i.max(), i.fullCredit(),
                     i.sourceCase() == null ? null : new SourceJson(i.sourceCase(), i.sourcePractice()), i.reportItemCode(),
-                    i.reportItemJa());
+                    i.reportItemJa(), i.audience().name(), i.period() == null ? null : i.period().name(), i.basisJa(),
+                    i.basisEn());
         }
     }
 

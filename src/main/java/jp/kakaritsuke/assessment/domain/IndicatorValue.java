@@ -14,7 +14,7 @@ public class IndicatorValue {
     private BigDecimal number;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "choice_value", length = 20)
+    @Column(name = "choice_value", length = 40)
     private Choice choice;
 
     protected IndicatorValue() {

@@ -41,6 +41,18 @@ public final class Questionnaire {
         this.indicators = java.util.Collections.unmodifiableMap(byCode);
     }
 
+    /**
+     * This version as a facility of the type is asked it: each role with only the indicators of its audience. The
+     * roles, their order, levels and anchors are the same for everyone (the association rollups rely on that).
+     */
+    public Questionnaire forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+        if (type == null || indicators.values().stream().allMatch(i -> i.askedOf(type))) {
+            return this;
+        }
+        return new Questionnaire(version, titleJa, titleEn, publishedOn, steps,
+                roles.values().stream().map(r -> r.forFacility(type)).toList(), scoringRule);
+    }
+
     public int version() {
         return version;
     }

@@ -35,14 +35,17 @@ public class QuestionnaireRepository {
         jdbc.sql("""
                 SELECT code, role_code, seq, label_ja, label_en, hint_ja, hint_en, answer_type, unit_ja, unit_en,
                        min_value, max_value, full_credit_value, source_case, source_practice, report_item_code, report_item_ja,
-                       extra_choices
+                       extra_choices, audience, period, basis_ja, basis_en
                 FROM questionnaire_indicator WHERE version = ? ORDER BY role_code, seq""")
                 .param(version)
                 .query((rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), AnswerType.valueOf(rs.getString(8)),
                         rs.getString(9), rs.getString(10), rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
                         rs.getObject(13, Integer.class), rs.getString(14), rs.getObject(15, Integer.class),
-                        rs.getString(16), rs.getString(17), choices(rs.getString(18))))
+                        rs.getString(16), rs.getString(17), choices(rs.getString(18)),
+                        IndicatorAudience.valueOf(rs.getString(19)),
+                        rs.getString(20) == null ? null : IndicatorPeriod.valueOf(rs.getString(20)),
+                        rs.getString(21), rs.getString(22)))
                 .list()
                 .forEach(ind -> indicators.computeIfAbsent(ind.roleCode(), k -> new ArrayList<>()).add(ind));
         List<RoleQuestion> roles = jdbc.sql("""

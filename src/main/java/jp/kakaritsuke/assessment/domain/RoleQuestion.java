@@ -15,6 +15,18 @@ public record RoleQuestion(String roleCode, int stepNumber, int seq, String help
         indicators = List.copyOf(indicators);
     }
 
+    /**
+     * The role as a facility of this type is asked it: only the indicators of its audience (version 3; every
+     * indicator of versions 1 and 2 is asked of all). Validation, scoring, the editor and the API all use this view.
+     */
+    public RoleQuestion forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+        if (type == null || indicators.stream().allMatch(i -> i.askedOf(type))) {
+            return this;
+        }
+        return new RoleQuestion(roleCode, stepNumber, seq, helpJa, helpEn, helpSource, levelsJa, levelsEn,
+                indicators.stream().filter(i -> i.askedOf(type)).toList());
+    }
+
     public String help(Locale locale) {
         return Indicator.english(locale) ? helpEn : helpJa;
     }

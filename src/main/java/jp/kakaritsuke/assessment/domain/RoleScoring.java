@@ -14,7 +14,10 @@ import java.util.Map;
  * <li>{@link ScoringRule#LEVEL_AND_ANSWERED_INDICATORS} (version 2): {@code round(100 × L/4)} while no indicator is
  * answered; otherwise the same formula with I the mean over the answered indicators, 不明 / 該当なし left out.</li>
  * </ul>
- * Credits: YES_NO 1/0; REPORT_SCALE 有り 1, 無し(意向有り) 0.25, 無し(意向無し) 0; NUMBER min(value/fullCredit, 1).
+ * Credits: YES_NO 1/0; REPORT_SCALE 有り 1, 無し(意向有り) 0.25, 無し(意向無し) 0; REPORT_FREQUENCY and OUT_OF_HOURS_FEE
+ * as {@link Choice#credit()}; NUMBER min(value/fullCredit, 1). Version 3 scores by version 2's rule; its indicators
+ * are those of the facility's audience ({@link RoleQuestion#forFacility}), and as only answered ones count, an
+ * indicator a facility is not asked never lowers its score.
  * No level, no score. A role without indicators scores on its level alone.
  */
 public final class RoleScoring {
@@ -69,7 +72,8 @@ public final class RoleScoring {
             return 0;
         }
         return switch (indicator.type()) {
-            case YES_NO, REPORT_SCALE -> value.getChoice() == null ? 0 : value.getChoice().credit().doubleValue();
+            case YES_NO, REPORT_SCALE, REPORT_FREQUENCY, OUT_OF_HOURS_FEE ->
+                    value.getChoice() == null ? 0 : value.getChoice().credit().doubleValue();
             case NUMBER -> {
                 if (value.getNumber() == null || indicator.fullCredit() == null || indicator.fullCredit() <= 0) {
                     yield 0;

@@ -8,7 +8,7 @@ public enum ScoringRule {
     /** Version 1: 60 % level + 40 % mean credit of all the role's indicators, an unanswered one counting 0. */
     LEVEL_AND_ALL_INDICATORS,
     /**
-     * Version 2: the level alone (100 × L/4) while no indicator is answered; otherwise 60 % level + 40 % mean credit
+     * Versions 2 and 3: the level alone (100 × L/4) while no indicator is answered; otherwise 60 % level + 40 % mean credit
      * over the answered indicators, 不明 / 該当なし left out.
      */
     LEVEL_AND_ANSWERED_INDICATORS

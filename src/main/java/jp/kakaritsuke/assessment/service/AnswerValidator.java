@@ -52,7 +52,7 @@ final class AnswerValidator {
             }
             switch (indicator.type()) {
                 case NUMBER -> number(indicator, v, values, errors);
-                case YES_NO, REPORT_SCALE -> {
+                case YES_NO, REPORT_SCALE, REPORT_FREQUENCY, OUT_OF_HOURS_FEE -> {
                     Choice c = v.choice();
                     if (v.number() != null || v.text() != null || c == null || !indicator.choices().contains(c)) {
                         errors.add(FieldError.of(indicator.code(), "assessment.error.choice"));
@@ -66,6 +66,24 @@ final class AnswerValidator {
             throw new FieldErrors(errors);
         }
         return values;
+    }
+
+    /**
+     * Whether a stored value is still a valid answer to the indicator (carry-over into a later version): a choice the
+     * indicator offers, or a number within its range. The same rule as a save, so a carried answer always saves again.
+     */
+    static boolean accepts(Indicator indicator, IndicatorValue value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        try {
+            Map<String, IndicatorValue> read = validate(new RoleQuestion(indicator.roleCode(), 0, 0, "", "", null,
+                    List.of(), List.of(), List.of(indicator)), new RoleAnswerInput(null, false, null,
+                    Map.of(indicator.code(), new AnswerValue(value.getNumber(), value.getChoice()))));
+            return read.containsKey(indicator.code());
+        } catch (FieldErrors refused) {
+            return false;
+        }
     }
 
     private static void number(Indicator indicator, AnswerValue v, Map<String, IndicatorValue> values,

@@ -129,7 +129,7 @@ public class AssessmentService {
         if (existing.isPresent()) {
             return view(existing.get());
         }
-        Questionnaire questionnaire = questionnaires.current();
+        Questionnaire questionnaire = questionnaires.current().forFacility(facilities.get(facilityId).type());
         Optional<AssessmentRound> last = rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(facilityId, RoundStatus.SUBMITTED);
         Instant now = clock.instant();
         AssessmentRound round = new AssessmentRound(facilityId, questionnaire.version(), last.map(AssessmentRound::getId).orElse(null),
@@ -137,13 +137,13 @@ public class AssessmentService {
         for (RoleQuestion q : questionnaire.roles()) {
             RoleAnswer answer = round.addAnswer(q.roleCode());
             last.flatMap(l -> l.answer(q.roleCode())).ifPresent(previous -> {
-                // Copy what still exists in the current version; indicators dropped from it are left behind.
+                // Copy what still exists in the current version, as this facility is asked it: a code kept across
+                // versions means the same question (a changed meaning got a new code), and an answer the indicator no
+                // longer accepts (a choice it dropped, a number out of its range) is left behind like a dropped code.
                 Map<String, IndicatorValue> kept = new HashMap<>();
-                previous.getIndicators().forEach((code, value) -> {
-                    if (questionnaire.indicator(code).isPresent()) {
-                        kept.put(code, new IndicatorValue(value.getNumber(), value.getChoice()));
-                    }
-                });
+                previous.getIndicators().forEach((code, value) -> questionnaire.indicator(code)
+                        .filter(indicator -> AnswerValidator.accepts(indicator, value))
+                        .ifPresent(indicator -> kept.put(code, new IndicatorValue(value.getNumber(), value.getChoice()))));
                 answer.carryOver(previous.getLevel(), previous.isPriority(), previous.getNote(), kept, user.username(), now);
             });
         }
@@ -163,7 +163,7 @@ public class AssessmentService {
         if (!round.isDraft()) {
             throw new InvalidInputException(List.of("assessment.error.notDraft"));
         }
-        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        Questionnaire questionnaire = questionnaireOf(round);
         RoleQuestion question = questionnaire.role(roleCode)
                 .orElseThrow(() -> new InvalidInputException(List.of("assessment.error.unknownRole")));
         Map<String, IndicatorValue> values = AnswerValidator.validate(question, input);
@@ -190,7 +190,7 @@ public class AssessmentService {
         if (!round.isDraft()) {
             throw new InvalidInputException(List.of("assessment.error.notDraft"));
         }
-        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        Questionnaire questionnaire = questionnaireOf(round);
         RoleQuestion question = questionnaire.role(roleCode)
                 .orElseThrow(() -> new InvalidInputException(List.of("assessment.error.unknownRole")));
         RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
@@ -263,11 +263,11 @@ public class AssessmentService {
                 : rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(round.getFacilityId(), RoundStatus.SUBMITTED);
         Map<String, Integer[]> before = new HashMap<>();
         previous.ifPresent(p -> {
-            Questionnaire pq = questionnaires.version(p.getQuestionnaireVersion());
+            Questionnaire pq = questionnaireOf(p);
             p.getAnswers().forEach(a -> pq.role(a.getRoleCode()).ifPresent(q ->
                     before.put(a.getRoleCode(), new Integer[] {a.getLevel(), pq.score(q, a.getLevel(), a.getIndicators())})));
         });
-        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        Questionnaire questionnaire = questionnaireOf(round);
         List<RoleScore> scores = new ArrayList<>();
         for (RoleQuestion q : questionnaire.roles()) {
             RoleAnswer a = round.answer(q.roleCode()).orElse(null);
@@ -307,6 +307,26 @@ public class AssessmentService {
                 area == null ? null : jp.kakaritsuke.base.AreaType.valueOf(area), levels, priorities);
     }
 
+    /**
+     * The round's questionnaire version as its facility is asked it (only the indicators of its audience, version 3):
+     * what the editor shows, the API lists and the service validates and scores. Read like the round itself.
+     */
+    @Transactional(readOnly = true)
+    public Questionnaire questionnaire(long roundId) {
+        return questionnaireOf(readable(roundId));
+    }
+
+    /**
+     * The facility's kind decides the audience: as submitted for a submitted round (what it was asked then), the
+     * current profile's for a draft.
+     */
+    private Questionnaire questionnaireOf(AssessmentRound round) {
+        String kind = round.getSnapshotFacilityType();
+        return questionnaires.version(round.getQuestionnaireVersion()).forFacility(kind != null
+                ? jp.kakaritsuke.facility.domain.FacilityType.valueOf(kind)
+                : facilities.get(round.getFacilityId()).type());
+    }
+
     private AssessmentRound load(long roundId) {
         return rounds.findById(roundId).orElseThrow(() -> notFound(roundId));
     }
@@ -324,7 +344,7 @@ public class AssessmentService {
     }
 
     private RoundView view(AssessmentRound round) {
-        Questionnaire questionnaire = questionnaires.version(round.getQuestionnaireVersion());
+        Questionnaire questionnaire = questionnaireOf(round);
         Optional<AssessmentRound> from = copiedFrom(round);
         List<RoleAnswerView> answers = new ArrayList<>();
         for (RoleQuestion q : questionnaire.roles()) {
@@ -345,7 +365,7 @@ public class AssessmentService {
 
     /** {@code from}'s answer of the question's role, on the question's indicators. */
     private RoleAnswerView answerIn(AssessmentRound from, RoleQuestion question) {
-        Questionnaire theirs = questionnaires.version(from.getQuestionnaireVersion());
+        Questionnaire theirs = questionnaireOf(from);
         return from.answer(question.roleCode()).map(a -> {
             RoleQuestion theirQuestion = theirs.role(question.roleCode()).orElse(question);
             // shown on this version's indicators: codes kept across versions mean the same question

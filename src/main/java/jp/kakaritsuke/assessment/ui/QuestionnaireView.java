@@ -111,7 +111,8 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     @Override
     public void setParameter(BeforeEvent event, Long roundId) {
         round = assessments.round(roundId);
-        questionnaire = questionnaires.version(round.summary().questionnaireVersion());
+        // as the facility is asked it: version 3 shows an association only the indicators of its audience
+        questionnaire = assessments.questionnaire(roundId);
         boolean editor = access.currentUser().admin()
                 || access.roleIn(round.summary().facilityId()).filter(r -> r == MemberRole.EDITOR).isPresent();
         editable = editor && round.summary().status() == RoundStatus.DRAFT;

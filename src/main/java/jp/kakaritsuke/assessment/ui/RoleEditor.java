@@ -166,6 +166,10 @@ class RoleEditor extends Div {
             RadioButtonGroup<Choice> choice = new RadioButtonGroup<>(indicator.label(locale));
             choice.setItems(indicator.choices());
             choice.setItemLabelGenerator(c -> getTranslation(choiceKey(c)));
+            if (indicator.choices().size() > 4) {
+                // the report's eight frequency bands or the fee's five tiers: one per line, readable on a phone
+                choice.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+            }
             choice.setHelperText(indicator.hint(locale));
             choice.addClassName("choice-indicator");
             field = choice;
@@ -181,10 +185,22 @@ class RoleEditor extends Div {
             source.setTarget("_blank");
             refs.add(source);
         }
-        if (indicator.reportItemCode() != null) {
-            Span report = new Span(getTranslation("questionnaire.reportItem", indicator.reportItemJa()));
+        if (indicator.asksReportItem()) {
+            // only where it is literally the report's question (version 3); older versions' headings are not shown
+            Span report = new Span(getTranslation("questionnaire.v3.sameAsReport", indicator.reportItemJa()));
             report.getElement().getThemeList().add("badge");
+            report.addClassName("same-as-report");
             refs.add(report);
+        }
+        if (indicator.period() != null) {
+            Span period = new Span(getTranslation("questionnaire.v3.period." + indicator.period().name()));
+            period.addClassName("indicator-period");
+            refs.add(period);
+        }
+        if (indicator.basis(locale) != null) {
+            Span basis = new Span(getTranslation("questionnaire.v3.basis", indicator.basis(locale)));
+            basis.addClassName("indicator-basis");
+            refs.add(basis);
         }
         row.add(refs);
         return row;

@@ -61,9 +61,21 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final jp.kakaritsuke.actionplan.service.ActionPlanService plans;
     private List<RoleRadarChart.Series> baseSeries;
 
+    private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
+    private final jp.kakaritsuke.facility.service.FacilityService facilities;
+    private final jp.kakaritsuke.facility.service.FacilityAccess access;
+    /** The report's functions each role relates to (null until shown; hidden when the edition has no links). */
+    CrosswalkPanel crosswalk;
+
     RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
                     ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires,
-                    jp.kakaritsuke.actionplan.service.ActionPlanService plans) {
+                    jp.kakaritsuke.actionplan.service.ActionPlanService plans,
+                    jp.kakaritsuke.functionreport.service.ReportEditionService editions,
+                    jp.kakaritsuke.facility.service.FacilityService facilities,
+                    jp.kakaritsuke.facility.service.FacilityAccess access) {
+        this.editions = editions;
+        this.facilities = facilities;
+        this.access = access;
         this.assessments = assessments;
         this.plans = plans;
         this.questionnaires = questionnaires;
@@ -136,6 +148,9 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             actions.add(report);
         }
         add(chart, new H3(getTranslation("profile.table")), table, detailNote(), actions);
+        crosswalk = new CrosswalkPanel(currentEdition(), profile.scores().stream().map(RoleScore::roleCode).toList(),
+                this::roleName, preparationHref(profile.round().facilityId()));
+        add(crosswalk);
 
         long facilityId = profile.round().facilityId();
         // the plan is the facility's own: the panel hides itself from a consenting association, and only editors add
@@ -169,6 +184,39 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         p.addClassName("detail-note");
         return p;
     }
+
+    /**
+     * The edition whose crosswalk is shown; null when none is published yet (or the editions are not available): the
+     * result page must work without it.
+     */
+    private jp.kakaritsuke.functionreport.domain.ReportEdition currentEdition() {
+        try {
+            return editions.current();
+        } catch (RuntimeException none) {
+            return null;
+        }
+    }
+
+    /**
+     * The 報告準備 page of the facility, for its own people and only if it files the report (clinics and hospitals,
+     * not associations) and the page exists in this build; null otherwise.
+     */
+    String preparationHref(long facilityId) {
+        if (!access.allows(facilityId, jp.kakaritsuke.facility.service.FacilityScope.INTERNALS)
+                || facilities.get(facilityId).type() == jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION) {
+            return null;
+        }
+        var routes = com.vaadin.flow.router.RouteConfiguration.forApplicationScope();
+        for (String path : List.of(PREPARATION_ROUTE + "/" + facilityId, PREPARATION_ROUTE)) {
+            if (routes.getRoute(path).isPresent()) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** The route of the report preparation page (functionreport.ui). */
+    static final String PREPARATION_ROUTE = "report-preparation";
 
     /** Phone widths show role, level, score and priority only. */
     void phoneColumns(int windowWidth) {

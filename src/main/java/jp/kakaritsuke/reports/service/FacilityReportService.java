@@ -91,7 +91,8 @@ public class FacilityReportService {
         }
         RoleProfile profile = assessments.reportProfile(roundId); // records a read by an outsider
         FacilityProfile facility = facilities.get(round.summary().facilityId());
-        Questionnaire questionnaire = questionnaires.version(round.summary().questionnaireVersion());
+        // the indicators this facility was asked (version 3 asks associations other ones than clinics)
+        Questionnaire questionnaire = assessments.questionnaire(roundId);
         Recommendation recommendation = recommendations.recommend(assessments.scoringProfile(roundId));
         CaseLibrary library = caseLibrary.library();
         Texts t = new Texts(AppI18NProvider.bundle(locale), locale);
@@ -207,7 +208,7 @@ public class FacilityReportService {
                         : t.get("choice." + v.choice().name());
                 String unit = v != null && v.number() != null && i.unit(t.locale) != null ? i.unit(t.locale) : "";
                 String reference = (i.sourceCase() == null ? "" : caseLabel(t, new SourceReference(i.sourceCase(), i.sourcePractice())))
-                        + (i.reportItemJa() == null ? "" : " / " + t.format("report.reportItem", i.reportItemJa()));
+                        + (!i.asksReportItem() ? "" : " / " + t.format("report.reportItem", i.reportItemJa()));
                 s.row(role, i.label(t.locale), answer, unit, reference);
             }
             s.row(role, t.get("report.item.priority"), a.priority() ? t.get("report.yes") : t.get("report.no"));
