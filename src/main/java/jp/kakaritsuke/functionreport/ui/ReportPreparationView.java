@@ -424,14 +424,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     boolean applies(ReportItem item) {
-        if (item.dependsOnItem() == null) {
-            return true;
-        }
-        PreparationAnswer on = view.answers().get(item.dependsOnItem());
-        if (on == null || on.empty()) {
-            return false;
-        }
-        return item.dependsOnChoice() == null || on.choices().contains(item.dependsOnChoice());
+        return No1Check.asked(item, view.answers()); // the service's own rule, so page and check agree
     }
 
     /** Autosave of one item. What the user typed is never dropped: a refusal stays on the field, marked. */
