@@ -11,10 +11,12 @@ import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
-import jp.kakaritsuke.functionreport.service.PreparationWorkbookService;
+import jp.kakaritsuke.functionreport.domain.ReportChoice;
+import jp.kakaritsuke.functionreport.domain.ReportItem;
+import jp.kakaritsuke.functionreport.service.AnswerInput;
+import jp.kakaritsuke.functionreport.service.PreparationView;
 import jp.kakaritsuke.functionreport.service.ReportEditionService;
 import jp.kakaritsuke.functionreport.service.ReportPreparationService;
-import jp.kakaritsuke.functionreport.ui.PreparationFake;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The 報告準備 page in Chromium, at 1366×900 and on a phone (390×844): an editor starts the year's preparation from
@@ -45,14 +46,11 @@ class ReportPreparationBrowserTest {
     @Autowired
     Fixtures fixtures;
 
-    @MockitoBean
+    @Autowired
     ReportPreparationService preparations;
 
-    @MockitoBean
+    @Autowired
     ReportEditionService editions;
-
-    @MockitoBean
-    PreparationWorkbookService workbooks;
 
     WebDriver driver;
 
@@ -65,15 +63,22 @@ class ReportPreparationBrowserTest {
         }
     }
 
-    private record Setup(PreparationFake fake, String editor) {
+    private record Setup(long facilityId, String editor, int year) {
     }
 
+    /**
+     * A clinic whose editor prepared last season's report (one answer, 在宅当番医制 有り(月1回)) and submitted it:
+     * this season starts with that answer carried, to be confirmed.
+     */
     private Setup clinic() {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
-        PreparationFake fake = PreparationFake.wire(preparations, editions, clinic.id(), clinic.name(), true);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
+        int year = preparations.currentReportYear();
+        PreparationView last = preparations.start(clinic.id(), year - 1);
+        last = preparations.save(clinic.id(), year - 1, last.version(), Map.of("NO2A.ROTA", AnswerInput.choice(3)));
+        preparations.submit(clinic.id(), year - 1, last.version());
         Fixtures.anonymous();
-        return new Setup(fake, editor);
+        return new Setup(clinic.id(), editor, year);
     }
 
     @Test
@@ -103,15 +108,35 @@ class ReportPreparationBrowserTest {
                     .filter(i -> i.getText().contains("機能報告の準備")).findFirst().orElse(null)));
         }
         WebElement start = wait.until(d -> d.findElement(By.cssSelector("vaadin-button.prep-start-button")));
-        assertThat(text()).contains("2027年 かかりつけ医機能報告の準備（2027年1〜3月に報告）", "2026年の報告項目で準備しています");
+        int year = setup.year();
+        assertThat(text()).contains(year + "年 かかりつけ医機能報告の準備（" + year + "年1〜3月に報告）",
+                (year - 1) + "年の準備の回答");
+        var edition = editions.forReportYear(year);
+        if (edition.year() < year) {
+            assertThat(text()).contains(edition.year() + "年の報告項目で準備しています");
+        }
         Axe.assertNoViolations(driver, "report preparation, not started" + (phone ? " (phone)" : ""));
         click(start);
 
-        WebElement posting = wait.until(d -> d.findElement(By.id("item-NO1-POSTING")));
+        wait.until(d -> d.findElement(By.id("item-NO1-POSTING")));
         idle(wait);
-        // a choice of the report, saved at once
-        click(radio(posting, "1: 実施している"));
-        waitSaved(wait, "item-NO1-POSTING");
+        // every (★) item answered with a choice that fulfils it, each saved at once; then 1号 is met
+        for (ReportItem item : edition.items()) {
+            if (!item.requiredForNo1()) {
+                continue;
+            }
+            ReportChoice fulfils = item.choices().stream().filter(ReportChoice::fulfils).findFirst().orElseThrow();
+            String id = "item-" + item.code().replace('.', '-');
+            String label = fulfils.code() + ": " + fulfils.labelJa();
+            WebElement card = driver.findElement(By.id(id));
+            click(switch (item.type()) {
+                case SINGLE_CHOICE -> radio(card, label);
+                case MULTI_CHOICE -> checkbox(card, label);
+                default -> throw new AssertionError("a (★) item answered otherwise: " + item.code());
+            });
+            waitSaved(wait, id);
+        }
+        wait.until(d -> textOf("prep-no1").contains("1号機能の要件を満たしています"));
         // a number typed in full-width digits, once its condition (No.4 有り) holds
         click(radio(driver.findElement(By.id("item-NO1-GP_SPECIALIST")), "1: 有り"));
         waitSaved(wait, "item-NO1-GP_SPECIALIST");
@@ -125,25 +150,30 @@ class ReportPreparationBrowserTest {
         fteInput.sendKeys(Keys.TAB);
         waitSaved(wait, "item-NO1-GP_SPECIALIST_FTE");
         wait.until(d -> "1.5".equals(d.findElement(By.cssSelector("#item-NO1-GP_SPECIALIST_FTE vaadin-text-field input")).getDomProperty("value")));
-        // the 17 areas: one area meets the requirement
-        click(checkbox(driver.findElement(By.id("item-NO1-PRIMARY_CARE_AREAS")), "1: 皮膚・形成外科領域"));
-        waitSaved(wait, "item-NO1-PRIMARY_CARE_AREAS");
-        wait.until(d -> textOf("prep-no1").contains("1号機能の要件を満たしています"));
         // a list of names: add a row, type, leave the field
         click(driver.findElement(By.cssSelector("#item-NO2A-PARTNERS vaadin-button.prep-names-add")));
         WebElement name = wait.until(d -> d.findElement(By.cssSelector("#item-NO2A-PARTNERS vaadin-text-field.prep-name input")));
         name.sendKeys("柏中央病院");
         name.sendKeys(Keys.TAB);
         waitSaved(wait, "item-NO2A-PARTNERS");
-        // last year's answer and the self-assessment's: confirmed unchanged
-        for (String id : List.of("item-NO2A-ROTA", "item-NO2D-OPINION_LETTER")) {
-            WebElement item = driver.findElement(By.id(id));
-            assertThat(textOf(id)).containsAnyOf("前年の回答", "自己評価の同じ設問から");
-            click(item.findElement(By.cssSelector("vaadin-button.prep-unchanged")));
+        // last year's answer (and any answer from the self-assessment): confirmed unchanged
+        assertThat(textOf("item-NO2A-ROTA")).contains("前年の回答", "3: 有り(月1回)");
+        List<String> toConfirm = driver.findElements(By.cssSelector(".prep-item.unconfirmed")).stream()
+                .map(e -> e.getDomAttribute("id")).toList();
+        assertThat(toConfirm).contains("item-NO2A-ROTA");
+        for (String id : toConfirm) {
+            click(driver.findElement(By.cssSelector("#" + id + " vaadin-button.prep-unchanged")));
             wait.until(d -> textOf(id).contains("確認済み"));
         }
-        assertThat(setup.fake().answers.get("NO1.GP_SPECIALIST_FTE").number()).isEqualByComparingTo("1.5");
-        assertThat(setup.fake().answers.get("NO2A.PARTNERS").names()).containsExactly("柏中央病院");
+
+        Fixtures.as(setup.editor());
+        PreparationView stored = preparations.view(setup.facilityId(), year);
+        Fixtures.anonymous();
+        assertThat(stored.answers().get("NO1.GP_SPECIALIST_FTE").number()).isEqualByComparingTo("1.5");
+        assertThat(stored.answers().get("NO2A.PARTNERS").names()).containsExactly("柏中央病院");
+        assertThat(stored.answers().get("NO2A.ROTA").confirmed()).isTrue();
+        assertThat(stored.no1().met()).isTrue();
+        assertThat(stored.unconfirmed()).isEmpty();
 
         Browser.assertNoSidewaysScroll(driver, "report preparation" + (phone ? " (phone)" : ""));
         if (phone) {
@@ -160,7 +190,9 @@ class ReportPreparationBrowserTest {
         click(submit);
         click(wait.until(d -> d.findElement(By.cssSelector("vaadin-button.prep-submit-ok"))));
         wait.until(d -> !d.findElements(By.cssSelector(".prep-submitted")).isEmpty());
-        assertThat(setup.fake().status).isEqualTo(PreparationStatus.SUBMITTED);
+        Fixtures.as(setup.editor());
+        assertThat(preparations.view(setup.facilityId(), year).status()).isEqualTo(PreparationStatus.SUBMITTED);
+        Fixtures.anonymous();
         assertThat(driver.findElements(By.cssSelector("vaadin-button.prep-reopen"))).hasSize(1);
         Browser.assertNoSidewaysScroll(driver, "report preparation submitted" + (phone ? " (phone)" : ""));
         copy(screenshot);

@@ -201,7 +201,8 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         Paragraph intro = hint(getTranslation(editable ? "prep.autosave"
-                : view.status() == PreparationStatus.SUBMITTED ? "prep.readOnlySubmitted" : "prep.readOnly"));
+                : view.status() == PreparationStatus.SUBMITTED && preparations.canEdit(facility.id()) ? "prep.readOnlySubmitted"
+                : "prep.readOnly"));
         add(intro, no1Panel, functionsPanel);
         renderItems();
         add(submitPanel);
@@ -650,7 +651,8 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
                     view.submittedBy() == null ? "" : view.submittedBy()));
             done.addClassName("prep-submitted");
             submitPanel.add(done);
-            if (view.canEdit()) {
+            // the view's canEdit says "may change the answers now" (a draft): reopening asks the editor's right itself
+            if (preparations.canEdit(facility.id())) {
                 reopen = new Button(getTranslation("prep.reopen"), e -> doReopen());
                 reopen.addClassName("prep-reopen");
                 submitPanel.add(reopen);
