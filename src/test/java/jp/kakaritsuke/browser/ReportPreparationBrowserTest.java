@@ -185,6 +185,15 @@ class ReportPreparationBrowserTest {
                 driver.findElement(By.cssSelector(".prep-title")));
         Browser.screenshot(driver, screenshot);
 
+        // the .xlsx for G-MIS comes through the page's own link (same session): a workbook, not an error page
+        String download = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const a = document.querySelector('a.prep-download');
+                fetch(a.href).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' '
+                    + Array.from(new Uint8Array(b).slice(0, 2)).join(','))))
+                  .catch(e => done('error ' + e));""");
+        assertThat(download).isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 80,75");
+
         WebElement submit = driver.findElement(By.cssSelector("vaadin-button.prep-submit-button"));
         wait.until(d -> submit.getDomAttribute("disabled") == null);
         click(submit);

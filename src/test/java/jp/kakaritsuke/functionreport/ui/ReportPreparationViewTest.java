@@ -251,7 +251,7 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
         assertThat(fake.status).isEqualTo(PreparationStatus.SUBMITTED);
         assertThat(view.editable).isFalse();
         assertThat(view.editors.get("NO1.POSTING").single.isReadOnly()).isTrue();
-        assertThat(texts(view.submitPanel)).contains("準備完了として提出しました");
+        assertThat(texts(view.submitPanel)).contains("提出済みにしました");
 
         test(view.reopen).click();
         assertThat(fake.status).isEqualTo(PreparationStatus.DRAFT);
