@@ -290,4 +290,13 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
             assertThat(getCurrentView()).as(year).isInstanceOf(jp.kakaritsuke.base.ui.InvalidAddressView.class);
         }
     }
+
+    @Test
+    void anotherFacilitysPreparationIsNotFound() {
+        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        clinic(MemberRole.EDITOR);
+        com.vaadin.flow.component.UI.getCurrent().navigate("report-preparation",
+                QueryParameters.simple(Map.of("facility", String.valueOf(other.id()))));
+        assertThat(getCurrentView()).isInstanceOf(jp.kakaritsuke.base.ui.NotFoundView.class);
+    }
 }
