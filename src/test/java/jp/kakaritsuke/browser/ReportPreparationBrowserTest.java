@@ -180,6 +180,10 @@ class ReportPreparationBrowserTest {
             assertTouchSized();
         }
         Axe.assertNoViolations(driver, "report preparation, answered" + (phone ? " (phone)" : ""));
+        // an item card with its markers (kept in target/screenshots only)
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                driver.findElement(By.id("item-NO2A-ROTA")));
+        Browser.screenshot(driver, screenshot.replace(".png", "-item.png"));
         // the top of the page: title, status, download, the 1号 check and the 2号 summary
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
                 driver.findElement(By.cssSelector(".prep-title")));
