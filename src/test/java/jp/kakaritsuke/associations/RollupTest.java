@@ -289,7 +289,7 @@ class RollupTest {
         byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+            assertThat(wb.getNumberOfSheets()).as("with 「機能報告の準備状況」 (issue 12)").isEqualTo(5);
             var roleHeader = wb.getSheetAt(1).getRow(0);
             assertThat(roleHeader.getCell(10).getStringCellValue()).isEqualTo("新たに優先した施設");
             assertThat(roleHeader.getCell(11).getStringCellValue()).isEqualTo("優先から外した施設");

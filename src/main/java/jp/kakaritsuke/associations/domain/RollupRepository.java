@@ -48,4 +48,22 @@ public class RollupRepository {
                 })
                 .list();
     }
+
+    /**
+     * A member as the report-readiness page counts it (issue 12): {@code association} for an association office
+     * (facility type ASSOCIATION), which is a member but does not report.
+     */
+    public record ReportMember(long facilityId, String name, String municipality, boolean consent, boolean association) {
+    }
+
+    /** Members of any of the given associations, each once, without their assessment state. */
+    public List<ReportMember> reportMembers(Collection<Long> associationIds) {
+        return jdbc.sql("""
+                SELECT f.id, f.name, f.municipality, f.consent_identified, f.facility_type
+                FROM facility f WHERE f.id IN (""" + MEMBERS + ") ORDER BY f.municipality, f.name")
+                .param("ids", associationIds)
+                .query((rs, i) -> new ReportMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        "ASSOCIATION".equals(rs.getString(5))))
+                .list();
+    }
 }

@@ -129,7 +129,12 @@ public final class Suppression {
             List<Node> complements = new ArrayList<>();
             boolean[] fresh = new boolean[nodes.size()];
             for (Node n : leaked) {
-                Node complement = cheapestIn(n, fresh, pinned);
+                // the short sums around it first (its own row): a long one (a column over every municipality) offers
+                // the cheapest figure of some other municipality, which does not free this one
+                Node complement = cheapestIn(n, fresh, pinned, false);
+                if (complement == null) {
+                    complement = cheapestIn(n, fresh, pinned, true);
+                }
                 if (complement == n) {
                     continue;
                 }
@@ -171,22 +176,17 @@ public final class Suppression {
             hi[node.index] = node.hidden ? UNBOUNDED : node.value;
         }
         // a worklist of sums: each once, then again only when a bound of one of its figures moved (a national page
-        // has tens of thousands of sums, and a change reaches few of them); the same fixed point as full passes
+        // has tens of thousands of sums, and a change reaches few of them); the same fixed point as full passes.
+        // Short sums first: a long one (a column over every municipality of the nation) is looked at again only once
+        // the short ones have settled, not after each move of one of its parts — the same fixed point, far less work
         int m = constraints.size();
-        int[] queue = new int[m];
-        boolean[] queued = new boolean[m];
-        int head = 0;
-        int size = m;
+        Worklist work = new Worklist(m);
         for (int i = 0; i < m; i++) {
-            queue[i] = i;
-            queued[i] = true;
+            work.add(i);
         }
         long budget = (long) MAX_PASSES * m;
-        while (size > 0 && budget-- > 0) {
-            int ci = queue[head];
-            head = (head + 1) % m;
-            size--;
-            queued[ci] = false;
+        while (!work.isEmpty() && budget-- > 0) {
+            int ci = work.poll();
             Node[] c = constraints.get(ci);
             long partsLo = 0;
             long boundedHi = 0;
@@ -211,7 +211,7 @@ public final class Suppression {
                 totalMoved = true;
             }
             if (totalMoved) {
-                size = enqueue(c[0], queue, queued, head, size);
+                work.addAll(c[0]);
             }
             for (int k = 1; k < c.length; k++) {
                 int x = c[k].index;
@@ -229,7 +229,7 @@ public final class Suppression {
                     moved = true;
                 }
                 if (moved) {
-                    size = enqueue(c[k], queue, queued, head, size);
+                    work.addAll(c[k]);
                 }
             }
         }
@@ -240,25 +240,72 @@ public final class Suppression {
         return pinned;
     }
 
-    /** Puts the sums of a figure whose bounds moved back in the queue (each at most once); returns the new size. */
-    private int enqueue(Node moved, int[] queue, boolean[] queued, int head, int size) {
-        for (int c : moved.constraints) {
-            if (!queued[c]) {
-                queued[c] = true;
-                queue[(head + size) % queue.length] = c;
-                size++;
+    /** Sums no longer than this are worked before any longer one. */
+    private static final int SHORT_SUM = 32;
+
+    /** The sums still to look at, each at most once, the short ones first. */
+    private final class Worklist {
+        private final int[] shortSums;
+        private final int[] longSums;
+        private final boolean[] queued;
+        private int shortHead;
+        private int shortSize;
+        private int longHead;
+        private int longSize;
+
+        Worklist(int m) {
+            shortSums = new int[m];
+            longSums = new int[m];
+            queued = new boolean[m];
+        }
+
+        boolean isEmpty() {
+            return shortSize == 0 && longSize == 0;
+        }
+
+        void add(int c) {
+            if (queued[c]) {
+                return;
+            }
+            queued[c] = true;
+            if (constraints.get(c).length <= SHORT_SUM + 1) {
+                shortSums[(shortHead + shortSize++) % shortSums.length] = c;
+            } else {
+                longSums[(longHead + longSize++) % longSums.length] = c;
             }
         }
-        return size;
+
+        /** Puts the sums of a figure whose bounds moved back in the list. */
+        void addAll(Node moved) {
+            for (int c : moved.constraints) {
+                add(c);
+            }
+        }
+
+        int poll() {
+            int c;
+            if (shortSize > 0) {
+                c = shortSums[shortHead];
+                shortHead = (shortHead + 1) % shortSums.length;
+                shortSize--;
+            } else {
+                c = longSums[longHead];
+                longHead = (longHead + 1) % longSums.length;
+                longSize--;
+            }
+            queued[c] = false;
+            return c;
+        }
     }
 
     /**
      * The cheapest shown, hideable figure in the sums around the pinned node: first those it is part of, then further
      * out through the hidden figures the reader has pinned too (their way in may run through a sum that bounded another
      * part). The node itself
-     * when a figure hidden in this pass is within two sums of it: decide again after the next solve.
+     * when a figure hidden in this pass is within two sums of it: decide again after the next solve. Without
+     * {@code longSums}, sums of more than {@link #SHORT_SUM} parts are not walked (null when nothing is found so).
      */
-    private Node cheapestIn(Node leaked, boolean[] fresh, boolean[] pinned) {
+    private Node cheapestIn(Node leaked, boolean[] fresh, boolean[] pinned, boolean longSums) {
         boolean[] seen = new boolean[nodes.size()];
         boolean[] seenConstraint = new boolean[constraints.size()];
         List<Node> layer = List.of(leaked);
@@ -270,7 +317,7 @@ public final class Suppression {
             List<Node> next = new ArrayList<>();
             for (Node n : layer) {
                 for (int c : n.constraints) {
-                    if (seenConstraint[c]) {
+                    if (seenConstraint[c] || !longSums && constraints.get(c).length > SHORT_SUM + 1) {
                         continue;
                     }
                     seenConstraint[c] = true;
@@ -279,7 +326,9 @@ public final class Suppression {
                             continue;
                         }
                         seen[other.index] = true;
-                        if (fresh[other.index] && depth <= 2) {
+                        // a complement reached only through a long sum (a column over every municipality) is
+                        // too far off to free this figure: waiting for it would protect one municipality per pass
+                        if (fresh[other.index] && depth <= 2 && constraints.get(c).length <= SHORT_SUM + 1) {
                             return leaked;
                         }
                         if (other.hidden) {

@@ -107,7 +107,11 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         workbook.getElement().setAttribute("download", true);
         var staff = new RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class,
                 rollup.associationId());
-        add(new H2(rollup.associationName()), completeness, suppression, new HorizontalLayout(workbook, staff));
+        // issue 12: the members' preparation of the yearly かかりつけ医機能報告
+        var readiness = new RouterLink(getTranslation("readiness.link"), ReportReadinessView.class, rollup.associationId());
+        HorizontalLayout links = new HorizontalLayout(workbook, staff, readiness);
+        links.setWrap(true);
+        add(new H2(rollup.associationName()), completeness, suppression, links);
 
         // rounds this association opened for its members, with who has submitted since
         roundsGrid.addColumn(r -> r.round().name()).setHeader(getTranslation("associationRound.name"));

@@ -50,10 +50,12 @@ class ReportApi {
     /** The association rollup workbook, streamed straight to the client once the rollup is computed and authorised. */
     @GetMapping("/associations/{id}/rollup.xlsx")
     ResponseEntity<StreamingResponseBody> rollup(@PathVariable long id, @RequestParam(name = "lang", required = false) String lang,
+                                                 @RequestParam(name = "reportYear", required = false) Integer reportYear,
                                                  HttpServletRequest request) {
         Locale locale = locale(lang, request);
         String fileName = rollupReports.fileName(id, locale); // authorises before anything is sent
-        var rollup = rollupReports.download(id); // computed and recorded here, in the request, before streaming
+        // computed and recorded here, in the request, before streaming; with the members' report preparation (issue 12)
+        var rollup = rollupReports.download(id, reportYear);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))

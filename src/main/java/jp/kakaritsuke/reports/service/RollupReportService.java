@@ -13,12 +13,16 @@ import java.util.ResourceBundle;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
+import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
+import jp.kakaritsuke.functionreport.domain.ReportItem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -36,14 +40,23 @@ public class RollupReportService {
     private final AssociationRoundRepository rounds;
     private final CaseLibraryService caseLibrary;
     private final Clock clock;
+    private final ReportReadinessService readiness;
 
-    /** The rollup with the round the association opened last (null when it opened none). */
-    public record Download(Rollup rollup, AssociationRound round) {
+    /**
+     * The rollup with the round the association opened last (null when it opened none) and the members' preparation of
+     * the かかりつけ医機能報告 for one report year (issue 12; null when no report items are published).
+     */
+    public record Download(Rollup rollup, AssociationRound round, ReportReadinessService.Overview reportPreparation) {
+
+        public Download(Rollup rollup, AssociationRound round) {
+            this(rollup, round, null);
+        }
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public RollupReportService(RollupService rollups, AssociationRoundRepository rounds, CaseLibraryService caseLibrary,
-                               Clock clock) {
+                               Clock clock, ReportReadinessService readiness) {
+        this.readiness = readiness;
         this.rollups = rollups;
         this.rounds = rounds;
         this.caseLibrary = caseLibrary;
@@ -52,7 +65,7 @@ public class RollupReportService {
 
     /** For the benchmarks, which write a synthetic rollup without a database. */
     public RollupReportService(RollupService rollups, CaseLibraryService caseLibrary, Clock clock) {
-        this(rollups, null, caseLibrary, clock);
+        this(rollups, null, caseLibrary, clock, null);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -68,10 +81,19 @@ public class RollupReportService {
      */
     @PreAuthorize("isAuthenticated()")
     public Download download(long associationId) {
+        return download(associationId, null);
+    }
+
+    /** As {@link #download(long)}, with the preparation of {@code reportYear} (null: the current report year). */
+    @PreAuthorize("isAuthenticated()")
+    public Download download(long associationId, Integer reportYear) {
+        // the preparation first: it checks visibility (404) and the year (400) before the download is recorded
+        ReportReadinessService.Overview preparation = readiness == null || reportYear == null && readiness.years().isEmpty()
+                ? null : readiness.overview(associationId, reportYear);
         Rollup rollup = rollups.download(associationId, "rollup.xlsx"); // authorises first
         // the association's own rounds, as its rollup page lists them (newest first)
         AssociationRound round = rounds == null ? null : rounds.byAssociations(List.of(associationId)).stream().findFirst().orElse(null);
-        return new Download(rollup, round);
+        return new Download(rollup, round, preparation);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -176,8 +198,90 @@ public class RollupReportService {
                 members.row(row);
             }
             members.fitColumns(memberHeader.size());
+            if (download.reportPreparation() != null) {
+                readinessSheet(book, download.reportPreparation(), b, locale, pages);
+            }
             book.write(out);
         }
+    }
+
+    /**
+     * 「機能報告の準備状況」: the same figures as the page (associations.ui.ReportReadinessView), hidden ones as 「x」 —
+     * the states per municipality, each 2号 item's answers per municipality, the consenting members' states.
+     */
+    private static void readinessSheet(ReportWorkbook book, ReportReadinessService.Overview overview, ResourceBundle b,
+                                       Locale locale, String pages) {
+        ReportReadiness r = overview.readiness();
+        String year = String.valueOf(r.reportYear());
+        ReportSheet sheet = book.sheet(b.getString("readiness.sheet"), true).headerFooter(r.associationName(), pages);
+        sheet.title(f(b, locale, "readiness.sheetTitle", r.associationName(), year))
+                .field(b.getString("readiness.year"), year)
+                .field(b.getString("readiness.edition"), f(b, locale, "readiness.editionValue",
+                        String.valueOf(overview.edition().year()), overview.edition().title(locale)))
+                .field(b.getString("rollupReport.suppression"), f(b, locale, "rollup.suppressionNote", Cell.MIN_FACILITIES))
+                .field("", f(b, locale, "readiness.associationsNote", r.notReporting()));
+        if (r.editionYear() < r.reportYear()) {
+            sheet.field("", f(b, locale, "readiness.editionPending", year, String.valueOf(r.editionYear())));
+        }
+        sheet.field("", b.getString("readiness.categoriesHint")).blank();
+
+        sheet.title(b.getString("readiness.statesHeading"));
+        String[] stateHeader = {b.getString("facility.municipality"), b.getString("readiness.col.members"),
+            b.getString("readiness.col.notStarted"), b.getString("readiness.col.inProgress"), b.getString("readiness.col.submitted"),
+            b.getString("readiness.col.no1Met"), b.getString("readiness.col.no1NotMet")};
+        sheet.header(false, stateHeader);
+        sheet.row(stateRow(b.getString("readiness.total"), r.members(), r.total()));
+        r.municipalities().forEach(m -> sheet.row(stateRow(m.municipality(), m.members(), m.readiness())));
+        sheet.blank().title(b.getString("readiness.itemsTitle"));
+        sheet.field("", b.getString("readiness.itemsHint"));
+        int widest = stateHeader.length;
+        for (ReportReadiness.ItemDistribution d : r.items()) {
+            ReportItem item = overview.edition().item(d.itemCode()).orElse(null);
+            String wording = item == null ? d.itemCode() : item.wording(locale);
+            String function = b.getString("readiness.function." + d.function().name());
+            sheet.blank().title(function + " " + (d.itemNo() == null ? wording : f(b, locale, "readiness.item", d.itemNo(), wording)));
+            List<String> header = new ArrayList<>(List.of(b.getString("facility.municipality"), b.getString("readiness.col.base")));
+            for (String c : d.categories()) {
+                header.add(categoryLabel(item, c, b, locale));
+            }
+            sheet.header(false, header.toArray(String[]::new));
+            sheet.row(distributionRow(b.getString("readiness.total"), d.total(), d.categories()));
+            d.municipalities().forEach(row -> sheet.row(distributionRow(row.municipality(), row, d.categories())));
+            widest = Math.max(widest, header.size());
+        }
+        sheet.blank().title(b.getString("readiness.membersHeading"));
+        sheet.header(false, b.getString("facility.name"), b.getString("facility.municipality"), b.getString("assessment.col.status"),
+                b.getString("readiness.col.no1"));
+        for (ReportReadiness.MemberRow m : r.identifiedMembers()) {
+            sheet.row(m.name(), m.municipality(), b.getString("readiness.status." + m.status().name()),
+                    m.no1Met() == null ? null : b.getString(m.no1Met() ? "readiness.no1.yes" : "readiness.no1.no"));
+        }
+        sheet.fitColumns(widest);
+    }
+
+    private static Object[] stateRow(String name, int members, ReportReadiness.Readiness s) {
+        return new Object[] {name, members, value(s.notStarted()), value(s.inProgress()), value(s.submitted()),
+            value(s.no1Met()), value(s.no1NotMet())};
+    }
+
+    private static Object[] distributionRow(String name, ReportReadiness.Row row, List<String> categories) {
+        Object[] cells = new Object[2 + categories.size()];
+        cells[0] = name;
+        cells[1] = value(row.base());
+        for (int i = 0; i < categories.size(); i++) {
+            cells[2 + i] = value(row.counts().get(categories.get(i)));
+        }
+        return cells;
+    }
+
+    /** A choice as 「code: label」 (the report's own numbering), or the label of a derived category. */
+    static String categoryLabel(ReportItem item, String category, ResourceBundle b, Locale locale) {
+        if (item != null && item.type() == ItemAnswerType.SINGLE_CHOICE && !category.equals(ReportReadiness.NO_ANSWER)) {
+            int code = Integer.parseInt(category);
+            return item.choice(code).map(c -> code + ": " + (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+                    && c.labelEn() != null ? c.labelEn() : c.labelJa())).orElse(category);
+        }
+        return b.getString("readiness.category." + category);
     }
 
     private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
