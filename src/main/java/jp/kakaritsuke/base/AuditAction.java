@@ -31,6 +31,10 @@ public enum AuditAction {
     ACTION_ADDED,
     ACTION_CHANGED,
     ACTION_DELETED,
+    /** The report preparation (issue 12): a year's preparation started, submitted, reopened for a correction. */
+    PREPARATION_STARTED,
+    PREPARATION_SUBMITTED,
+    PREPARATION_REOPENED,
     /** A report or export about facilities other than the reader's own (a member's profile, a rollup workbook). */
     REPORT_DOWNLOADED
 }

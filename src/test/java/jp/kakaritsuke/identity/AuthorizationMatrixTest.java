@@ -80,6 +80,9 @@ class AuthorizationMatrixTest {
     @Autowired
     jp.kakaritsuke.actionplan.service.ActionPlanService actionPlans;
 
+    @Autowired
+    jp.kakaritsuke.functionreport.service.ReportPreparationService preparations;
+
     final Map<String, String> users = new LinkedHashMap<>();
     final List<String> rows = new ArrayList<>();
     final List<String> mismatches = new ArrayList<>();
@@ -102,6 +105,8 @@ class AuthorizationMatrixTest {
         long draft = assessments.startRound(clinic.id()).summary().id();
         long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput("HOME_CARE", null, null,
                 "認可表 行動", null, null, null)).getId();
+        int year = preparations.currentReportYear();
+        preparations.save(clinic.id(), year, 0, Map.of("NO2A.ROTA", jp.kakaritsuke.functionreport.service.AnswerInput.choice(3)));
         Fixtures.asAdmin();
         associations.addFacility(a, clinic.id());
         users.put("viewer", fixtures.member(clinic, MemberRole.VIEWER));
@@ -114,6 +119,10 @@ class AuthorizationMatrixTest {
         //                     anonymous admin editor viewer outsider assocA assocB
         api("GET /api/v1/roles", () -> get("/api/v1/roles"), 200, 200, 200, 200, 200, 200, 200);
         api("GET /api/v1/questionnaires/current", () -> get("/api/v1/questionnaires/current"), 401, 200, 200, 200, 200, 200, 200);
+        // the report's items (issue 12, stream A): reference data behind a login, like the questionnaire
+        api("GET /api/v1/report-editions/current", () -> get("/api/v1/report-editions/current"), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/report-editions/2026", () -> get("/api/v1/report-editions/{year}", 2026), 401, 200, 200, 200, 200, 200, 200);
+        api("GET /api/v1/report-editions/{unknown}", () -> get("/api/v1/report-editions/{year}", 1999), 401, 404, 404, 404, 404, 404, 404);
         api("GET /api/v1/assessments", () -> get("/api/v1/assessments"), 401, 200, 200, 200, 200, 200, 200);
         api("GET /api/v1/assessments/{submitted}", () -> get("/api/v1/assessments/{id}", submitted), 401, 200, 200, 200, 404, 200, 404);
         api("GET /api/v1/assessments/{draft}", () -> get("/api/v1/assessments/{id}", draft), 401, 200, 200, 200, 404, 404, 404);
@@ -155,6 +164,19 @@ class AuthorizationMatrixTest {
                 401, 409, 409, 403, 404, 404, 404);
         api("DELETE /api/v1/actions/{action} (stale If-Match)", () -> delete("/api/v1/actions/{id}", action).header("If-Match", "\"999\""),
                 401, 409, 409, 403, 404, 404, 404);
+        // the report preparation is internal: never the consenting association's (issue 12)
+        String preparation = "/api/v1/facilities/{id}/report-preparations/{year}";
+        api("GET /api/v1/facilities/{clinic}/report-preparations/{year}", () -> get(preparation, clinic.id(), year),
+                401, 200, 200, 200, 404, 404, 404);
+        api("PUT /api/v1/facilities/{clinic}/report-preparations/{year} (stale If-Match)", () -> put(preparation, clinic.id(), year)
+                .header("If-Match", "\"987654\"").contentType(MediaType.APPLICATION_JSON).content("{\"answers\": {}}"),
+                401, 409, 409, 403, 404, 404, 404);
+        api("POST /api/v1/facilities/{clinic}/report-preparations/{year}/submit (stale If-Match)",
+                () -> post(preparation + "/submit", clinic.id(), year).header("If-Match", "\"987654\""),
+                401, 409, 409, 403, 404, 404, 404);
+        api("POST /api/v1/facilities/{clinic}/report-preparations/{year}/reopen (stale If-Match)",
+                () -> post(preparation + "/reopen", clinic.id(), year).header("If-Match", "\"987654\""),
+                401, 409, 409, 403, 404, 404, 404);
         api("GET /api/v1/no-such-endpoint", () -> get("/api/v1/no-such-endpoint"), 401, 404, 404, 404, 404, 404, 404);
 
         // the service calls behind the pages that take an id (the views only pass the id on)
@@ -165,6 +187,10 @@ class AuthorizationMatrixTest {
         service("facility page: invite a viewer to the clinic",
                 () -> invitations.invite(clinic.id(), MemberRole.VIEWER, "認可表 招待"), 401, 200, 200, 403, 404, 404, 404);
         service("home and result pages: the clinic's action plan", () -> actionPlans.plan(clinic.id()), 401, 200, 200, 200, 404, 404, 404);
+        service("report preparation page: the clinic's preparation", () -> preparations.view(clinic.id(), year),
+                401, 200, 200, 200, 404, 404, 404);
+        service("report preparation page: the clinic's history", () -> preparations.history(clinic.id()),
+                401, 200, 200, 200, 404, 404, 404);
         service("association staff page of A", () -> associationStaff.staff(a), 401, 200, 404, 404, 404, 200, 404);
 
         // lists say no more than the single reads
@@ -175,7 +201,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 32);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 41);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.functionreport.domain;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +13,22 @@ public final class FunctionsProvided {
     private FunctionsProvided() {
     }
 
+    /**
+     * Pure; the 2号 functions only ((イ)–(ニ)), in their order. Free text (特記事項) shows nothing by itself, and an
+     * item not asked (its controlling choice not given) does not count. Whether the facility reports 2号 at all (1号
+     * met) is the caller's to say: the answers are shown as they are.
+     */
     public static Set<ReportFunction> of(ReportEdition edition, Map<String, PreparationAnswer> answers) {
-        throw new UnsupportedOperationException("CONTRACT: implemented by the preparation stream");
+        Set<ReportFunction> present = EnumSet.noneOf(ReportFunction.class);
+        for (ReportItem item : edition.items()) {
+            if (!item.function().secondary() || present.contains(item.function()) || item.type() == ItemAnswerType.TEXT
+                    || !No1Check.asked(item, answers)) {
+                continue;
+            }
+            if (No1Check.fulfils(item, answers.get(item.code()))) {
+                present.add(item.function());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(present);
     }
 }

@@ -1,0 +1,2 @@
+/** The report preparation over the JSON API (docs/api.md, 「Report preparations」). */
+package jp.kakaritsuke.functionreport.api;
