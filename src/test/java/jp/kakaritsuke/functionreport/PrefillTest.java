@@ -137,14 +137,15 @@ class PrefillTest {
     /** A version 3 round: exactly the PrefillRule items, with the mapped choice; every other item empty. */
     @Test
     void aVersion3SubmissionPrefillsExactlyThePrefillRuleItemsWithTheMappedChoice() {
+        // signed in first: the preparation service answers only authenticated callers
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(clinic, MemberRole.EDITOR);
         int year = preparations.currentReportYear();
         ReportEdition edition = editions.forReportYear(year);
         Questionnaire v3 = questionnaires.version(3);
         List<PrefillRule> rules = edition.prefills().stream().filter(r -> r.questionnaireVersion() == 3).toList();
         assertThat(rules).extracting(PrefillRule::itemCode).contains("NO2A.ROTA", "NO2D.OPINION_LETTER");
 
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
-        fixtures.member(clinic, MemberRole.EDITOR);
         var round = assessments.startRound(clinic.id());
         assertThat(round.summary().questionnaireVersion()).isEqualTo(3);
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -155,7 +156,8 @@ class PrefillTest {
             given.put(rule.indicatorCode(), Choice.valueOf(pick.getKey()));
             expected.put(rule.itemCode(), pick.getValue());
         }
-        for (RoleQuestion role : v3.roles()) {
+        // the indicators a clinic is asked (version 3 asks associations other ones)
+        for (RoleQuestion role : v3.forFacility(FacilityType.CLINIC).roles()) {
             Map<String, AnswerValue> values = new LinkedHashMap<>();
             for (Indicator i : role.indicators()) {
                 if (given.containsKey(i.code())) {

@@ -68,7 +68,7 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
         Details homeCare = find(Details.class).withClassName("crosswalk-link").all().stream()
                 .filter(d -> "NO2_C".equals(d.getElement().getAttribute("data-function"))).findFirst().orElseThrow();
         assertThat(homeCare.getSummaryText()).startsWith("この役割は報告の ").endsWith(" に関係します")
-                .contains(view.getTranslation("functionreport.function.NO2_C"));
+                .contains(view.getTranslation("functionreport.function.NO2_C")).doesNotContain("!");
         // the reason on demand
         assertThat(homeCare.isOpened()).isFalse();
         assertThat(homeCare.getElement().getTextRecursively()).contains("訪問診療・往診の体制はこの役割のレベルそのもの");
