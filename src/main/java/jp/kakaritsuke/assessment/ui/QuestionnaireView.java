@@ -93,8 +93,14 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     Button submit;
     Dialog warning;
 
+    /** The report edition whose crosswalk the role cards show; null when none is published (the cards work without). */
+    private jp.kakaritsuke.functionreport.domain.ReportEdition edition;
+    private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
+
     QuestionnaireView(AssessmentService assessments, QuestionnaireService questionnaires, FacilityService facilities,
-                      FacilityAccess access, CaseLibraryService caseLibrary, Clock clock) {
+                      FacilityAccess access, CaseLibraryService caseLibrary, Clock clock,
+                      jp.kakaritsuke.functionreport.service.ReportEditionService editions) {
+        this.editions = editions;
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.facilities = facilities;
@@ -113,6 +119,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         round = assessments.round(roundId);
         // as the facility is asked it: version 3 shows an association only the indicators of its audience
         questionnaire = assessments.questionnaire(roundId);
+        try {
+            edition = editions.current();
+        } catch (RuntimeException none) {
+            edition = null;
+        }
         boolean editor = access.currentUser().admin()
                 || access.roleIn(round.summary().facilityId()).filter(r -> r == MemberRole.EDITOR).isPresent();
         editable = editor && round.summary().status() == RoundStatus.DRAFT;
@@ -262,8 +273,12 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     /** The role's card, made once per round view and kept (with whatever the user typed) across steps. */
     RoleEditor editor(String roleCode) {
-        return editors.computeIfAbsent(roleCode, code -> new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
-                round.answer(code), editable, this::save, this::confirmUnchanged));
+        return editors.computeIfAbsent(roleCode, code -> {
+            RoleEditor editor = new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
+                    round.answer(code), editable, this::save, this::confirmUnchanged);
+            editor.showCrosswalk(edition);
+            return editor;
+        });
     }
 
     /** 次へ: goes on, but first names what on this step is not saved, so nothing is left behind unnoticed. */

@@ -258,6 +258,8 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         assertThat(rota.getThemeNames()).contains("vertical");
         String refs = ooh.getElement().getTextRecursively();
         assertThat(refs).contains("かかりつけ医機能報告と同じ質問: 在宅当番医制への参加", "対象期間: 前年1月1日〜12月31日");
+        // the card says which function of the report the role relates to, as this service's mapping
+        assertThat(ooh.help.getElement().getTextRecursively()).contains("この役割は報告の", "（イ）", "当サービスによる対応付け");
         test(rota).selectItem("3:有り(月1回)");
         assertThat(assessments.round(round.summary().id()).answer("OUT_OF_HOURS").indicators().get("OUT_OF_HOURS.rota").choice())
                 .isEqualTo(jp.kakaritsuke.assessment.domain.Choice.FREQ_1);
