@@ -38,7 +38,6 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
-import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.InvalidInputException;
@@ -68,7 +67,6 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     static final String ROLE_ANCHOR = "role-";
 
     private final AssessmentService assessments;
-    private final QuestionnaireService questionnaires;
     private final FacilityService facilities;
     private final FacilityAccess access;
     private final CaseLibrary library;
@@ -97,12 +95,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     private jp.kakaritsuke.functionreport.domain.ReportEdition edition;
     private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
 
-    QuestionnaireView(AssessmentService assessments, QuestionnaireService questionnaires, FacilityService facilities,
+    QuestionnaireView(AssessmentService assessments, FacilityService facilities,
                       FacilityAccess access, CaseLibraryService caseLibrary, Clock clock,
                       jp.kakaritsuke.functionreport.service.ReportEditionService editions) {
         this.editions = editions;
         this.assessments = assessments;
-        this.questionnaires = questionnaires;
         this.facilities = facilities;
         this.access = access;
         this.library = caseLibrary.library();
