@@ -4,6 +4,11 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import jp.kakaritsuke.functionreport.domain.ReportChoice;
+import jp.kakaritsuke.functionreport.domain.ReportItem;
+import jp.kakaritsuke.functionreport.service.AnswerInput;
+import jp.kakaritsuke.functionreport.service.PreparationView;
+import jp.kakaritsuke.functionreport.service.ReportPreparationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +77,7 @@ class DemoData implements ApplicationRunner {
     private final AssociationAdminService associations;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
     private final AssociationStaffService associationStaff;
+    private final ReportPreparationService preparations;
     private final String adminUsername;
     private final TransactionTemplate transaction;
     private final EntityManager entityManager;
@@ -79,13 +85,14 @@ class DemoData implements ApplicationRunner {
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
              QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
              jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
-             AssociationStaffService associationStaff,
+             AssociationStaffService associationStaff, ReportPreparationService preparations,
              @Value("${app.bootstrap.admin-username:admin}") String adminUsername,
              PlatformTransactionManager transactionManager, EntityManager entityManager) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.entityManager = entityManager;
         this.associationRounds = associationRounds;
         this.associationStaff = associationStaff;
+        this.preparations = preparations;
         this.associations = associations;
         this.facilities = facilities;
         this.invitations = invitations;
@@ -202,8 +209,22 @@ class DemoData implements ApplicationRunner {
                 backdate(submitRound(member.id(), lastYear, List.of(priorities.getFirst())), Duration.ofDays(365));
             }
             submitRound(member.id(), levels, priorities);
+            // the yearly report: most members have prepared this season's, a few are at it, the rest not yet
+            if (i % 4 != 3) {
+                prepareReport(member.id(), preparations.currentReportYear(), 0.35 + 0.6 * random.nextDouble(), random, i % 5 != 4);
+            }
         }
+        // the demo clinic filed last season's report and has started this season's: last year's answers come back
+        // for confirmation, and the two items its self-assessment asks the same way are pre-filled
         actAs("demo-clinic", "USER");
+        int season = preparations.currentReportYear();
+        prepareReport(clinic.id(), season - 1, 0.8, random, true);
+        entityManager.flush();
+        var filed = java.sql.Timestamp.from(java.time.LocalDate.of(season - 1, 2, 12).atTime(10, 30).atZone(clock.getZone()).toInstant());
+        jdbc.sql("UPDATE report_preparation SET created_at = ?, updated_at = ?, submitted_at = ? WHERE facility_id = ? AND report_year = ?")
+                .params(filed, filed, filed, clinic.id(), season - 1).update();
+        entityManager.clear();
+        preparations.start(clinic.id(), season);
         facilities.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
         long round = associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
@@ -252,6 +273,56 @@ class DemoData implements ApplicationRunner {
                     new RoleAnswerInput(level, priorities.contains(role.roleCode()), null, indicators));
         }
         return assessments.submit(round.summary().id()).summary().id();
+    }
+
+    /**
+     * Answers every item of the year's edition as a facility of this {@code strength} (0–1) would — in the report's
+     * order, so an item asked only after another's choice follows it — and submits when asked to. The (★) items of
+     * 1号 are mostly met, as they are for most clinics.
+     */
+    private void prepareReport(long facilityId, int year, double strength, java.util.Random random, boolean submit) {
+        PreparationView view = preparations.view(facilityId, year);
+        if (!view.started()) {
+            view = preparations.start(facilityId, year);
+        }
+        Map<String, AnswerInput> answers = new LinkedHashMap<>();
+        Map<String, Integer> chosen = new java.util.HashMap<>();
+        for (ReportItem item : view.edition().items()) {
+            if (item.dependsOnItem() != null && !java.util.Objects.equals(chosen.get(item.dependsOnItem()), item.dependsOnChoice())) {
+                continue;
+            }
+            double chance = item.requiredForNo1() ? 0.9 : strength;
+            AnswerInput answer = switch (item.type()) {
+                case SINGLE_CHOICE -> {
+                    List<ReportChoice> pool = item.choices().stream().filter(c -> c.fulfils() == random.nextDouble() < chance).toList();
+                    ReportChoice c = pool.isEmpty() ? item.choices().getFirst() : pool.get(random.nextInt(pool.size()));
+                    chosen.put(item.code(), c.code());
+                    yield AnswerInput.choice(c.code());
+                }
+                case MULTI_CHOICE -> {
+                    List<Integer> codes = item.choices().stream().filter(c -> !c.exclusive() && random.nextDouble() < chance / 2)
+                            .map(ReportChoice::code).toList();
+                    Integer none = item.choices().stream().filter(ReportChoice::exclusive).map(ReportChoice::code).findFirst().orElse(null);
+                    yield codes.isEmpty() && none != null ? AnswerInput.choice(none) : new AnswerInput(codes, null, null, null);
+                }
+                case NUMBER -> {
+                    int top = item.max() == null ? 40 : Math.min(40, item.max().intValue());
+                    yield AnswerInput.number(item.decimals() > 0 ? "1.5" : String.valueOf(Math.round(strength * top)));
+                }
+                case NAME_LIST -> strength > 0.5 ? new AnswerInput(null, null, null, List.of("柏の森病院 (デモ)", "北柏内科 (デモ)")) : null;
+                case TEXT -> null;
+            };
+            if (answer != null && !(answer.choices().isEmpty() && answer.number() == null && answer.names().isEmpty())) {
+                answers.put(item.code(), answer);
+            }
+        }
+        view = preparations.save(facilityId, year, view.version(), answers);
+        if (!view.unconfirmed().isEmpty()) {
+            view = preparations.confirm(facilityId, year, view.version(), view.unconfirmed());
+        }
+        if (submit) {
+            preparations.submit(facilityId, year, view.version());
+        }
     }
 
     /** Demo history needs a round from last year; the services always use now. */

@@ -30,6 +30,17 @@ final class DemoAssertions {
         assertThat(facilities.members(clinic.id())).hasSize(2);
         // the demo clinic's profile compares two rounds
         assertThat(assessments.profile(rounds.get(0).id()).previous()).isNotNull();
+        // the clinic filed last season's report and has started this season's: carried answers and the two items its
+        // self-assessment asks the same way (pre-filled) wait for confirmation (README walk-through)
+        Fixtures.as("demo-clinic");
+        var preparations = context.getBean(jp.kakaritsuke.functionreport.service.ReportPreparationService.class);
+        int season = preparations.currentReportYear();
+        assertThat(preparations.history(clinic.id())).extracting(h -> h.reportYear() + " " + h.status())
+                .containsExactly(season + " DRAFT", (season - 1) + " SUBMITTED");
+        var now = preparations.view(clinic.id(), season);
+        assertThat(now.carriedFromYear()).isEqualTo(season - 1);
+        assertThat(now.answers().values()).extracting(a -> a.origin().name()).contains("CARRIED", "PREFILLED");
+        assertThat(now.unconfirmed()).isNotEmpty();
         // the demo association sees its members; 柏市 has enough submissions to show figures and a gap
         Fixtures.as("demo-chiba");
         var rollups = context.getBean(jp.kakaritsuke.associations.service.RollupService.class);

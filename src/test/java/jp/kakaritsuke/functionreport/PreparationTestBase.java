@@ -109,6 +109,7 @@ abstract class PreparationTestBase {
             return y == current.year() ? Optional.of(current) : y == previous.year() ? Optional.of(previous) : Optional.empty();
         });
         when(editions.current()).thenReturn(current);
+        when(editions.years()).thenReturn(List.of(previous.year(), current.year()));
     }
 
     @AfterEach

@@ -122,13 +122,13 @@ class ReportPreparationApiTest extends PreparationTestBase {
 
     @Test
     void confirmSubmitAndReopenOverTheApi() throws Exception {
-        when(selfAssessment.latestSubmitted(anyLong())).thenReturn(Optional.of(new Submission(1, 3, Instant.parse("2026-11-20T03:00:00Z"),
+        when(selfAssessment.latestSubmitted(anyLong())).thenReturn(Optional.of(new Submission(1, 3, Instant.parse(year + "-01-20T03:00:00Z"),
                 Map.of("CARE_WELFARE.opinion_letter", "PROVIDED"), Map.of())));
         MvcResult started = putJson("\"0\"", "{\"answers\": {\"NO2A.ROTA\": {\"choices\": [0]}}}", 201);
         mvc.perform(get(path()).with(fixtures.bearer(editor)))
                 .andExpect(jsonPath("$.items[?(@.code == 'NO2D.OPINION_LETTER')].origin").value("PREFILLED"))
                 .andExpect(jsonPath("$.items[?(@.code == 'NO2D.OPINION_LETTER')].confirmed").value(false))
-                .andExpect(jsonPath("$.items[?(@.code == 'NO2D.OPINION_LETTER')].prefilledFrom").value("自己評価 2026-11-20 提出 / 主治医意見書の作成"))
+                .andExpect(jsonPath("$.items[?(@.code == 'NO2D.OPINION_LETTER')].prefilledFrom").value("自己評価 " + year + "-01-20 提出 / 主治医意見書の作成"))
                 .andExpect(jsonPath("$.unconfirmed[0]").value("NO2D.OPINION_LETTER"));
         mvc.perform(post(path() + "/submit").with(fixtures.bearer(editor)).header("If-Match", etag(started)))
                 .andExpect(status().isBadRequest())

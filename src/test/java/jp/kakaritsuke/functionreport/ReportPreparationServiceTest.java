@@ -89,6 +89,9 @@ class ReportPreparationServiceTest extends PreparationTestBase {
                 e -> assertThat(e.on("reportYear").orElseThrow().messageKey()).isEqualTo("functionreport.error.year"));
         assertThatThrownBy(() -> service.start(clinic.id(), year - 2)).isInstanceOf(FieldErrors.class);
         assertThat(service.start(clinic.id(), year - 1).reportYear()).isEqualTo(year - 1);
+        // before the first edition there is nothing to read
+        assertThatThrownBy(() -> service.view(clinic.id(), year - 2)).isInstanceOfSatisfying(FieldErrors.class,
+                e -> assertThat(e.on("reportYear").orElseThrow().messageKey()).isEqualTo("functionreport.error.noEdition"));
     }
 
     @Test
@@ -173,7 +176,8 @@ class ReportPreparationServiceTest extends PreparationTestBase {
 
     @Test
     void aVersion3SelfAssessmentPrefillsOnlyItsSameQuestionItemsAndSaysFromWhat() {
-        Instant submitted = Instant.parse("2026-11-20T03:00:00Z");
+        // answered in the report season itself: its 前年 is the report's 前年
+        Instant submitted = Instant.parse(year + "-01-20T03:00:00Z");
         when(selfAssessment.latestSubmitted(anyLong())).thenReturn(Optional.of(new Submission(1, 3, submitted,
                 Map.of("OUT_OF_HOURS.rota", "FREQ_2_3", "CARE_WELFARE.opinion_letter", "UNKNOWN", "HOME_CARE.visits", "PROVIDED"),
                 Map.of())));
@@ -182,8 +186,31 @@ class ReportPreparationServiceTest extends PreparationTestBase {
         assertThat(v.answers().get("NO2A.ROTA").choices()).containsExactly(4);
         assertThat(v.answers().get("NO2A.ROTA").origin()).isEqualTo(AnswerOrigin.PREFILLED);
         assertThat(v.answers().get("NO2A.ROTA").confirmed()).isFalse();
-        assertThat(v.prefilledFrom().get("NO2A.ROTA")).isEqualTo("自己評価 2026-11-20 提出 / 在宅当番医制");
+        assertThat(v.prefilledFrom().get("NO2A.ROTA")).isEqualTo("自己評価 " + year + "-01-20 提出 / 在宅当番医制");
         assertThat(v.unconfirmed()).containsExactly("NO2A.ROTA");
+    }
+
+    @Test
+    void aSelfAssessmentAnsweredBeforeTheSeasonSaysThatItsAnswerCoversAnotherPeriod() {
+        // answered in November: its 前年 is the year before the one the coming report asks about
+        when(selfAssessment.latestSubmitted(anyLong())).thenReturn(Optional.of(new Submission(1, 3,
+                Instant.parse((year - 1) + "-11-20T03:00:00Z"), Map.of("OUT_OF_HOURS.rota", "FREQ_1"), Map.of())));
+        PreparationView v = service.start(clinic.id(), year);
+        assertThat(v.answers().get("NO2A.ROTA").origin()).isEqualTo(AnswerOrigin.PREFILLED);
+        assertThat(v.prefilledFrom().get("NO2A.ROTA")).isEqualTo("自己評価 " + (year - 1) + "-11-20 提出（自己評価の前年は "
+                + (year - 2) + "-01-01〜" + (year - 2) + "-12-31、この報告の前年は " + (year - 1) + "-01-01〜" + (year - 1)
+                + "-12-31） / 在宅当番医制");
+    }
+
+    @Test
+    void theCoveredPeriodCountsFromTheDayAnswered() {
+        assertThat(ReportPreparationService.coveredOn(jp.kakaritsuke.functionreport.domain.ItemPeriod.PREVIOUS_FISCAL_YEAR,
+                LocalDate.of(2026, 11, 20))).isEqualTo(new jp.kakaritsuke.functionreport.domain.ItemPeriod.Range(
+                LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31)));
+        assertThat(ReportPreparationService.coveredOn(jp.kakaritsuke.functionreport.domain.ItemPeriod.PREVIOUS_FISCAL_YEAR,
+                LocalDate.of(2027, 2, 1))).isEqualTo(jp.kakaritsuke.functionreport.domain.ItemPeriod.PREVIOUS_FISCAL_YEAR.range(2027));
+        assertThat(ReportPreparationService.coveredOn(jp.kakaritsuke.functionreport.domain.ItemPeriod.PREVIOUS_CALENDAR_YEAR,
+                LocalDate.of(2027, 2, 1))).isEqualTo(jp.kakaritsuke.functionreport.domain.ItemPeriod.PREVIOUS_CALENDAR_YEAR.range(2027));
     }
 
     @Test

@@ -177,6 +177,10 @@ class AuthorizationMatrixTest {
         api("POST /api/v1/facilities/{clinic}/report-preparations/{year}/reopen (stale If-Match)",
                 () -> post(preparation + "/reopen", clinic.id(), year).header("If-Match", "\"987654\""),
                 401, 409, 409, 403, 404, 404, 404);
+        // the preparation workbook (issue 12 D): read like the preparation itself, internal to the facility
+        api("GET /api/v1/facilities/{clinic}/report-preparations/{year}.xlsx",
+                () -> get(preparation + ".xlsx", clinic.id(), year),
+                401, 200, 200, 200, 404, 404, 404);
         api("GET /api/v1/no-such-endpoint", () -> get("/api/v1/no-such-endpoint"), 401, 404, 404, 404, 404, 404, 404);
 
         // the service calls behind the pages that take an id (the views only pass the id on)
@@ -201,7 +205,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 41);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 42);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {

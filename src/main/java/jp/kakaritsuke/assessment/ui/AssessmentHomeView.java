@@ -89,6 +89,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
             actions.add(start);
         }
         actions.add(new Anchor("facility/" + f.id(), getTranslation("assessment.home.members")));
+        actions.add(new Anchor("report-preparation?facility=" + f.id(), getTranslation("prep.home.link"))); // issue 12 C
         card.add(actions);
 
         Grid<RoundSummary> history = new Grid<>();

@@ -157,6 +157,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.assessment"), "assessment", VaadinIcon.CLIPBOARD_CHECK.create()));
+        // the page itself says what applies (no facility, an association, a viewer): base cannot ask about facilities
+        nav.addItem(new SideNavItem(getTranslation("nav.reportPreparation"), "report-preparation", VaadinIcon.FILE_TEXT_O.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.matrix"), "", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));

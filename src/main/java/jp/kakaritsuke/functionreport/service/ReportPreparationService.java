@@ -23,6 +23,7 @@ import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.FunctionsProvided;
+import jp.kakaritsuke.functionreport.domain.ItemPeriod;
 import jp.kakaritsuke.functionreport.domain.No1Check;
 import jp.kakaritsuke.functionreport.domain.PreparationAnswer;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
@@ -258,7 +259,13 @@ public class ReportPreparationService {
                 .ifPresent(submission -> prefill(edition, submission, source.orElse(null), p)));
         PreparationAnswerValidator.unasked(edition, p.answers()).forEach(p::remove);
         p.touched(No1Check.evaluate(edition, confirmedOnly(p.answers())).met(), user.username(), now);
-        ReportPreparation saved = preparations.saveAndFlush(p);
+        ReportPreparation saved;
+        try {
+            saved = preparations.saveAndFlush(p);
+        } catch (org.springframework.dao.DataIntegrityViolationException twoStarts) {
+            // two editors starting the same year at once: the unique key lets one through, the other reads it again
+            throw conflict(reportYear);
+        }
         events.publishEvent(AuditEvent.ofFacility(AuditAction.PREPARATION_STARTED, facilityId, null,
                 "report " + reportYear + " edition " + edition.year()
                         + (source.isPresent() ? " carried from " + source.get().getReportYear() : "")));
@@ -310,15 +317,47 @@ public class ReportPreparationService {
                 continue;
             }
             target.put(rule.itemCode(), choices, null, null, null, AnswerOrigin.PREFILLED, false,
-                    prefilledFrom(submission, rule));
+                    prefilledFrom(submission, rule, item.get(), target.getReportYear()));
         }
     }
 
-    /** e.g. 「自己評価 2026-11-20 提出 / 主治医意見書の作成」: the date in Japan, the rule's note when it has one. */
-    static String prefilledFrom(SelfAssessmentAnswers.Submission submission, PrefillRule rule) {
-        String text = "自己評価 " + DAY.format(submission.submittedAt().atZone(JAPAN).toLocalDate()) + " 提出"
-                + (rule.noteJa() == null || rule.noteJa().isBlank() ? "" : " / " + rule.noteJa().strip());
+    /**
+     * e.g. 「自己評価 2026-11-20 提出 / 主治医意見書の作成」: the date in Japan, the rule's note when it has one. A
+     * self-assessment's 前年 / 前年度 counts from the day it was answered, the report's from its report year: when the two
+     * periods differ (a round submitted in November answers about the year before the one the coming report asks),
+     * both are named, so whoever confirms it sees that the answer is about another period.
+     */
+    static String prefilledFrom(SelfAssessmentAnswers.Submission submission, PrefillRule rule, ReportItem item, int reportYear) {
+        LocalDate day = submission.submittedAt().atZone(JAPAN).toLocalDate();
+        String text = "自己評価 " + DAY.format(day) + " 提出";
+        if (item.period() != null) {
+            ItemPeriod.Range covered = coveredOn(item.period(), day);
+            ItemPeriod.Range asked = item.period().range(reportYear);
+            if (!covered.equals(asked)) {
+                String name = switch (item.period()) {
+                    case PREVIOUS_CALENDAR_YEAR -> "前年";
+                    case PREVIOUS_FISCAL_YEAR -> "前年度";
+                    case AS_OF_REFERENCE_DATE -> "基準日";
+                };
+                text += "（自己評価の" + name + "は " + span(covered) + "、この報告の" + name + "は " + span(asked) + "）";
+            }
+        }
+        text += rule.noteJa() == null || rule.noteJa().isBlank() ? "" : " / " + rule.noteJa().strip();
         return text.length() <= MAX_PREFILLED_FROM ? text : text.substring(0, MAX_PREFILLED_FROM - 1) + "…";
+    }
+
+    /** The period an answer covers when given on {@code day}, counted as the questionnaire counts it (from that day). */
+    public static ItemPeriod.Range coveredOn(ItemPeriod period, LocalDate day) {
+        return switch (period) {
+            case PREVIOUS_CALENDAR_YEAR -> period.range(day.getYear());
+            // the fiscal year before the one the day falls in; range(y) is the fiscal year y-2
+            case PREVIOUS_FISCAL_YEAR -> period.range((day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1) + 1);
+            case AS_OF_REFERENCE_DATE -> new ItemPeriod.Range(day, day);
+        };
+    }
+
+    private static String span(ItemPeriod.Range r) {
+        return r.from().equals(r.to()) ? DAY.format(r.from()) : DAY.format(r.from()) + "〜" + DAY.format(r.to());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
@@ -347,7 +386,12 @@ public class ReportPreparationService {
         }
     }
 
+    /** The edition a year is prepared with; a year before the first edition has none (the report began in 2026). */
     private ReportEdition edition(int reportYear) {
+        List<Integer> years = editions.years();
+        if (years.isEmpty() || reportYear < years.getFirst()) {
+            throw new FieldErrors(List.of(FieldError.of("reportYear", "functionreport.error.noEdition", String.valueOf(reportYear))));
+        }
         return editions.forReportYear(reportYear);
     }
 
