@@ -126,4 +126,39 @@ class RoleScoringTest {
         assertThat(Choice.UNKNOWN.counts()).isFalse();
         assertThat(Choice.NO.counts()).isTrue();
     }
+
+    @Test
+    void theReportsFrequencyBandsAndTheOutOfHoursFeeEarnTheirDocumentedCredits() {
+        Indicator rota = indicator("rota", AnswerType.REPORT_FREQUENCY, null);
+        assertThat(Choice.of(AnswerType.REPORT_FREQUENCY).stream().map(c -> RoleScoring.credit(rota, IndicatorValue.choice(c))).toList())
+                .containsExactly(0.0, 0.25, 0.5, 0.75, 1.0, 1.0, 1.0, 1.0);
+        Indicator fee = indicator("fee", AnswerType.OUT_OF_HOURS_FEE, null);
+        // the fee's own points 5 / 4 / 3 / 1, divided by 5
+        assertThat(Choice.of(AnswerType.OUT_OF_HOURS_FEE).stream().map(c -> RoleScoring.credit(fee, IndicatorValue.choice(c))).toList())
+                .containsExactly(0.0, 1.0, 0.8, 0.6, 0.2);
+        RoleQuestion ooh = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(rota, fee, YES_NO));
+        // level 2, rota monthly (0.75), fee 3 (0.6), the yes/no unanswered: 100 × (0.3 + 0.4 × 0.675) = 57
+        assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, ooh, 2, Map.of(
+                "rota", IndicatorValue.choice(Choice.FREQ_1), "fee", IndicatorValue.choice(Choice.OOH_FEE_3)))).isEqualTo(57);
+    }
+
+    @Test
+    void anIndicatorAFacilityIsNotAskedNeverLowersItsScore() {
+        // version 3: the same role as a clinic sees it (with the fee) and as an association sees it (without): the same
+        // answers score the same, since only answered indicators count
+        Indicator fee = new Indicator("fee", "OUT_OF_HOURS", 1, "fee", "fee", null, null, AnswerType.OUT_OF_HOURS_FEE, null,
+                null, null, null, null, null, null, null, null, List.of(),
+                jp.kakaritsuke.assessment.domain.IndicatorAudience.CLINIC, null, "rule", "rule");
+        RoleQuestion full = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(fee, YES_NO));
+        RoleQuestion association = full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION);
+        assertThat(association.indicators()).containsExactly(YES_NO);
+        assertThat(full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC)).isSameAs(full);
+        Map<String, IndicatorValue> answers = Map.of("a", IndicatorValue.choice(Choice.YES));
+        for (int level = 0; level <= 4; level++) {
+            assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, association, level, answers))
+                    .isEqualTo(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, full, level, answers));
+            // and with nothing answered, the level alone (as in version 2)
+            assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, full, level, Map.of())).isEqualTo(25 * level);
+        }
+    }
 }

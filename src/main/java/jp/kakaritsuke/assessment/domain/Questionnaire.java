@@ -49,9 +49,13 @@ public final class Questionnaire {
         if (type == null || indicators.values().stream().allMatch(i -> i.askedOf(type))) {
             return this;
         }
-        return new Questionnaire(version, titleJa, titleEn, publishedOn, steps,
-                roles.values().stream().map(r -> r.forFacility(type)).toList(), scoringRule);
+        // immutable like this one, so one view per type is enough (the service asks for it on every read)
+        return byFacility.computeIfAbsent(type, t -> new Questionnaire(version, titleJa, titleEn, publishedOn, steps,
+                roles.values().stream().map(r -> r.forFacility(t)).toList(), scoringRule));
     }
+
+    private final Map<jp.kakaritsuke.facility.domain.FacilityType, Questionnaire> byFacility =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public int version() {
         return version;

@@ -60,15 +60,19 @@ class CrosswalkPanel extends Div {
         }
     }
 
+    /** 「この役割は報告の (ハ) 在宅医療の提供 に関係します」, or with the item's wording for an item-level link. */
+    static String sentence(com.vaadin.flow.component.Component in, Locale locale, ReportEdition edition, CrosswalkLink link) {
+        String function = in.getTranslation("functionreport.function." + link.function().name());
+        return link.itemCode() == null
+                ? in.getTranslation("crosswalk.function", function)
+                : in.getTranslation("crosswalk.item", function, edition.item(link.itemCode())
+                        .map(i -> i.wording(locale)).orElse(link.itemCode()));
+    }
+
     private Details linkDetails(ReportEdition edition, CrosswalkLink link) {
         Locale locale = getLocale();
-        String function = getTranslation("functionreport.function." + link.function().name());
-        String sentence = link.itemCode() == null
-                ? getTranslation("crosswalk.function", function)
-                : getTranslation("crosswalk.item", function, edition.item(link.itemCode())
-                        .map(i -> i.wording(locale)).orElse(link.itemCode()));
         Details details = new Details();
-        details.setSummaryText(sentence);
+        details.setSummaryText(sentence(this, locale, edition, link));
         Paragraph reason = new Paragraph(getTranslation("crosswalk.reason") + ": " + link.reason(locale));
         reason.addClassName("crosswalk-reason");
         details.add(reason);

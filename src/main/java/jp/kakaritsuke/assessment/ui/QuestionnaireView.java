@@ -38,7 +38,6 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
-import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.InvalidInputException;
@@ -68,7 +67,6 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     static final String ROLE_ANCHOR = "role-";
 
     private final AssessmentService assessments;
-    private final QuestionnaireService questionnaires;
     private final FacilityService facilities;
     private final FacilityAccess access;
     private final CaseLibrary library;
@@ -93,10 +91,15 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     Button submit;
     Dialog warning;
 
-    QuestionnaireView(AssessmentService assessments, QuestionnaireService questionnaires, FacilityService facilities,
-                      FacilityAccess access, CaseLibraryService caseLibrary, Clock clock) {
+    /** The report edition whose crosswalk the role cards show; null when none is published (the cards work without). */
+    private jp.kakaritsuke.functionreport.domain.ReportEdition edition;
+    private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
+
+    QuestionnaireView(AssessmentService assessments, FacilityService facilities,
+                      FacilityAccess access, CaseLibraryService caseLibrary, Clock clock,
+                      jp.kakaritsuke.functionreport.service.ReportEditionService editions) {
+        this.editions = editions;
         this.assessments = assessments;
-        this.questionnaires = questionnaires;
         this.facilities = facilities;
         this.access = access;
         this.library = caseLibrary.library();
@@ -113,6 +116,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         round = assessments.round(roundId);
         // as the facility is asked it: version 3 shows an association only the indicators of its audience
         questionnaire = assessments.questionnaire(roundId);
+        try {
+            edition = editions.current();
+        } catch (RuntimeException none) {
+            edition = null;
+        }
         boolean editor = access.currentUser().admin()
                 || access.roleIn(round.summary().facilityId()).filter(r -> r == MemberRole.EDITOR).isPresent();
         editable = editor && round.summary().status() == RoundStatus.DRAFT;
@@ -262,8 +270,12 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     /** The role's card, made once per round view and kept (with whatever the user typed) across steps. */
     RoleEditor editor(String roleCode) {
-        return editors.computeIfAbsent(roleCode, code -> new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
-                round.answer(code), editable, this::save, this::confirmUnchanged));
+        return editors.computeIfAbsent(roleCode, code -> {
+            RoleEditor editor = new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
+                    round.answer(code), editable, this::save, this::confirmUnchanged);
+            editor.showCrosswalk(edition);
+            return editor;
+        });
     }
 
     /** 次へ: goes on, but first names what on this step is not saved, so nothing is left behind unnoticed. */

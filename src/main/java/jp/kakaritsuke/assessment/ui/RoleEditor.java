@@ -56,6 +56,8 @@ class RoleEditor extends Div {
     final Span status = new Span();
     final Span unconfirmedMark = new Span();
     final Div previousBox = new Div();
+    /** The role's help text (the folded second layer), and the crosswalk sentences under it. */
+    final Div help = new Div();
     final Button unchanged = new Button();
     /** Fields the service refused (field name → message shown), kept until a save of the role succeeds. */
     final Map<String, String> invalid = new LinkedHashMap<>();
@@ -101,7 +103,6 @@ class RoleEditor extends Div {
 
         // the second layer: read and answered only by those who want the detail
         Div more = new Div();
-        Div help = new Div();
         help.addClassName("role-help");
         help.add(new Paragraph(question.help(locale)));
         if (question.helpSource() != null) {
@@ -204,6 +205,25 @@ class RoleEditor extends Div {
         }
         row.add(refs);
         return row;
+    }
+
+    /**
+     * Under the role's help: the report functions the current edition's crosswalk links this role to, marked as this
+     * service's mapping (the reasons are on the result page). Nothing when there are none.
+     */
+    void showCrosswalk(jp.kakaritsuke.functionreport.domain.ReportEdition edition) {
+        if (edition == null || edition.crosswalkForRole(roleCode).isEmpty()) {
+            return;
+        }
+        Div box = new Div();
+        box.addClassName("role-crosswalk");
+        for (var link : edition.crosswalkForRole(roleCode)) {
+            box.add(new Paragraph(CrosswalkPanel.sentence(this, getLocale(), edition, link)));
+        }
+        Span ours = new Span(getTranslation("crosswalk.ours"));
+        ours.getElement().getThemeList().add("badge contrast");
+        box.add(ours);
+        help.add(box);
     }
 
     /** 不明 / 該当なし are new with version 2; their texts live with the quick path's. */

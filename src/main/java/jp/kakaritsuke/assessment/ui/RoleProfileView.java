@@ -206,16 +206,12 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                 || facilities.get(facilityId).type() == jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION) {
             return null;
         }
-        var routes = com.vaadin.flow.router.RouteConfiguration.forApplicationScope();
-        for (String path : List.of(PREPARATION_ROUTE + "/" + facilityId, PREPARATION_ROUTE)) {
-            if (routes.getRoute(path).isPresent()) {
-                return path;
-            }
-        }
-        return null;
+        // the page takes the facility as ?facility=ID (without it, the user's own facility)
+        return com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getRoute(PREPARATION_ROUTE).isPresent()
+                ? PREPARATION_ROUTE + "?facility=" + facilityId : null;
     }
 
-    /** The route of the report preparation page (functionreport.ui). */
+    /** The route of the report preparation page (functionreport.ui.ReportPreparationView). */
     static final String PREPARATION_ROUTE = "report-preparation";
 
     /** Phone widths show role, level, score and priority only. */

@@ -103,7 +103,7 @@ public class BlankSheetService {
                     String source = i.sourceCase() == null ? "" : sourceLabel(b, locale, new SourceReference(i.sourceCase(), i.sourcePractice()));
                     s.row(role, i.code(), i.label(locale), typeLabel(b, locale, i.type()), String.join(" / ", choices),
                             i.unit(locale), i.type() == AnswerType.NUMBER ? range(b, locale, i.min(), i.max()) : "",
-                            i.hint(locale), source);
+                            audience(b, locale, i) + i.hint(locale), source);
                     s.answerCell(COL_ANSWER, choices, i.min(), i.max(), errorTitle, choices.isEmpty()
                             ? text(b, locale, "report.blank.error.number", range(b, locale, i.min(), i.max())) : listError);
                 }
@@ -111,6 +111,12 @@ public class BlankSheetService {
             s.fitColumns(COL_ANSWER + 1).narrowColumns(36, COL_QUESTION, COL_HINT).narrowColumns(20, COL_CHOICES, COL_TYPE);
             book.write(out);
         }
+    }
+
+    /** 「【診療所・病院のみ】」 before the hint of an indicator not asked of everyone (version 3); empty otherwise. */
+    private static String audience(ResourceBundle b, Locale locale, Indicator i) {
+        return i.audience() == jp.kakaritsuke.assessment.domain.IndicatorAudience.ALL ? ""
+                : text(b, locale, "questionnaire.v3.audience." + i.audience().name()) + " ";
     }
 
     /** The choices an indicator offers, in the order the questionnaire shows them. */

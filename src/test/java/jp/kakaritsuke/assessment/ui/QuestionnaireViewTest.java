@@ -244,4 +244,33 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         view.showStep(view.reviewStep());
         assertThat(view.submit).isNull();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClinicAnswersTheReportsRotaItemOnItsEightBandsAndAnAssociationIsNotAskedIt() {
+        QuestionnaireView view = open("OUT_OF_HOURS");
+        RoleEditor ooh = view.editors.get("OUT_OF_HOURS");
+        var rota = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<jp.kakaritsuke.assessment.domain.Choice>)
+                ooh.indicators.get("OUT_OF_HOURS.rota");
+        assertThat(rota.getListDataView().getItems().map(c -> rota.getItemLabelGenerator().apply(c)).toList())
+                .containsExactly("0:無し(意向無し)", "1:無し(意向有り)", "2:有り(月1回未満)", "3:有り(月1回)", "4:有り(月2~3回)",
+                        "5:有り(月4~5回)", "6:有り(月6~9回)", "7:有り(月10回以上)");
+        assertThat(rota.getThemeNames()).contains("vertical");
+        String refs = ooh.getElement().getTextRecursively();
+        assertThat(refs).contains("かかりつけ医機能報告と同じ質問: 在宅当番医制への参加", "対象期間: 前年1月1日〜12月31日");
+        // the card says which function of the report the role relates to, as this service's mapping
+        assertThat(ooh.help.getElement().getTextRecursively()).contains("この役割は報告の", "（イ）", "当サービスによる対応付け");
+        test(rota).selectItem("3:有り(月1回)");
+        assertThat(assessments.round(round.summary().id()).answer("OUT_OF_HOURS").indicators().get("OUT_OF_HOURS.rota").choice())
+                .isEqualTo(jp.kakaritsuke.assessment.domain.Choice.FREQ_1);
+        assertThat(ooh.indicators).containsKey("OUT_OF_HOURS.out_of_hours_fee").doesNotContainKey("OUT_OF_HOURS.member_duty_shifts");
+
+        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        fixtures.member(association, MemberRole.EDITOR);
+        round = assessments.startRound(association.id());
+        RoleEditor theirs = open("OUT_OF_HOURS").editors.get("OUT_OF_HOURS");
+        assertThat(theirs.indicators).containsKey("OUT_OF_HOURS.member_duty_shifts")
+                .doesNotContainKeys("OUT_OF_HOURS.rota", "OUT_OF_HOURS.out_of_hours_fee", "OUT_OF_HOURS.duty_shifts");
+        assertThat(theirs.getElement().getTextRecursively()).doesNotContain("かかりつけ医機能報告と同じ質問");
+    }
 }

@@ -57,6 +57,13 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
         String note = find(com.vaadin.flow.component.html.Paragraph.class).withClassName("detail-note").single().getText();
         assertThat(note).contains("在宅医療").contains("レベルだけ").doesNotContain("看取り");
         assertThat(find(Button.class).withText("行動計画に追加").exists()).as("an editor adds from a recommendation").isTrue();
+        // the current edition's crosswalk: 在宅医療 relates to (ハ), said as ours, with its reason
+        Div homeCare = find(Div.class).withClassName("crosswalk-role").all().stream()
+                .filter(d -> "HOME_CARE".equals(d.getElement().getAttribute("data-role"))).findFirst().orElseThrow();
+        assertThat(homeCare.getElement().getTextRecursively()).contains("この役割は報告の", "(ハ)", "に関係します")
+                .doesNotContain("!functionreport");
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("crosswalk-ours").single().getText())
+                .isEqualTo("当サービスによる対応付け");
     }
 
     @Test
