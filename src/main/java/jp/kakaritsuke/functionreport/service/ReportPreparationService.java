@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code FieldErrors} keyed by item code, and nothing of the request is stored then. Facilities of type ASSOCIATION do
  * not report: asking for theirs is a {@code FieldErrors} on "facility". Every change is one transaction.
  * <p>
- * Rules decided here (docs/report-preparation.B.md): a preparation may be started for {@link #currentReportYear()}
+ * Rules decided here (docs/report-preparation.md, "The preparation"): a preparation may be started for {@link #currentReportYear()}
  * and the year before (a season just closed can still be recorded); saving into a year not started starts it first;
  * last year's answers are carried unconfirmed, then the self-assessment pre-fills the items of its
  * {@link PrefillRule}s, winning over a carried answer only when it was submitted after the carried preparation was
