@@ -21,11 +21,11 @@ public class ReportEditionRepository {
 
     /** Every edition's year, oldest first. */
     public List<Integer> years() {
-        return jdbc.sql("SELECT year FROM report_edition ORDER BY year").query(Integer.class).list();
+        return jdbc.sql("SELECT edition_year FROM report_edition ORDER BY edition_year").query(Integer.class).list();
     }
 
     public Optional<ReportEdition> load(int year) {
-        var header = jdbc.sql("SELECT title_ja, title_en, published_on, source FROM report_edition WHERE year = ?")
+        var header = jdbc.sql("SELECT title_ja, title_en, published_on, source FROM report_edition WHERE edition_year = ?")
                 .param(year)
                 .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)})
                 .optional();
