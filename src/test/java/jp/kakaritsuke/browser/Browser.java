@@ -146,6 +146,13 @@ final class Browser {
     }
 
     static void screenshot(WebDriver driver, String name) throws Exception {
+        // Copilot (development mode only, never in the production jar) pops up 「App is running in development mode」
+        // over the page: the screenshots in docs/ are of the app, not of the development tools
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelectorAll('body > *').forEach(e => {"
+                + " const tag = e.tagName.toLowerCase();"
+                + " if (tag.startsWith('copilot-') || tag === 'vaadin-dev-tools') e.style.setProperty('display', 'none', 'important');"
+                + "});");
         Path dir = Files.createDirectories(Path.of("target/screenshots"));
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name),
                 StandardCopyOption.REPLACE_EXISTING);
