@@ -237,6 +237,11 @@ class ItemEditor extends Div {
                 field.add(names);
             }
         }
+        // the number badge sits outside the field's label: the accessible name carries it too (「No.4 総合診療専門医」),
+        // so a screen reader user hears which item of the report this is
+        field.getChildren().filter(com.vaadin.flow.component.HasAriaLabel.class::isInstance)
+                .map(com.vaadin.flow.component.HasAriaLabel.class::cast)
+                .forEach(f -> f.setAriaLabel(itemLabel()));
         add(field, meta);
 
         originBox.addClassName("prep-item-origin");

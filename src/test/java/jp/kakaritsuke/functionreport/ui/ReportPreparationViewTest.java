@@ -116,6 +116,9 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
         assertThat(texts(rota)).contains("No.1", "対象期間：前年（2026年1月1日〜2026年12月31日）",
                 "この項目は役割『在宅医療』のレベルに関係します（当サービスによる対応付け）", "前年の回答（2026年の準備から）");
         assertThat(rota.single.getItemLabelGenerator().apply(rota.item.choice(2).orElseThrow())).isEqualTo("2: 有り(月1回未満)");
+        // the field's accessible name carries the item's number, which is shown beside it, not in its label
+        assertThat(rota.single.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("No.1 ").contains("在宅当番医制"));
+        assertThat(posting.single.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("番号未確認 "));
         assertThat(texts(view.editors.get("NO2B.REFERRED_OUTPATIENTS"))).contains("No.11", "対象期間：前年度（2025年4月1日〜2026年3月31日）");
         assertThat(texts(view.editors.get("NO1.GP_SPECIALIST"))).contains("対象時点：報告基準日（2027年1月1日）現在");
         assertThat(texts(view.editors.get("NO2A.AFTER_HOURS_CLAIMS")))
