@@ -1,5 +1,7 @@
 package jp.kakaritsuke.assessment.api;
 
+import jp.kakaritsuke.base.web.IfMatch;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -16,7 +18,6 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
-import jp.kakaritsuke.base.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -123,35 +124,11 @@ class AssessmentEditApi {
         return problem;
     }
 
-    @ExceptionHandler(VersionRequiredException.class)
-    ProblemDetail versionRequired(VersionRequiredException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
-        problem.setTitle("Precondition Required");
-        return problem;
-    }
 
     /** The version from {@code If-Match} ("3", W/"3" or 3) or the body; both given must agree. */
     static long version(String ifMatch, Long bodyVersion) {
-        Long header = null;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            tag = tag.replace("\"", "");
-            try {
-                header = Long.parseLong(tag);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(List.of("assessment.error.version"), List.of("If-Match"));
-            }
-        }
-        if (header == null && bodyVersion == null) {
-            throw new VersionRequiredException();
-        }
-        if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
-            throw new InvalidInputException(List.of("assessment.error.version"), List.of("If-Match", "version"));
-        }
-        return header != null ? header : bodyVersion;
+        return IfMatch.version(ifMatch, bodyVersion, "assessment.error.version",
+                "Send the role's version as If-Match: \"<version>\" or as 'version' in the body.");
     }
 
     /**
@@ -182,11 +159,6 @@ class AssessmentEditApi {
         return "\"" + version + "\"";
     }
 
-    static final class VersionRequiredException extends RuntimeException {
-        VersionRequiredException() {
-            super("Send the role's version as If-Match: \"<version>\" or as 'version' in the body.");
-        }
-    }
 
     /** A role's answer: the whole role at once. {@code indicators}: code → number, numeric string or choice name. */
     record RoleBody(Integer level, Boolean priority, String note, Map<String, JsonNode> indicators, Long version) {

@@ -31,10 +31,18 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final String LANGUAGE_COOKIE = "kkf-lang";
+    private static final String LANGUAGE_COOKIE = DownloadLanguage.LANGUAGE_COOKIE;
 
     /** Stateless: reads the same bundles as the UI. */
     private final jp.kakaritsuke.base.i18n.AppI18NProvider translations = new jp.kakaritsuke.base.i18n.AppI18NProvider();
+
+    /** An editing call without a version (IfMatch): 428, saying what to send. */
+    @ExceptionHandler(IfMatch.VersionRequiredException.class)
+    ProblemDetail versionRequired(IfMatch.VersionRequiredException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+        problem.setTitle("Precondition Required");
+        return problem;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {

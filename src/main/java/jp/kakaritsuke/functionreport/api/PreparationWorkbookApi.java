@@ -1,11 +1,9 @@
 package jp.kakaritsuke.functionreport.api;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
-import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.web.DownloadLanguage;
 import jp.kakaritsuke.functionreport.service.PreparationWorkbookService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PreparationWorkbookApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    /** The cookie the UI's language switch sets (base.i18n.LocaleInitializer). */
-    static final String LANGUAGE_COOKIE = "kkf-lang";
 
     private final PreparationWorkbookService workbooks;
 
@@ -40,32 +36,11 @@ class PreparationWorkbookApi {
     @GetMapping("/facilities/{id}/report-preparations/{year}.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable long id, @PathVariable int year,
                                     @RequestParam(name = "lang", required = false) String lang, HttpServletRequest request) {
-        byte[] body = workbooks.workbook(id, year, locale(lang, request));
+        byte[] body = workbooks.workbook(id, year, DownloadLanguage.of(lang, request));
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(workbooks.fileName(id, year), StandardCharsets.UTF_8).build().toString())
                 .body(body);
-    }
-
-    /**
-     * The reports' rule for a download's language, copied from {@code reports.api.ReportApi#locale} (this module may
-     * not depend on {@code reports}, which depends on it): {@code ?lang=}, else the UI's cookie, else an API client's
-     * (bearer token) Accept-Language, else Japanese — a browser download matches the page it came from.
-     */
-    static Locale locale(String lang, HttpServletRequest request) {
-        if (lang != null && !lang.isBlank()) {
-            return AppI18NProvider.supported(Locale.forLanguageTag(lang));
-        }
-        if (request.getCookies() != null) {
-            var chosen = Arrays.stream(request.getCookies()).filter(c -> LANGUAGE_COOKIE.equals(c.getName()))
-                    .map(Cookie::getValue).findFirst();
-            if (chosen.isPresent()) {
-                return AppI18NProvider.supported(Locale.forLanguageTag(chosen.get()));
-            }
-        }
-        boolean apiClient = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        return apiClient && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                ? AppI18NProvider.supported(request.getLocale()) : AppI18NProvider.JAPANESE;
     }
 }

@@ -1,5 +1,7 @@
 package jp.kakaritsuke.functionreport.api;
 
+import jp.kakaritsuke.base.web.IfMatch;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -11,7 +13,6 @@ import java.util.Map;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
-import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.functionreport.domain.No1Check;
 import jp.kakaritsuke.functionreport.domain.PreparationAnswer;
@@ -136,35 +137,11 @@ class ReportPreparationApi {
         return ResponseEntity.status(HttpStatus.CONFLICT).eTag(etag(e.current.version())).body(problem);
     }
 
-    @ExceptionHandler(VersionRequiredException.class)
-    ProblemDetail versionRequired(VersionRequiredException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
-        problem.setTitle("Precondition Required");
-        return problem;
-    }
 
     /** The version from {@code If-Match} ("3", W/"3" or 3) or the body; both given must agree (as the assessment API). */
     static long version(String ifMatch, Long bodyVersion) {
-        Long header = null;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            tag = tag.replace("\"", "");
-            try {
-                header = Long.parseLong(tag);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(List.of("functionreport.error.version"), List.of("If-Match"));
-            }
-        }
-        if (header == null && bodyVersion == null) {
-            throw new VersionRequiredException();
-        }
-        if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
-            throw new InvalidInputException(List.of("functionreport.error.version"), List.of("If-Match", "version"));
-        }
-        return header != null ? header : bodyVersion;
+        return IfMatch.version(ifMatch, bodyVersion, "functionreport.error.version",
+                "Send the preparation's version as If-Match: \"<version>\" (the ETag of the GET) or as 'version' in the body.");
     }
 
     private static ResponseEntity<PreparationJson> withETag(PreparationView view) {
@@ -175,11 +152,6 @@ class ReportPreparationApi {
         return "\"" + version + "\"";
     }
 
-    static final class VersionRequiredException extends RuntimeException {
-        VersionRequiredException() {
-            super("Send the preparation's version as If-Match: \"<version>\" (the ETag of the GET) or as 'version' in the body.");
-        }
-    }
 
     static final class StaleVersionException extends RuntimeException {
         final transient PreparationView current;

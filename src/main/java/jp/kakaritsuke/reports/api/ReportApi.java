@@ -1,13 +1,11 @@
 package jp.kakaritsuke.reports.api;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
-import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.web.DownloadLanguage;
 import jp.kakaritsuke.reports.service.BlankSheetService;
 import jp.kakaritsuke.reports.service.FacilityReportService;
 import jp.kakaritsuke.reports.service.RollupReportService;
@@ -34,8 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class ReportApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    /** The cookie the UI's language switch sets (base.i18n.LocaleInitializer). */
-    static final String LANGUAGE_COOKIE = "kkf-lang";
 
     private final FacilityReportService reports;
     private final RollupReportService rollupReports;
@@ -52,7 +48,7 @@ class ReportApi {
     ResponseEntity<StreamingResponseBody> rollup(@PathVariable long id, @RequestParam(name = "lang", required = false) String lang,
                                                  @RequestParam(name = "reportYear", required = false) Integer reportYear,
                                                  HttpServletRequest request) {
-        Locale locale = locale(lang, request);
+        Locale locale = DownloadLanguage.of(lang, request);
         String fileName = rollupReports.fileName(id, locale); // authorises before anything is sent
         // computed and recorded here, in the request, before streaming; with the members' report preparation (issue 12)
         var rollup = rollupReports.download(id, reportYear);
@@ -65,7 +61,7 @@ class ReportApi {
     @GetMapping("/assessments/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam(name = "lang", required = false) String lang,
                                   HttpServletRequest request) throws IOException {
-        Locale locale = locale(lang, request);
+        Locale locale = DownloadLanguage.of(lang, request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reports.write(id, locale, out);
         return ResponseEntity.ok()
@@ -78,31 +74,13 @@ class ReportApi {
     @GetMapping("/questionnaires/current/blank.xlsx")
     ResponseEntity<byte[]> blankSheet(@RequestParam(name = "lang", required = false) String lang, HttpServletRequest request)
             throws IOException {
-        Locale locale = locale(lang, request);
+        Locale locale = DownloadLanguage.of(lang, request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         blankSheets.write(locale, out);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(blankSheets.fileName(locale)))
                 .body(out.toByteArray());
-    }
-
-    static Locale locale(String lang, HttpServletRequest request) {
-        if (lang != null && !lang.isBlank()) {
-            return AppI18NProvider.supported(Locale.forLanguageTag(lang));
-        }
-        if (request.getCookies() != null) {
-            var chosen = Arrays.stream(request.getCookies()).filter(c -> LANGUAGE_COOKIE.equals(c.getName()))
-                    .map(Cookie::getValue).findFirst();
-            if (chosen.isPresent()) {
-                return AppI18NProvider.supported(Locale.forLanguageTag(chosen.get()));
-            }
-        }
-        // API clients (bearer token) say what they read; a browser follows the UI's rule (its cookie, else Japanese,
-        // whatever Accept-Language says), so a download matches the page it came from
-        boolean apiClient = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        return apiClient && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                ? AppI18NProvider.supported(request.getLocale()) : AppI18NProvider.JAPANESE;
     }
 
     private static String attachment(String fileName) {
