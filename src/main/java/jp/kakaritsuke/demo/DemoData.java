@@ -233,7 +233,7 @@ class DemoData implements ApplicationRunner {
                 .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30))), round).update();
         // the association's staff join the way real staff do: an invitation they accept with their own password
         String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局").code();
-        associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", passwords.computeIfAbsent("demo-chiba", k -> password()));
+        associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", "demo-chiba@example.jp", passwords.computeIfAbsent("demo-chiba", k -> password()));
         return passwords;
     }
 
@@ -241,7 +241,7 @@ class DemoData implements ApplicationRunner {
         actAs(adminUsername, "ADMIN");
         String code = invitations.invite(facility.id(), role, name).code();
         String password = password();
-        invitations.accept(code, username, name, password);
+        invitations.accept(code, username, name, username + "@example.jp", password);
         passwords.put(username, password);
     }
 

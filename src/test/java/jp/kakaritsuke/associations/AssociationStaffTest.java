@@ -85,15 +85,15 @@ class AssociationStaffTest {
             assertThat(p.inviteeName()).isEqualTo("浜松 事務局 鈴木");
         });
         String username = "hamamatsu" + System.nanoTime();
-        assertThatThrownBy(() -> staff.accept(issued.code(), username, "鈴木", "short"))
+        assertThatThrownBy(() -> staff.accept(issued.code(), username, "鈴木", Fixtures.mail(username), "short"))
                 .isInstanceOfSatisfying(UserAccountService.AccountException.class,
                         e -> assertThat(e.getMessage()).isEqualTo("account.error.password"));
         // the failed attempt used nothing up
         assertThat(staff.lookup(issued.code())).isPresent();
-        staff.accept(issued.code(), username, "鈴木", Fixtures.PASSWORD);
+        staff.accept(issued.code(), username, "鈴木", Fixtures.mail(username), Fixtures.PASSWORD);
 
         assertThat(staff.lookup(issued.code())).isEmpty();
-        assertThatThrownBy(() -> staff.accept(issued.code(), username + "x", "鈴木", Fixtures.PASSWORD))
+        assertThatThrownBy(() -> staff.accept(issued.code(), username + "x", "鈴木", Fixtures.mail(username + "x"), Fixtures.PASSWORD))
                 .isInstanceOfSatisfying(UserAccountService.AccountException.class,
                         e -> assertThat(e.getMessage()).isEqualTo("invitation.error.invalid"));
         Fixtures.as(username);
@@ -169,7 +169,7 @@ class AssociationStaffTest {
         Fixtures.anonymous();
         for (String code : new String[] {revoked.code(), expired.code(), "NOPE-NOPE-NOPE-NOPE", "", "x".repeat(65)}) {
             assertThat(staff.lookup(code)).isEmpty();
-            assertThatThrownBy(() -> staff.accept(code, "u" + System.nanoTime(), "名前", Fixtures.PASSWORD))
+            assertThatThrownBy(() -> staff.accept(code, "u" + System.nanoTime(), "名前", Fixtures.mail("u" + System.nanoTime()), Fixtures.PASSWORD))
                     .isInstanceOfSatisfying(UserAccountService.AccountException.class,
                             e -> assertThat(e.getMessage()).isEqualTo("invitation.error.invalid"));
         }

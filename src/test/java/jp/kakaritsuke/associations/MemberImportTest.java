@@ -88,7 +88,7 @@ class MemberImportTest {
         assertThat(rollups.rollup(city).members()).isEqualTo(3);
         // the invitation works: the first editor of the imported clinic
         Fixtures.anonymous();
-        invitations.accept(result.invitations().getFirst().code(), "sakai.higashi." + System.nanoTime() % 100000, "山田 太郎", Fixtures.PASSWORD);
+        invitations.accept(result.invitations().getFirst().code(), "sakai.higashi." + System.nanoTime() % 100000, "山田 太郎", Fixtures.mail("sakai.higashi." + System.nanoTime() % 100000), Fixtures.PASSWORD);
         // importing the same file again finds every row already a member
         Fixtures.as(staff);
         assertThat(imports.preview(city, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8)).rows())

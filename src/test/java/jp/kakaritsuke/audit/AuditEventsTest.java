@@ -162,7 +162,7 @@ class AuditEventsTest {
         var issued = invitations.invite(clinic.id(), MemberRole.EDITOR, "院長 山田");
         Fixtures.anonymous(); // the invitee has no account yet
         String editor = newUsername();
-        invitations.accept(issued.code(), editor, "山田 太郎", Fixtures.PASSWORD);
+        invitations.accept(issued.code(), editor, "山田 太郎", Fixtures.mail(editor), Fixtures.PASSWORD);
 
         Fixtures.as(editor);
         FacilityProfile p = facilities.get(clinic.id());

@@ -72,8 +72,8 @@ class InvitationRaceTest {
         String loser = "loser" + System.nanoTime();
 
         Throwable winnerFailure = new InvitationRace(transactionManager, dataSource).run(
-                () -> invitations.accept(code, winner, "先に押した人", Fixtures.PASSWORD), loser,
-                () -> assertThatThrownBy(() -> invitations.accept(code, loser, "後に押した人", Fixtures.PASSWORD))
+                () -> invitations.accept(code, winner, "先に押した人", Fixtures.mail(winner), Fixtures.PASSWORD), loser,
+                () -> assertThatThrownBy(() -> invitations.accept(code, loser, "後に押した人", Fixtures.mail(loser), Fixtures.PASSWORD))
                         .isInstanceOfSatisfying(UserAccountService.AccountException.class,
                                 e -> assertThat(e.getMessage()).isEqualTo("invitation.error.taken")));
 
@@ -100,8 +100,8 @@ class InvitationRaceTest {
         String loser = "aloser" + System.nanoTime();
 
         Throwable winnerFailure = new InvitationRace(transactionManager, dataSource).run(
-                () -> associationStaff.accept(code, winner, "先に押した人", Fixtures.PASSWORD), loser,
-                () -> assertThatThrownBy(() -> associationStaff.accept(code, loser, "後に押した人", Fixtures.PASSWORD))
+                () -> associationStaff.accept(code, winner, "先に押した人", Fixtures.mail(winner), Fixtures.PASSWORD), loser,
+                () -> assertThatThrownBy(() -> associationStaff.accept(code, loser, "後に押した人", Fixtures.mail(loser), Fixtures.PASSWORD))
                         .isInstanceOfSatisfying(UserAccountService.AccountException.class,
                                 e -> assertThat(e.getMessage()).isEqualTo("invitation.error.taken")));
 

@@ -46,8 +46,8 @@ class InvitationTest {
             assertThat(p.facilityName()).isEqualTo(clinic.name());
             assertThat(p.role()).isEqualTo(MemberRole.EDITOR);
         });
-        invitations.accept(code, "yamada.taro", "山田 太郎", Fixtures.PASSWORD);
-        assertThatThrownBy(() -> invitations.accept(code, "someone.else", "誰か", Fixtures.PASSWORD))
+        invitations.accept(code, "yamada.taro", "山田 太郎", Fixtures.mail("yamada.taro"), Fixtures.PASSWORD);
+        assertThatThrownBy(() -> invitations.accept(code, "someone.else", "誰か", Fixtures.mail("someone.else"), Fixtures.PASSWORD))
                 .isInstanceOf(UserAccountService.AccountException.class).hasMessage("invitation.error.invalid");
         assertThat(invitations.lookup(code)).isEmpty();
         Fixtures.as("yamada.taro");
@@ -58,16 +58,16 @@ class InvitationTest {
     void weakPasswordsTakenNamesAndUnknownCodesAreRefusedClearly() {
         FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事").code();
-        assertThatThrownBy(() -> invitations.accept(code, "board.member", "理事", "short"))
+        assertThatThrownBy(() -> invitations.accept(code, "board.member", "理事", Fixtures.mail("board.member"), "short"))
                 .hasMessage("account.error.password");
-        assertThatThrownBy(() -> invitations.accept(code, "admin", "理事", Fixtures.PASSWORD))
+        assertThatThrownBy(() -> invitations.accept(code, "admin", "理事", Fixtures.mail("admin"), Fixtures.PASSWORD))
                 .hasMessage("account.error.taken");
-        assertThatThrownBy(() -> invitations.accept(code, "Bad Name!", "理事", Fixtures.PASSWORD))
+        assertThatThrownBy(() -> invitations.accept(code, "Bad Name!", "理事", Fixtures.mail("Bad Name!"), Fixtures.PASSWORD))
                 .hasMessage("account.error.username");
-        assertThatThrownBy(() -> invitations.accept("NOPE-NOPE-NOPE-NOPE", "x.y.z", "理事", Fixtures.PASSWORD))
+        assertThatThrownBy(() -> invitations.accept("NOPE-NOPE-NOPE-NOPE", "x.y.z", "理事", Fixtures.mail("x.y.z"), Fixtures.PASSWORD))
                 .hasMessage("invitation.error.invalid");
         // the code survived the refused attempts
-        invitations.accept(code, "board.member", "理事", Fixtures.PASSWORD);
+        invitations.accept(code, "board.member", "理事", Fixtures.mail("board.member"), Fixtures.PASSWORD);
     }
 
     @Test

@@ -121,11 +121,11 @@ class NameRulesTest {
                 .containsExactly("invitation.error.nameInvisible");
         String code = invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 太郎").code();
         Fixtures.anonymous();
-        assertThat(keys(() -> invitations.accept(code, "yamada.rlo" + System.nanoTime() % 100000, "山田\u202E太郎", Fixtures.PASSWORD)))
+        assertThat(keys(() -> invitations.accept(code, "yamada.rlo" + System.nanoTime() % 100000, "山田\u202E太郎", Fixtures.mail("yamada.rlo" + System.nanoTime() % 100000), Fixtures.PASSWORD)))
                 .containsExactly("account.error.displayNameInvisible");
-        assertThat(keys(() -> accounts.createUser("nul.user" + System.nanoTime() % 100000, "＝山田", Fixtures.PASSWORD)))
+        assertThat(keys(() -> accounts.createUser("nul.user" + System.nanoTime() % 100000, "＝山田", "nul.user@example.jp", Fixtures.PASSWORD)))
                 .containsExactly("account.error.displayNameFormula");
         // the code was not used up by the refusals
-        invitations.accept(code, "yamada.ok" + System.nanoTime() % 100000, "山田 太郎", Fixtures.PASSWORD);
+        invitations.accept(code, "yamada.ok" + System.nanoTime() % 100000, "山田 太郎", Fixtures.mail("yamada.ok" + System.nanoTime() % 100000), Fixtures.PASSWORD);
     }
 }

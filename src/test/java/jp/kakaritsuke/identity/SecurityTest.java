@@ -1,5 +1,6 @@
 package jp.kakaritsuke.identity;
 
+import jp.kakaritsuke.testsupport.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -89,7 +90,7 @@ class SecurityTest {
         var clinic = fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC);
         String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
         String username = "p" + java.util.UUID.randomUUID().toString().substring(0, 12);
-        invitations.accept(code, username, "テスト", password);
+        invitations.accept(code, username, "テスト", Fixtures.mail(username), password);
         jp.kakaritsuke.testsupport.Fixtures.anonymous();
         return username;
     }
@@ -118,7 +119,7 @@ class SecurityTest {
         String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
         for (var weak : java.util.Map.of("kashiwa-admin", "account.error.password", "x".repeat(201), "account.error.passwordTooLong",
                 "kashiwa-admin-2026", "account.error.passwordUsername", "1234567890qwerty", "account.error.passwordCommon").entrySet()) {
-            assertThatThrownBy(() -> invitations.accept(code, "kashiwa-admin", "テスト", weak.getKey()))
+            assertThatThrownBy(() -> invitations.accept(code, "kashiwa-admin", "テスト", Fixtures.mail("kashiwa-admin"), weak.getKey()))
                     .hasMessage(weak.getValue());
         }
     }

@@ -76,7 +76,7 @@ class FacilityReportTest {
         clinic = fixtures.facility(FacilityType.CLINIC);
         Fixtures.asAdmin();
         editor = "e" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        invitations.accept(invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 花子").code(), editor, "山田 花子",
+        invitations.accept(invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 花子").code(), editor, "山田 花子", Fixtures.mail(editor),
                 Fixtures.PASSWORD);
         Fixtures.as(editor);
         count = questionnaires.current().roles().stream().flatMap(r -> r.indicators().stream())

@@ -23,6 +23,12 @@ public class Fixtures {
 
     public static final String PASSWORD = "correct-horse-battery";
 
+    /** A valid, distinct mail address for a test account (whatever the user name, even one the tests expect refused). */
+    public static String mail(String username) {
+        String local = username == null ? "x" : username.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]", "-");
+        return (local.isEmpty() ? "x" : local) + "@example.jp";
+    }
+
     private final FacilityService facilities;
     private final InvitationService invitations;
     private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
@@ -110,7 +116,7 @@ public class Fixtures {
         asAdmin();
         String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String code = invitations.invite(facility.id(), role, "テスト " + username).code();
-        invitations.accept(code, username, "テスト " + username, PASSWORD);
+        invitations.accept(code, username, "テスト " + username, Fixtures.mail(username), PASSWORD);
         as(username);
         return username;
     }

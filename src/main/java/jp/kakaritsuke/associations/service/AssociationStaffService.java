@@ -149,9 +149,9 @@ public class AssociationStaffService {
      * used, revoked or expired code is refused with the same message, so codes cannot be probed.
      */
     @Transactional
-    public long accept(String code, String username, String displayName, String password) {
+    public long accept(String code, String username, String displayName, String email, String password) {
         AssociationInvitation invitation = requireOpen(code);
-        long userId = accounts.createUser(username, displayName, password);
+        long userId = accounts.createUser(username, displayName, email, password);
         use(invitation, userId);
         return userId;
     }

@@ -96,7 +96,7 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
         }
         try {
             staff.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
-                    account.password.getValue());
+                    account.email.getValue(), account.password.getValue());
             done(new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
             if (!account.showError(e.getMessage())) {

@@ -163,6 +163,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("nav.practices"), "practices", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.survey"), "survey", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.associations"), "associations", VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.account"), "account", VaadinIcon.USER.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.apiTokens"), "account/api-tokens", VaadinIcon.KEY.create()));
         if (authentication.hasRole("ADMIN")) {
             // only a shortcut: the view and its service check the role themselves
@@ -170,6 +171,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             // association administrators reach their part of the log from the associations page
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.lockedAccounts"), "admin/locked-accounts", VaadinIcon.LOCK.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.outbox"), "admin/outbox", VaadinIcon.ENVELOPE_O.create()));
         }
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));
         addToDrawer(nav);

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.base.ui;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -12,6 +13,7 @@ public class NewAccountForm extends FormLayout {
 
     public final TextField username = new TextField();
     public final TextField displayName = new TextField();
+    public final EmailField email = new EmailField();
     public final PasswordField password = new PasswordField();
     public final PasswordField confirm = new PasswordField();
     private final int minPasswordLength;
@@ -26,11 +28,14 @@ public class NewAccountForm extends FormLayout {
         username.setMaxLength(100);
         displayName.setLabel(getTranslation("account.displayName"));
         displayName.setMaxLength(200);
+        email.setLabel(getTranslation("email.label"));
+        email.setHelperText(getTranslation("account.email.help"));
+        email.setMaxLength(jp.kakaritsuke.base.EmailAddress.MAX_LENGTH);
         password.setLabel(getTranslation("account.password"));
         password.setHelperText(getTranslation("account.password.help", minPasswordLength, maxPasswordLength));
         // no maxLength: the browser would cut a pasted passphrase silently; the service says it is too long instead
         confirm.setLabel(getTranslation("account.passwordConfirm"));
-        add(username, displayName, password, confirm);
+        add(username, displayName, email, password, confirm);
         setResponsiveSteps(new ResponsiveStep("0", 1));
     }
 
@@ -47,6 +52,10 @@ public class NewAccountForm extends FormLayout {
         switch (key) {
             case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
             case "account.error.displayName", "account.error.displayNameFormula", "account.error.displayNameInvisible" -> invalid(displayName, getTranslation(key));
+            case "email.error.invalid", "email.error.tooLong", "account.error.emailTaken" -> {
+                email.setInvalid(true);
+                email.setErrorMessage(getTranslation(key));
+            }
             case "account.error.password", "account.error.passwordTooLong", "account.error.passwordUsername",
                  "account.error.passwordCommon" -> {
                 password.setInvalid(true);

@@ -12,4 +12,7 @@ public interface FacilityMemberRepository extends JpaRepository<FacilityMember, 
 
     @Query("select m from FacilityMember m where m.key.facilityId = :facilityId order by m.createdAt")
     List<FacilityMember> findByFacility(long facilityId);
+
+    @Query("select m from FacilityMember m where m.key.facilityId in :facilityIds and m.role = :role")
+    List<FacilityMember> findByFacilitiesAndRole(java.util.Collection<Long> facilityIds, MemberRole role);
 }

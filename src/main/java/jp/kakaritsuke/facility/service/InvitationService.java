@@ -100,10 +100,10 @@ public class InvitationService {
      * saw it open) is told so ({@code invitation.error.taken}), and the rollback takes their new account with it.
      */
     @Transactional
-    public void accept(String code, String username, String displayName, String password) {
+    public void accept(String code, String username, String displayName, String email, String password) {
         Invitation invitation = find(code).filter(i -> i.isUsable(clock.instant()))
                 .orElseThrow(() -> new UserAccountService.AccountException("invitation.error.invalid"));
-        long userId = accounts.createUser(username, displayName, password);
+        long userId = accounts.createUser(username, displayName, email, password);
         if (!OneTimeCode.claim(() -> invitations.markAccepted(invitation.getId(), userId, clock.instant()) == 1)) {
             throw new UserAccountService.AccountException("invitation.error.taken");
         }

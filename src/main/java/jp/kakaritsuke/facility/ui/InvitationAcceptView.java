@@ -64,7 +64,7 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
         }
         try {
             invitations.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
-                    account.password.getValue());
+                    account.email.getValue(), account.password.getValue());
             removeAll();
             add(new H2(getTranslation("invitation.done")), new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {

@@ -33,6 +33,10 @@ public class AppUser {
     @Column(name = "system_role", nullable = false, length = 20)
     private SystemRole systemRole;
 
+    /** Lower-case (base.EmailAddress); null only for accounts made before addresses were asked for (issue 13). */
+    @Column(length = 254, unique = true)
+    private String email;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -53,6 +57,12 @@ public class AppUser {
     }
 
     public AppUser(String username, String passwordHash, String displayName, SystemRole systemRole, Instant createdAt) {
+        this(username, passwordHash, displayName, null, systemRole, createdAt);
+    }
+
+    public AppUser(String username, String passwordHash, String displayName, String email, SystemRole systemRole,
+                   Instant createdAt) {
+        this.email = email;
         this.username = normalizeUsername(username);
         this.passwordHash = passwordHash;
         this.displayName = displayName;
@@ -86,6 +96,10 @@ public class AppUser {
 
     public SystemRole getSystemRole() {
         return systemRole;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public boolean isEnabled() {

@@ -11,6 +11,9 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
 
+    /** {@code email} lower-case (base.EmailAddress). */
+    Optional<AppUser> findByEmail(String email);
+
     /** Accounts with failed logins or a lock, for the administrators' list (few rows: the index is not needed). */
     java.util.List<AppUser> findByFailedLoginsGreaterThanOrderByUsername(int failedLogins);
 

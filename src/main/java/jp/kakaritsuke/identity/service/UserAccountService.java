@@ -4,7 +4,12 @@ import java.time.Clock;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import jp.kakaritsuke.base.EmailAddress;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.kakaritsuke.base.TextRules;
@@ -59,32 +64,50 @@ public class UserAccountService {
     }
 
     /**
-     * Creates an ordinary user. Problems come back as {@link AccountException} with a message key, so the UI can say
-     * what to fix.
+     * Creates an ordinary user with their mail address (required: it is how they get back in after forgetting the
+     * password). Every problem comes back at once as {@link AccountException} with message keys, so the form can
+     * mark every field to fix in one go.
      */
     @Transactional
-    public long createUser(String username, String displayName, String rawPassword) {
+    public long createUser(String username, String displayName, String email, String rawPassword) {
         String normalized = AppUser.normalizeUsername(username);
+        List<String> problems = new ArrayList<>();
         if (normalized == null || !USERNAME.matcher(normalized).matches()) {
-            throw new AccountException("account.error.username");
+            problems.add("account.error.username");
+        } else if (users.findByUsername(normalized).isPresent()) {
+            problems.add("account.error.taken");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-            throw new AccountException("account.error.displayName");
+            problems.add("account.error.displayName");
+        } else {
+            problems.addAll(TextRules.problems("account.error.displayName", displayName));
         }
-        List<String> nameProblems = TextRules.problems("account.error.displayName", displayName);
-        if (!nameProblems.isEmpty()) {
-            throw new AccountException(nameProblems.getFirst());
+        List<String> emailProblems = EmailAddress.problems(email);
+        problems.addAll(emailProblems);
+        if (emailProblems.isEmpty() && users.findByEmail(EmailAddress.normalize(email)).isPresent()) {
+            problems.add("account.error.emailTaken");
         }
-        PasswordPolicy.problem(normalized, rawPassword).ifPresent(key -> {
-            throw new AccountException(key);
-        });
-        if (users.findByUsername(normalized).isPresent()) {
-            throw new AccountException("account.error.taken");
+        PasswordPolicy.problem(normalized == null ? "" : normalized, rawPassword).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new AccountException(problems);
         }
-        long id = users.save(new AppUser(normalized, passwordEncoder.encode(PasswordPolicy.normalize(rawPassword)), displayName.strip(), SystemRole.USER,
-                clock.instant())).getId();
+        long id = users.save(new AppUser(normalized, passwordEncoder.encode(PasswordPolicy.normalize(rawPassword)),
+                displayName.strip(), EmailAddress.normalize(email), SystemRole.USER, clock.instant())).getId();
         events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_CREATED, normalized, null));
         return id;
+    }
+
+    /** How to reach people (the round notices, a member list): name and address, by account. No authorisation: callers have checked theirs. */
+    @Transactional(readOnly = true)
+    public Map<Long, Contact> contacts(Collection<Long> userIds) {
+        Map<Long, Contact> result = new HashMap<>();
+        users.findAllById(userIds).forEach(u -> result.put(u.getId(), new Contact(u.getId(), u.getDisplayName(),
+                Optional.ofNullable(u.getEmail()).map(EmailAddress::new), u.isEnabled())));
+        return result;
+    }
+
+    /** An account as others reach it: no address for accounts made before issue 13; a disabled account gets no mail. */
+    public record Contact(long userId, String displayName, Optional<EmailAddress> email, boolean enabled) {
     }
 
     /** The (normalised) user name of an account: what audit records name people by. */
@@ -104,10 +127,21 @@ public class UserAccountService {
         return username == null ? Optional.empty() : users.findByUsername(AppUser.normalizeUsername(username)).map(AppUser::getDisplayName);
     }
 
-    /** A rejected account request; {@code getMessage()} is an i18n key. */
+    /** A rejected account request; {@code getMessage()} is the first i18n key, {@link #messageKeys()} all of them. */
     public static class AccountException extends RuntimeException {
+        private final List<String> messageKeys;
+
         public AccountException(String messageKey) {
-            super(messageKey);
+            this(List.of(messageKey));
+        }
+
+        public AccountException(List<String> messageKeys) {
+            super(messageKeys.getFirst());
+            this.messageKeys = List.copyOf(messageKeys);
+        }
+
+        public List<String> messageKeys() {
+            return messageKeys;
         }
     }
 }

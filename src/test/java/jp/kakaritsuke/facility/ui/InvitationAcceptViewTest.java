@@ -105,7 +105,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
         // someone else accepts the same code in the same moment, and commits while this click is under way
         Throwable other = new jp.kakaritsuke.testsupport.InvitationRace(transactionManager, dataSource).run(
-                () -> invitations.accept(code, "faster" + System.nanoTime(), "速かった人", Fixtures.PASSWORD), loser,
+                () -> invitations.accept(code, "faster" + System.nanoTime(), "速かった人", Fixtures.mail("faster" + System.nanoTime()), Fixtures.PASSWORD), loser,
                 () -> test(view.accept).click());
 
         assertThat(other).isNull();

@@ -1,0 +1,2 @@
+/** The outbox: one row per mail, its state and attempts. */
+package jp.kakaritsuke.mail.domain;

@@ -1,0 +1,2 @@
+/** The administrator's view of the outbox. */
+package jp.kakaritsuke.mail.ui;
