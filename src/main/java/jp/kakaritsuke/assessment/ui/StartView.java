@@ -11,7 +11,8 @@ import jp.kakaritsuke.identity.service.UserAccountService;
 
 /**
  * Where a login lands when no page was asked for (the login's default success URL): a facility's people go to their
- * self-assessment, an association's staff to their rollups, everyone else to the case matrix. It lives here because
+ * self-assessment, an association's staff to their rollups, an administrator to 施設管理 (where their work starts:
+ * registering facilities and inviting their people), everyone else to the case matrix. It lives here because
  * the assessment module is the one that knows both facilities and associations.
  */
 @Route("start")
@@ -31,7 +32,7 @@ class StartView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (accounts.requireCurrentUser().admin()) {
-            event.forwardTo("");
+            event.forwardTo("admin/facilities");
         } else if (!facilities.visibleFacilities().isEmpty()) {
             event.forwardTo(AssessmentHomeView.class);
         } else if (!rollups.visibleAssociations().isEmpty()) {

@@ -46,6 +46,11 @@ public class FacilityMember {
         return role;
     }
 
+    /** An editor becomes a viewer or the other way round (FacilityService checks that an editor remains). */
+    public void setRole(MemberRole role) {
+        this.role = role;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -15,4 +15,12 @@ public interface FacilityMemberRepository extends JpaRepository<FacilityMember, 
 
     @Query("select m from FacilityMember m where m.key.facilityId in :facilityIds and m.role = :role")
     List<FacilityMember> findByFacilitiesAndRole(java.util.Collection<Long> facilityIds, MemberRole role);
+
+    /** How many editors the facility has besides the given account (the "never without an editor" rule). */
+    @Query("select count(m) from FacilityMember m where m.key.facilityId = :facilityId and m.role = jp.kakaritsuke.facility.domain.MemberRole.EDITOR and m.key.userId <> :userId")
+    long countOtherEditors(long facilityId, long userId);
+
+    /** Rows of (facility id, role, count) for the facilities of one page of the administrator's list. */
+    @Query("select m.key.facilityId, m.role, count(m) from FacilityMember m where m.key.facilityId in :facilityIds group by m.key.facilityId, m.role")
+    List<Object[]> countByFacilityAndRole(java.util.Collection<Long> facilityIds);
 }

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A one-time invitation to join a facility. Only the SHA-256 of its code is stored. */
+/**
+ * A one-time invitation to join a facility. Only the SHA-256 of its code is stored. Sent by mail when the inviter gave
+ * an address, otherwise handed over in person. A resend replaces the code (the old link dies) and the expiry.
+ */
 @Entity
 @Table(name = "invitation")
 public class Invitation {
@@ -48,6 +51,15 @@ public class Invitation {
     @Column(name = "accepted_user_id")
     private Long acceptedUserId;
 
+    @Column(name = "invitee_email", length = 254)
+    private String inviteeEmail;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "resent_at")
+    private Instant resentAt;
+
     @Version
     private long version;
 
@@ -65,8 +77,38 @@ public class Invitation {
         this.expiresAt = expiresAt;
     }
 
+    public Invitation(long facilityId, MemberRole role, String codeHash, String inviteeName, String inviteeEmail,
+                      long createdBy, Instant createdAt, Instant expiresAt) {
+        this(facilityId, role, codeHash, inviteeName, createdBy, createdAt, expiresAt);
+        this.inviteeEmail = inviteeEmail;
+    }
+
     public boolean isUsable(Instant now) {
-        return acceptedAt == null && now.isBefore(expiresAt);
+        return state(now) == InvitationState.OPEN;
+    }
+
+    /** Accepted and revoked are final; an open invitation becomes expired when its time is up. */
+    public InvitationState state(Instant now) {
+        if (acceptedAt != null) {
+            return InvitationState.ACCEPTED;
+        }
+        if (revokedAt != null) {
+            return InvitationState.REVOKED;
+        }
+        return now.isBefore(expiresAt) ? InvitationState.OPEN : InvitationState.EXPIRED;
+    }
+
+    /** The address the invitation was mailed to (lower-case); null when it was handed over in person. */
+    public String getInviteeEmail() {
+        return inviteeEmail;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public Instant getResentAt() {
+        return resentAt;
     }
 
     public Long getId() {
@@ -79,6 +121,10 @@ public class Invitation {
 
     public MemberRole getRole() {
         return role;
+    }
+
+    public String getCodeHash() {
+        return codeHash;
     }
 
     public String getInviteeName() {

@@ -11,6 +11,12 @@ import jp.kakaritsuke.facility.domain.FacilityMember;
 import jp.kakaritsuke.facility.domain.FacilityMemberRepository;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
+import jp.kakaritsuke.facility.domain.FacilitySummary;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Facilities and their members. Authorisation per facility through {@link FacilityAccess}. */
 @Service
 public class FacilityService {
+
+    static final int MAX_PAGE = 500;
+    static final int MAX_TERMS = 5;
 
     private final FacilityRepository facilities;
     private final FacilityMemberRepository members;
@@ -120,6 +129,124 @@ public class FacilityService {
                 .toList();
     }
 
+    /**
+     * One page of the administrator's facility list. {@code search} holds words separated by spaces (全角スペース too);
+     * a facility is listed when each word occurs in its name, prefecture or municipality. Only the page is read.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<FacilityListItem> search(String search, int offset, int limit) {
+        List<FacilitySummary> page = facilities.search(terms(search), Math.max(0, offset), Math.clamp(limit, 0, MAX_PAGE));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<MemberRole, Long>> counts = new HashMap<>();
+        for (Object[] row : members.countByFacilityAndRole(page.stream().map(FacilitySummary::id).toList())) {
+            counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(MemberRole.class)).put((MemberRole) row[1], (Long) row[2]);
+        }
+        return page.stream().map(f -> {
+            Map<MemberRole, Long> c = counts.getOrDefault(f.id(), Map.of());
+            return new FacilityListItem(f.id(), f.name(), f.type(), f.prefecture(), f.municipality(),
+                    c.getOrDefault(MemberRole.EDITOR, 0L).intValue(), c.getOrDefault(MemberRole.VIEWER, 0L).intValue());
+        }).toList();
+    }
+
+    /** How many facilities {@link #search} lists for the words. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public int count(String search) {
+        return (int) Math.min(Integer.MAX_VALUE, facilities.countMatching(terms(search)));
+    }
+
+    /** The search words: split at half- and full-width spaces, at most {@value #MAX_TERMS}, each at most 100 chars. */
+    static List<String> terms(String search) {
+        if (search == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(search.strip().split("[\\s\u3000]+"))
+                .filter(t -> !t.isBlank())
+                .map(t -> t.length() > 100 ? t.substring(0, 100) : t)
+                .limit(MAX_TERMS)
+                .toList();
+    }
+
+    /**
+     * Changes a member's role (editor ↔ viewer). Editors of the facility and administrators may; the last editor
+     * cannot be made a viewer ({@code members.error.lastEditor}).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeRole(long facilityId, long userId, MemberRole role) {
+        java.util.Objects.requireNonNull(role, "role");
+        lock(facilityId);
+        access.requireEdit(facilityId);
+        FacilityMember member = loadMember(facilityId, userId);
+        if (member.getRole() == role) {
+            return;
+        }
+        if (member.getRole() == MemberRole.EDITOR) {
+            requireAnotherEditor(facilityId, userId);
+        }
+        MemberRole before = member.getRole();
+        member.setRole(role);
+        members.flush();
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_MEMBER_ROLE_CHANGED, facilityId,
+                accounts.username(userId).orElse("#" + userId), before.name() + " -> " + role.name()));
+    }
+
+    /**
+     * Removes a member (their account stays; they no longer see the facility). Editors of the facility and
+     * administrators may; the last editor cannot be removed ({@code members.error.lastEditor}).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void removeMember(long facilityId, long userId) {
+        lock(facilityId);
+        access.requireEdit(facilityId);
+        delete(loadMember(facilityId, userId), "removed");
+    }
+
+    /** The caller leaves the facility; an editor only while another editor remains ({@code members.error.lastEditor}). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void leave(long facilityId) {
+        lock(facilityId);
+        CurrentUser user = access.currentUser();
+        FacilityMember member = members.find(facilityId, user.id())
+                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("facility", String.valueOf(facilityId)));
+        delete(member, "left");
+    }
+
+    private void delete(FacilityMember member, String how) {
+        if (member.getRole() == MemberRole.EDITOR) {
+            requireAnotherEditor(member.getFacilityId(), member.getUserId());
+        }
+        members.delete(member);
+        members.flush();
+        events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_MEMBER_REMOVED, member.getFacilityId(),
+                accounts.username(member.getUserId()).orElse("#" + member.getUserId()), how + ", " + member.getRole().name()));
+    }
+
+    /**
+     * The first statement of every change to a facility's people: the row lock serialises them, and every read after
+     * it (including the caller's own role) sees what the previous change committed. Two editors demoting each other at
+     * the same moment: the second finds itself a viewer (refused), never a facility without editors.
+     */
+    private void lock(long facilityId) {
+        facilities.lockById(facilityId);
+    }
+
+    private void requireAnotherEditor(long facilityId, long userId) {
+        if (members.countOtherEditors(facilityId, userId) == 0) {
+            throw new InvalidInputException(List.of("members.error.lastEditor"));
+        }
+    }
+
+    private FacilityMember loadMember(long facilityId, long userId) {
+        return members.find(facilityId, userId)
+                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("member", String.valueOf(userId)));
+    }
+
     /** Adds a member directly (used by accepted invitations and the demo data, both already authorised). */
     @Transactional
     void addMember(long facilityId, long userId, jp.kakaritsuke.facility.domain.MemberRole role) {
@@ -137,6 +264,11 @@ public class FacilityService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** A row of the administrator's facility list, with how many editors and viewers the facility has. */
+    public record FacilityListItem(long id, String name, FacilityType type, String prefecture, String municipality,
+                                   int editors, int viewers) {
     }
 
     public record Member(long userId, String displayName, jp.kakaritsuke.facility.domain.MemberRole role,

@@ -76,6 +76,21 @@ public class FacilityForm extends FormLayout {
         add(doctorsFullTime, doctorsPartTime);
         add(designations, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 3));
+        // only this form's rules (validateAndShow, show) mark fields: the components' own "required" check would turn
+        // a form just emptied after a successful registration red
+        fields().forEach(f -> {
+            if (f instanceof com.vaadin.flow.component.HasValidation v) {
+                v.setManualValidation(true);
+            }
+        });
+    }
+
+    /** Empties the form for the next entry, without a mark on any field. */
+    public void reset() {
+        setProfile(null);
+        show(List.of());
+        designations.setInvalid(false);
+        areaType.setInvalid(false);
     }
 
     private TextField count(String unitKey) {
