@@ -87,7 +87,7 @@ class FacilityAdminView extends VerticalLayout implements HasDynamicTitle {
         Button cancel = new Button(getTranslation("common.cancel"), e -> registration.close());
         registration.getFooter().add(cancel, create);
 
-        add(new H2(getTranslation("facility.admin.title")), bar, grid);
+        add(new H2(getTranslation("facility.admin.title")), bar, grid, registration);
         setFlexGrow(1, grid);
         refresh();
     }

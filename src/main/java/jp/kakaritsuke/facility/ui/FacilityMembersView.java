@@ -148,7 +148,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
         editorSection.add(consent, new H3(getTranslation("invitation.title")),
                 new Paragraph(getTranslation("invitation.mailHint")), form, issued,
                 new H3(getTranslation("invitation.list")), pending);
-        add(title, new H3(getTranslation("members.title")), members, leave, editorSection);
+        add(title, new H3(getTranslation("members.title")), members, leave, editorSection, resendDialog);
     }
 
     @Override

@@ -82,6 +82,68 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         assertThat(invitations.lookup(code)).isEmpty();
     }
 
+    @Test
+    void theFormStartsWithTheInviteesNameAndAddressAndShowsEveryProblemAtOnce() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        String taken = fixtures.member(clinic, MemberRole.EDITOR);
+        Fixtures.asAdmin();
+        String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "看護師長 佐々木", "Sasaki.Kango@Example.JP").code();
+        Fixtures.anonymous();
+
+        InvitationAcceptView view = navigate("invite/" + code, InvitationAcceptView.class);
+        assertThat(view.account.displayName.getValue()).isEqualTo("看護師長 佐々木");
+        assertThat(view.account.email.getValue()).isEqualTo("sasaki.kango@example.jp");
+        assertThat(view.account.username.isInvalid()).isFalse();
+
+        // a mistyped confirmation together with what the page can judge itself: both shown
+        test(view.account.email).setValue("sasaki@");
+        view.account.password.setValue("short");
+        view.account.confirm.setValue("shorter");
+        test(view.accept).click();
+        assertThat(view.account.confirm.isInvalid()).isTrue();
+        assertThat(view.account.email.isInvalid()).isTrue();
+        assertThat(view.account.password.isInvalid()).isTrue();
+
+        // the service's answer: taken user name, invisible characters in the name, a bad address, a common password
+        test(view.account.username).setValue(taken);
+        test(view.account.displayName).setValue("佐々木\u202E");
+        view.account.password.setValue("qwertyuiop12345");
+        view.account.confirm.setValue("qwertyuiop12345");
+        test(view.accept).click();
+        assertThat(view.account.confirm.isInvalid()).isFalse();
+        assertThat(view.account.username.getErrorMessage()).isEqualTo("このユーザー名はすでに使われています");
+        assertThat(view.account.displayName.isInvalid()).isTrue();
+        assertThat(view.account.email.isInvalid()).isTrue();
+        assertThat(view.account.password.getErrorMessage()).startsWith("このパスワードはよく使われていて");
+        assertThat(view.code.isInvalid()).isFalse();
+
+        // fixed: no mark left anywhere, the account exists
+        String username = "sasaki" + System.nanoTime();
+        test(view.account.username).setValue(username);
+        test(view.account.displayName).setValue("佐々木 花子");
+        test(view.account.email).setValue("ｓａｓａｋｉ．ｋａｎｇｏ＠ｅｘａｍｐｌｅ．ｊｐ");
+        view.account.password.setValue(Fixtures.PASSWORD);
+        view.account.confirm.setValue(Fixtures.PASSWORD);
+        test(view.accept).click();
+        assertThat(view.getElement().getTextRecursively()).contains("アカウントを作成しました");
+        assertThat(users.findByUsername(username)).get().satisfies(u -> assertThat(u.getEmail()).isEqualTo("sasaki.kango@example.jp"));
+    }
+
+    @Test
+    void someoneLoggedInJoinsWithTheirAccount() {
+        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile hospital = fixtures.facility(FacilityType.HOSPITAL);
+        String doctor = fixtures.member(clinic, MemberRole.EDITOR);
+        Fixtures.asAdmin();
+        String code = invitations.invite(hospital.id(), MemberRole.EDITOR, "非常勤 医師").code();
+        Fixtures.as(doctor);
+        InvitationAcceptView view = navigate("invite/" + code, InvitationAcceptView.class);
+        assertThat(view.account.isAttached()).isFalse();
+        test(view.acceptAsCurrent).click();
+        assertThat(view.getElement().getTextRecursively()).contains(hospital.name() + " のメンバーになりました");
+        assertThat(invitations.lookup(code)).isEmpty();
+    }
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 

@@ -36,6 +36,7 @@ class NameRulesViewTest extends SpringBrowserlessTest {
     void theFacilityFormShowsNulRloAndFormulasAtTheirFields() {
         Fixtures.asAdmin();
         FacilityAdminView view = navigate(FacilityAdminView.class);
+        test(view.register).click();
         int before = facilities.visibleFacilities().size();
         view.form.name.setValue("柏\u0000クリニック");
         view.form.type.setValue(FacilityType.CLINIC);
