@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The invitation page of a facility: each refusal shown at the field to fix, nothing used up until it succeeds. */
+/**
+ * The invitation page of a facility: each refusal shown at the field to fix (all at once), nothing used up until it
+ * succeeds; the form starts with the invitee's name and address; a logged-in user joins with their account.
+ */
 @SpringBootTest
 class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
@@ -40,6 +43,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         assertThat(view.message.getText()).contains("理事 山本").contains(clinic.name());
         view.account.username.setValue(taken);
         view.account.displayName.setValue("山本");
+        view.account.email.setValue(Fixtures.mail("yamamoto" + System.nanoTime()));
         view.account.password.setValue("short");
         view.account.confirm.setValue("shorter");
         test(view.accept).click();
@@ -50,6 +54,9 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         test(view.accept).click();
         assertThat(view.account.password.isInvalid()).isTrue();
         assertThat(view.account.password.getErrorMessage()).isEqualTo("パスワードは15文字以上にしてください");
+        // at once with the other problem the service found
+        assertThat(view.account.username.getErrorMessage()).isEqualTo("このユーザー名はすでに使われています");
+        assertThat(view.account.confirm.isInvalid()).isFalse();
 
         // too long gets its own message (it used to say "at least 10 characters" for 201)
         String tooLong = "x".repeat(30) + "y".repeat(35);
@@ -162,6 +169,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
         String loser = "slower" + System.nanoTime();
         view.account.username.setValue(loser);
         view.account.displayName.setValue("遅かった人");
+        view.account.email.setValue(Fixtures.mail(loser));
         view.account.password.setValue(Fixtures.PASSWORD);
         view.account.confirm.setValue(Fixtures.PASSWORD);
 
