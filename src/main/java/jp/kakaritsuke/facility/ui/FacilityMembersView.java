@@ -90,6 +90,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
         members.addColumn(m -> DATE.format(m.since())).setHeader(getTranslation("members.since"));
         members.addComponentColumn(this::memberActions).setHeader(getTranslation("members.actions")).setAutoWidth(true);
         members.setAllRowsVisible(true);
+        members.setEmptyStateText(getTranslation("members.none"));
         leave.setText(getTranslation("members.leave"));
         leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         leave.addClickListener(e -> confirmLeave());
@@ -114,7 +115,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
         role.setLabel(getTranslation("members.role"));
         role.setItems(MemberRole.EDITOR, MemberRole.VIEWER);
         role.setItemLabelGenerator(r -> getTranslation(FacilityForm.roleKey(r)));
-        role.setValue(MemberRole.VIEWER);
+        role.setWidth("15rem");
         invite.setText(getTranslation("invitation.send"));
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         invite.addClickListener(e -> invite());
@@ -163,7 +164,10 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
         myRole = access.roleIn(facility.id());
         editor = me.admin() || myRole.filter(r -> r == MemberRole.EDITOR).isPresent();
         title.setText(facility.name());
-        members.setItems(facilities.members(facility.id()));
+        List<Member> people = facilities.members(facility.id());
+        members.setItems(people);
+        // a facility without an editor needs one first: offered as the default
+        role.setValue(people.stream().anyMatch(m -> m.role() == MemberRole.EDITOR) ? MemberRole.VIEWER : MemberRole.EDITOR);
         leave.setVisible(myRole.isPresent());
         editorSection.setVisible(editor);
         if (editor) {

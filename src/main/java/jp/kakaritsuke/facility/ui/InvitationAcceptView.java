@@ -52,6 +52,7 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
         addClassName("invitation-view");
         code.setLabel(getTranslation("invitation.code"));
         code.setMaxLength(64);
+        code.setWidth("18rem");
         code.setManualValidation(true);
         code.addValueChangeListener(e -> describe());
         for (HasValidation field : fields()) {
