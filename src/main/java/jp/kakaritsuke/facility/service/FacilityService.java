@@ -230,7 +230,9 @@ public class FacilityService {
     /**
      * The first statement of every change to a facility's people: the row lock serialises them, and every read after
      * it (including the caller's own role) sees what the previous change committed. Two editors demoting each other at
-     * the same moment: the second finds itself a viewer (refused), never a facility without editors.
+     * the same moment: the second finds itself a viewer (refused), never a facility without editors. "First" matters on
+     * MariaDB (REPEATABLE READ): the transaction's snapshot is taken at its first plain read, which must come after the
+     * lock, so these methods are not to be called inside a transaction that has read before.
      */
     private void lock(long facilityId) {
         facilities.lockById(facilityId);
