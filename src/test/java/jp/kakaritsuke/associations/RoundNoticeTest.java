@@ -347,6 +347,7 @@ class RoundNoticeTest {
 
     /** Mails of the kind queued to the address (the outbox: written in the transaction that caused them). */
     private int queued(String address, MailKind kind) {
-        throw new UnsupportedOperationException("TODO: count A's outbox rows");
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND kind = ?")
+                .params(address.toLowerCase(java.util.Locale.ROOT), kind.name()).query(Integer.class).single();
     }
 }
