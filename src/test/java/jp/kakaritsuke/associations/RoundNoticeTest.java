@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.RoundNotice;
@@ -272,9 +274,10 @@ class RoundNoticeTest {
     }
 
     /**
-     * Two nodes on one database whose timers fire at once: this application's job (its ShedLock row, database time)
-     * and a second scheduler with a lock provider of its own. One runs, the other skips; every editor gets one
-     * reminder. Then two runs without any lock at once: the notices' unique key still sends each reminder once.
+     * Two nodes on one database: this application's job (its ShedLock row, database time) and a second scheduler with
+     * a lock provider of its own. While one holds the lock the other's run is skipped, whichever fires first; every
+     * editor gets one reminder. Then two runs at once without any lock (it expired mid-run, say): the notices' unique
+     * key still sends each reminder once.
      */
     @Test
     void theReminderJobRunsOnceForTwoSchedulersOnOneDatabase() throws Exception {
@@ -285,38 +288,57 @@ class RoundNoticeTest {
         }
         long round = openDue(association, "島根の調査", LocalDate.now(clock).plusDays(2));
         jdbc.sql("DELETE FROM shedlock WHERE name = 'round-reminders'").update();
-
         var otherNode = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .usingDbTime().build()));
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
+                        .withTableName("shedlock").usingDbTime().build()));
+        LockConfiguration lock = new LockConfiguration(clock.instant(), "round-reminders", Duration.ofHours(2),
+                Duration.ofMinutes(5));
+
+        // the other node fires first and holds the lock while this node's timer fires: this node skips
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch thisNodeDone = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            Future<?> one = nodes.submit(() -> {
-                start.await();
-                job.sendReminders();
+            Future<?> run = other.submit(() -> {
+                otherNode.executeWithLock((Runnable) () -> {
+                    locked.countDown();
+                    try {
+                        assertThat(thisNodeDone.await(60, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    notices.remindDue();
+                }, lock);
                 return null;
             });
-            Future<?> two = nodes.submit(() -> {
-                start.await();
-                otherNode.executeWithLock((Runnable) notices::remindDue, new LockConfiguration(clock.instant(),
-                        "round-reminders", Duration.ofHours(2), Duration.ofMinutes(5)));
-                return null;
-            });
-            one.get(60, TimeUnit.SECONDS);
-            two.get(60, TimeUnit.SECONDS);
+            assertThat(locked.await(60, TimeUnit.SECONDS)).isTrue();
+            job.sendReminders();
+            for (String editor : editors) {
+                assertThat(queued(address(editor), MailKind.ROUND_REMINDER)).as("this node skipped").isZero();
+            }
+            thisNodeDone.countDown();
+            run.get(60, TimeUnit.SECONDS);
         } finally {
-            nodes.shutdownNow();
+            other.shutdownNow();
         }
         for (String editor : editors) {
             assertThat(queued(address(editor), MailKind.ROUND_REMINDER)).as(editor).isEqualTo(1);
         }
         mailbox.awaitMail(address(editors.getFirst()), MailKind.ROUND_REMINDER);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ROUND_REMINDERS_SENT' AND association_id = ?")
-                .param(association).query(Integer.class).single()).as("one node ran").isEqualTo(1);
         assertThat(notices(round, RoundNoticeKind.REMINDER)).hasSize(8);
 
-        // without the lock (it expired mid-run, say): two runs at once still remind each editor once
+        // this node runs first: the lock stays held a while after its short run, so the other node's timer, firing a
+        // moment later, skips
+        jdbc.sql("DELETE FROM shedlock WHERE name = 'round-reminders'").update();
+        job.sendReminders();
+        AtomicBoolean otherRan = new AtomicBoolean();
+        otherNode.executeWithLock((Runnable) () -> otherRan.set(true),
+                new LockConfiguration(clock.instant(), "round-reminders", Duration.ofHours(2), Duration.ofMinutes(5)));
+        assertThat(otherRan).as("the other node skipped").isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ROUND_REMINDERS_SENT' AND association_id = ?")
+                .param(association).query(Integer.class).single()).isEqualTo(1);
+
+        // without the lock: two runs at once still remind each editor once
         long second = association("島根県医師会 第二", null);
         List<String> more = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
