@@ -3,6 +3,7 @@ package jp.kakaritsuke.associations.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +17,9 @@ import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.mail.service.MailKind;
 import jp.kakaritsuke.testsupport.Fixtures;
+import jp.kakaritsuke.testsupport.TestMailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,9 @@ class RoundNoticeViewTest extends SpringBrowserlessTest {
     JdbcClient jdbc;
 
     @Autowired
+    TestMailbox mailbox;
+
+    @Autowired
     Clock clock;
 
     @AfterEach
@@ -59,12 +65,14 @@ class RoundNoticeViewTest extends SpringBrowserlessTest {
         Fixtures.asAdmin();
         long association = admin.create("愛媛県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "愛媛県", null);
         FacilityProfile consenting = null;
+        String consentingEditor = null;
         for (int i = 0; i < 4; i++) {
             FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
-            fixtures.member(f, MemberRole.EDITOR);
+            String editor = fixtures.member(f, MemberRole.EDITOR);
             if (i == 0) {
                 facilities.setConsent(f.id(), true);
                 consenting = f;
+                consentingEditor = editor;
             }
             Fixtures.asAdmin();
             admin.addFacility(association, f.id());
@@ -112,6 +120,15 @@ class RoundNoticeViewTest extends SpringBrowserlessTest {
         assertThat(test(view.roundsGrid).getCellText(0, 7)).isEqualTo("4");
         grids = detailGrids(view);
         assertThat(test(grids.get(1)).getCellText(0, 4)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(1名\\)");
+
+        // the editor follows the reminder's link: the assessment page, where the round is asked of the facility
+        TestMailbox.ReceivedMail reminder = mailbox.awaitMail(Fixtures.mail(consentingEditor), MailKind.ROUND_REMINDER);
+        assertThat(reminder.body()).contains(consenting.name()).contains("愛媛の調査").contains(deadline.toString());
+        Fixtures.as(consentingEditor);
+        Component home = navigate(reminder.path(), Component.class);
+        assertThat(home.getClass().getSimpleName()).isEqualTo("AssessmentHomeView");
+        assertThat(home.getElement().getTextRecursively()).contains(consenting.name())
+                .contains("「愛媛の調査」の自己評価の依頼があります (締切 " + deadline + ")");
     }
 
     @SuppressWarnings("unchecked")
