@@ -205,6 +205,80 @@ class AssociationStaffTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    /** Issue 13: an invitation's problems come back at once; a resend kills the old code and starts a new expiry. */
+    @Test
+    void anInvitationIsResentWithANewCodeAndTheOldOneDies() {
+        Fixtures.as(prefStaff);
+        assertThatThrownBy(() -> staff.invite(pref, " ", "not an address")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("invitation.error.name", "email.error.invalid"));
+        assertThatThrownBy(() -> staff.invite(pref, "=1+1", "a@" + "b".repeat(260) + ".jp"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("invitation.error.nameFormula", "email.error.tooLong"));
+        var first = staff.invite(pref, "静岡 事務局 伊藤");
+        assertThat(first.mailedTo()).isEmpty();
+        assertThat(first.link().toString()).endsWith("/association-invite/" + first.code());
+        var second = staff.resend(first.id());
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(second.expiresAt()).isAfterOrEqualTo(first.expiresAt());
+        Fixtures.anonymous();
+        assertThat(staff.lookup(first.code())).isEmpty();
+        assertThat(staff.lookup(second.code())).hasValueSatisfying(p -> {
+            assertThat(p.inviteeName()).isEqualTo("静岡 事務局 伊藤");
+            assertThat(p.inviteeEmail()).isEmpty();
+        });
+
+        // an expired invitation can be resent and is open again; a revoked or accepted one cannot
+        Fixtures.as(prefStaff);
+        jdbc.sql("UPDATE association_invitation SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), first.id()).update();
+        assertThat(staff.staff(pref).invitations().getFirst().resendable()).isTrue();
+        var third = staff.resend(first.id());
+        assertThat(staff.staff(pref).invitations().getFirst()).satisfies(i -> {
+            assertThat(i.status()).isEqualTo(AssociationInvitation.Status.OPEN);
+            assertThat(i.resentAt()).isPresent();
+        });
+        staff.revoke(first.id());
+        assertThatThrownBy(() -> staff.resend(first.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.notOpen"));
+        Fixtures.anonymous();
+        assertThat(staff.lookup(third.code())).isEmpty();
+
+        // only who sees the association resends
+        Fixtures.as(prefStaff);
+        var toSibling = staff.invite(sibling, "沼津 事務局");
+        Fixtures.as(cityStaff);
+        assertThatThrownBy(() -> staff.resend(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE association_id = ? AND action = 'INVITATION_RESENT'")
+                .param(pref).query(String.class).list()).hasSize(2);
+    }
+
+    /** Issue 13: every problem of the new account at once, the second password included; nothing is kept. */
+    @Test
+    void acceptingReportsEveryProblemAtOnceAndKeepsNothing() {
+        Fixtures.as(cityStaff);
+        var issued = staff.invite(city, "浜松 理事");
+        Fixtures.anonymous();
+        assertThatThrownBy(() -> staff.accept(issued.code(), "x", " ", "nope", "short", "other"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class, e -> assertThat(e.messageKeys())
+                        .containsExactly("account.error.username", "account.error.displayName", "email.error.invalid",
+                                "account.error.password", "account.error.mismatch"));
+        // all else fine, only the second password differs: no account is made
+        String username = "hamakita" + System.nanoTime();
+        assertThatThrownBy(() -> staff.accept(issued.code(), username, "浜北", Fixtures.mail(username), Fixtures.PASSWORD,
+                Fixtures.PASSWORD + "x"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("account.error.mismatch"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single()).isZero();
+        assertThat(staff.lookup(issued.code())).isPresent();
+        // without a valid code nothing is said about the account's fields (which names are taken stays unknown)
+        assertThatThrownBy(() -> staff.accept("NOPE-NOPE-NOPE-NOPE", cityStaff, "x", Fixtures.mail(cityStaff), "short", "other"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("invitation.error.invalid"));
+        staff.accept(issued.code(), username, "浜北", Fixtures.mail(username), Fixtures.PASSWORD, Fixtures.PASSWORD);
+        assertThat(staff.lookup(issued.code())).isEmpty();
+    }
+
     private long userId(String username) {
         return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
     }

@@ -6,11 +6,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.RouterLink;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -58,24 +58,33 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
 
         test(view.inviteeName).setValue("新潟 事務局 佐藤");
         test(view.invite).click();
-        String issued = view.issued.getElement().getTextRecursively();
-        Matcher m = CODE.matcher(issued);
-        assertThat(m.find()).isTrue();
-        String code = m.group();
-        assertThat(issued).contains("新潟 事務局 佐藤").contains("/association-invite/" + code);
-        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("未使用");
+        String code = issuedCode(view);
+        assertThat(view.issued.getElement().getTextRecursively()).contains("新潟 事務局 佐藤");
+        // the link comes from app.public-url, with a copy button (not from the request's Origin)
+        assertThat(copyable(view, 0)).endsWith("/association-invite/" + code).startsWith("http");
+        assertThat(view.inviteeName.isInvalid()).isFalse();
+        assertThat(test(view.invitations).getCellText(0, 5)).isEqualTo("未使用");
+        assertThat(test(view.invitations).getCellText(0, 1)).isEqualTo("(直接手渡し)");
 
         // the colleague opens the link without an account
         Fixtures.anonymous();
         AssociationInvitationAcceptView accept = navigate("association-invite/" + code, AssociationInvitationAcceptView.class);
         assertThat(accept.message.getText()).contains("新潟 事務局 佐藤").contains("新潟県医師会");
+        // the name the invitation was made for is filled in; no address was given, so that one is empty
+        assertThat(accept.account.displayName.getValue()).isEqualTo("新潟 事務局 佐藤");
+        assertThat(accept.account.email.getValue()).isEmpty();
         String colleague = "niigata" + System.nanoTime();
         test(accept.account.username).setValue(colleague);
         test(accept.account.displayName).setValue("佐藤");
         test(accept.account.password).setValue(Fixtures.PASSWORD);
         test(accept.account.confirm).setValue(Fixtures.PASSWORD + "x");
         test(accept.accept).click();
+        // every problem at once: the missing address and the second password; what was typed stays
         assertThat(accept.account.confirm.isInvalid()).isTrue();
+        assertThat(accept.account.email.isInvalid()).isTrue();
+        assertThat(accept.account.username.isInvalid()).isFalse();
+        assertThat(accept.account.username.getValue()).isEqualTo(colleague);
+        test(accept.account.email).setValue(Fixtures.mail(colleague));
         test(accept.account.confirm).setValue(Fixtures.PASSWORD);
         test(accept.accept).click();
         assertThat(accept.getElement().getTextRecursively()).contains("医師会の管理者になりました");
@@ -85,7 +94,7 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         // back with the first administrator: accepted, and the colleague can be removed after confirming
         Fixtures.as(staff);
         view = navigate(AssociationStaffView.class, pref);
-        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("受諾済み");
+        assertThat(test(view.invitations).getCellText(0, 5)).isEqualTo("受諾済み");
         assertThat(test(view.administrators).size()).isEqualTo(2);
         Button remove = (Button) test(view.administrators).getCellComponent(1, 3);
         assertThat(remove.isVisible()).isTrue();
@@ -112,18 +121,25 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         AssociationStaffView view = navigate(AssociationStaffView.class, pref);
         test(view.inviteeName).setValue("誤送信");
         test(view.invite).click();
-        Matcher m = CODE.matcher(view.issued.getElement().getTextRecursively());
-        assertThat(m.find()).isTrue();
-        String revoked = m.group();
-        test((Button) test(view.invitations).getCellComponent(0, 5)).click();
-        assertThat(test(view.invitations).getCellText(0, 4)).isEqualTo("取り消し");
-        assertThat(test(view.invitations).getCellComponent(0, 5).isVisible()).isFalse();
+        String revoked = issuedCode(view);
+        test(action(view, 0, 1)).click();
+        // confirmed first: cancelling changes nothing
+        test($(ConfirmDialog.class).first()).cancel();
+        assertThat(test(view.invitations).getCellText(0, 5)).isEqualTo("未使用");
+        test(action(view, 0, 1)).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(test(view.invitations).getCellText(0, 5)).isEqualTo("取り消し");
+        assertThat(action(view, 0, 1).isVisible()).isFalse();
+        assertThat(action(view, 0, 0).isVisible()).isFalse(); // no resend of a revoked invitation
 
         test(view.inviteeName).setValue("長野 理事");
         test(view.invite).click();
-        m = CODE.matcher(view.issued.getElement().getTextRecursively());
-        assertThat(m.find()).isTrue();
-        String good = m.group();
+        String lost = issuedCode(view);
+        // the code got lost: resend (confirmed) issues a new one, and the old one is dead
+        test(action(view, 0, 0)).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        String good = issuedCode(view);
+        assertThat(good).isNotEqualTo(lost);
 
         // a clinic director already has an account: logged in, they accept with it
         String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
@@ -132,6 +148,8 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(accept.message.getText()).isEqualTo("この招待コードは無効か、使用済み、または期限切れです");
         test(accept.acceptAsCurrent).click();
         assertThat(accept.code.isInvalid()).isTrue();
+        accept = navigate("association-invite/" + lost, AssociationInvitationAcceptView.class);
+        assertThat(accept.message.getText()).isEqualTo("この招待コードは無効か、使用済み、または期限切れです");
         accept = navigate("association-invite/" + good, AssociationInvitationAcceptView.class);
         assertThat(accept.account.getParent()).isEmpty(); // no new-account form when logged in
         test(accept.acceptAsCurrent).click();
@@ -164,6 +182,23 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(list.add.isEnabled()).isTrue();
     }
 
+    /** The code shown after inviting (the second copyable field; the first is the link). */
+    private String issuedCode(AssociationStaffView view) {
+        String code = copyable(view, 1);
+        assertThat(code).matches(CODE);
+        return code;
+    }
+
+    static String copyable(AssociationStaffView view, int index) {
+        return view.issued.getChildren().filter(CopyableText.class::isInstance).map(CopyableText.class::cast)
+                .toList().get(index).getValue();
+    }
+
+    /** A button in the invitations' action cell: 0 resend, 1 revoke. */
+    private Button action(AssociationStaffView view, int row, int index) {
+        return (Button) test(view.invitations).getCellComponent(row, 6).getChildren().toList().get(index);
+    }
+
     /** English is selectable here too: the staff page and the invitation page read in English, built-in texts included. */
     @Test
     void theStaffPagesReadInEnglish() {
@@ -172,10 +207,11 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         fixtures.associationAdmin(pref);
         com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         AssociationStaffView view = navigate(AssociationStaffView.class, pref);
-        assertThat(view.invite.getText()).isEqualTo("Issue invitation code");
+        assertThat(view.invite.getText()).isEqualTo("Invite");
         test(view.invite).click();
         assertThat(view.inviteeName.getErrorMessage()).isEqualTo("Enter the name of the person you invite (at most 200 characters)");
-        assertThat(test(view.invitations).getHeaderCell(1)).isEqualTo("Issued by");
+        assertThat(test(view.invitations).getHeaderCell(2)).isEqualTo("Issued by");
+        assertThat(test(view.members).getHeaderCell(0)).isEqualTo("Facility");
 
         Fixtures.anonymous();
         AssociationInvitationAcceptView accept = navigate("association-invite/NOPE", AssociationInvitationAcceptView.class);
