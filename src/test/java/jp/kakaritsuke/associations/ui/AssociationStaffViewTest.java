@@ -182,6 +182,115 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(list.add.isEnabled()).isTrue();
     }
 
+    /**
+     * Issue 13: the national association's staff rename a city association (confirmed; a rename by someone else in
+     * between is said and the typed name kept), move it to the other 静岡県 association, and manage its members.
+     */
+    @Test
+    void anAssociationIsRenamedMovedAndItsMembersManagedFromItsPage() {
+        Fixtures.asAdmin();
+        String suffix = " " + System.nanoTime();
+        long national = admin.create("日本医師会" + suffix, AssociationLevel.NATIONAL, "東京都", null);
+        long prefA = admin.create("静岡県医師会" + suffix, AssociationLevel.PREFECTURAL, "静岡県", national);
+        long prefB = admin.create("静岡県医師会 (新)" + suffix, AssociationLevel.PREFECTURAL, "静岡県", national);
+        long city = admin.create("磐田市医師会" + suffix, AssociationLevel.MUNICIPAL, "静岡県", prefA);
+        var imported = fixtures.facility(FacilityType.CLINIC);
+        var other = fixtures.facility(FacilityType.HOSPITAL);
+        Fixtures.asAdmin();
+        admin.addFacility(city, imported.id());
+        admin.addFacility(city, other.id());
+        fixtures.associationAdmin(national);
+
+        AssociationStaffView view = navigate(AssociationStaffView.class, city);
+        assertThat(view.title.getText()).isEqualTo("磐田市医師会" + suffix + ": 管理");
+        assertThat(view.place.getText()).isEqualTo("上位の医師会: 静岡県医師会" + suffix);
+
+        // the name rule before any dialog; nothing is asked, nothing changes
+        test(view.name).setValue(" ");
+        test(view.rename).click();
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat($(ConfirmDialog.class).all()).isEmpty();
+
+        test(view.name).setValue("磐田市医師会 (改称)");
+        test(view.rename).click();
+        assertThat(view.name.isInvalid()).isFalse();
+        ConfirmDialog confirm = $(ConfirmDialog.class).last();
+        assertThat(test(confirm).getText()).contains("磐田市医師会 (改称)");
+        test(confirm).confirm();
+        assertThat(view.title.getText()).isEqualTo("磐田市医師会 (改称): 管理");
+
+        // someone renames it meanwhile: the page says so, shows theirs, and keeps what this user typed
+        long version = admin.settings(city).version();
+        admin.rename(city, version, "磐田医師会");
+        test(view.name).setValue("磐田市医師会 (再)");
+        test(view.rename).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(view.title.getText()).isEqualTo("磐田医師会: 管理");
+        assertThat(view.name.getValue()).isEqualTo("磐田市医師会 (再)");
+        assertThat(name(city)).isEqualTo("磐田医師会");
+        // the second try, on the fresh version, goes through
+        test(view.rename).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(name(city)).isEqualTo("磐田市医師会 (再)");
+
+        // move: only the other 静岡県 association is offered
+        assertThat(view.moveForm.isVisible()).isTrue();
+        test(view.move).click();
+        assertThat(view.parent.isInvalid()).isTrue();
+        test(view.parent).selectItem("静岡県医師会 (新)" + suffix);
+        test(view.move).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(view.place.getText()).isEqualTo("上位の医師会: 静岡県医師会 (新)" + suffix);
+        assertThat(parent(city)).isEqualTo(prefB);
+
+        // members: move one to another association after choosing it in the dialog, remove the other after confirming
+        assertThat(test(view.members).size()).isEqualTo(2);
+        int row = rowOf(view, imported.name());
+        test((Button) test(view.members).getCellComponent(row, 4).getChildren().toList().get(0)).click();
+        com.vaadin.flow.component.dialog.Dialog dialog = $(com.vaadin.flow.component.dialog.Dialog.class).last();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<jp.kakaritsuke.associations.domain.Association> target =
+                $(com.vaadin.flow.component.combobox.ComboBox.class).from(dialog).first();
+        Button moveButton = $(Button.class).from(dialog).withText("移す").first();
+        assertThat(moveButton.isEnabled()).isFalse();
+        test(target).selectItem("静岡県医師会" + suffix);
+        test(moveButton).click();
+        assertThat(test(view.members).size()).isEqualTo(1);
+        assertThat(memberships(imported.id())).containsExactly(prefA);
+
+        test((Button) test(view.members).getCellComponent(0, 4).getChildren().toList().get(1)).click();
+        ConfirmDialog removal = $(ConfirmDialog.class).last();
+        assertThat(test(removal).getText()).contains(other.name());
+        test(removal).confirm();
+        assertThat(test(view.members).size()).isZero();
+        assertThat(memberships(other.id())).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private String name(long associationId) {
+        return jdbc.sql("SELECT name FROM association WHERE id = ?").param(associationId).query(String.class).single();
+    }
+
+    private Long parent(long associationId) {
+        return jdbc.sql("SELECT parent_id FROM association WHERE id = ?").param(associationId).query(Long.class).single();
+    }
+
+    private java.util.List<Long> memberships(long facilityId) {
+        return jdbc.sql("SELECT association_id FROM association_facility WHERE facility_id = ?").param(facilityId)
+                .query(Long.class).list();
+    }
+
+    private int rowOf(AssociationStaffView view, String facilityName) {
+        for (int i = 0; i < test(view.members).size(); i++) {
+            if (test(view.members).getCellText(i, 0).equals(facilityName)) {
+                return i;
+            }
+        }
+        throw new AssertionError(facilityName + " not listed");
+    }
+
     /** The code shown after inviting (the second copyable field; the first is the link). */
     private String issuedCode(AssociationStaffView view) {
         String code = copyable(view, 1);
