@@ -125,36 +125,28 @@ public class AssociationRepository {
                          boolean staffed, Instant joinedAt) {
     }
 
+    private static final String MEMBER_COLUMNS = """
+            SELECT f.id, f.name, f.facility_type, f.municipality, f.consent_identified,
+                   CASE WHEN EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = f.id) THEN 1 ELSE 0 END,
+                   af.joined_at
+            FROM association_facility af JOIN facility f ON f.id = af.facility_id
+            """;
+
     /** The association's direct members (not those of the associations below it), by name. */
     public List<Member> members(long associationId) {
-        return jdbc.sql("""
-                SELECT f.id, f.name, f.facility_type, f.municipality, f.consent_identified,
-                       CASE WHEN EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = f.id) THEN 1 ELSE 0 END,
-                       af.joined_at
-                FROM association_facility af JOIN facility f ON f.id = af.facility_id
-                WHERE af.association_id = ? ORDER BY f.name, f.id""")
-                .param(associationId)
-                .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getInt(6) == 1, rs.getTimestamp(7).toInstant()))
-                .list();
+        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? ORDER BY f.name, f.id").param(associationId)
+                .query(AssociationRepository::mapMember).list();
     }
 
     /** One direct member of the association, if the facility is one. */
     public java.util.Optional<Member> member(long associationId, long facilityId) {
-        return members(associationId, facilityId).stream().findFirst();
+        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? AND af.facility_id = ?").params(associationId, facilityId)
+                .query(AssociationRepository::mapMember).optional();
     }
 
-    private List<Member> members(long associationId, long facilityId) {
-        return jdbc.sql("""
-                SELECT f.id, f.name, f.facility_type, f.municipality, f.consent_identified,
-                       CASE WHEN EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = f.id) THEN 1 ELSE 0 END,
-                       af.joined_at
-                FROM association_facility af JOIN facility f ON f.id = af.facility_id
-                WHERE af.association_id = ? AND af.facility_id = ?""")
-                .params(associationId, facilityId)
-                .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getInt(6) == 1, rs.getTimestamp(7).toInstant()))
-                .list();
+    private static Member mapMember(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getInt(6) == 1, rs.getTimestamp(7).toInstant());
     }
 
     /** Ends the membership; {@code false} when the facility was not (or no longer) a member. */
