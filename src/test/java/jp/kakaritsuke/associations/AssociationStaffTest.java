@@ -253,6 +253,82 @@ class AssociationStaffTest {
                 .param(pref).query(String.class).list()).hasSize(2);
     }
 
+    @Autowired
+    jp.kakaritsuke.testsupport.TestMailbox mailbox;
+
+    @Autowired
+    jp.kakaritsuke.base.PublicLinks links;
+
+    /**
+     * Issue 13: an invitation with an address arrives by mail (through the in-process SMTP server); its link opens the
+     * acceptance with the name and address filled in, and works; a resend mails a new link and the old one is dead.
+     */
+    @Test
+    void anInvitationByMailArrivesAndItsLinkIsAccepted() {
+        Fixtures.as(cityStaff);
+        String local = "hamamatsu.office" + System.nanoTime();
+        // typed with a Japanese IME: full-width, mixed case; kept as the one address rule normalises it
+        String typed = "  " + (local.toUpperCase() + "@Example.JP").chars()
+                .map(c -> c > 0x20 && c < 0x7f ? c + 0xFEE0 : c) // ｈａｍａ．．．＠Ｅｘａｍｐｌｅ．ＪＰ
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + " ";
+        String address = local + "@example.jp";
+        var issued = staff.invite(city, "浜松 事務局 中村", typed);
+        assertThat(issued.mailedTo()).contains(address);
+
+        var mail = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(mail.path()).isEqualTo("association-invite/" + issued.code());
+        assertThat(mail.link().toString()).startsWith(links.base() + "/");
+        assertThat(mail.subject()).contains("浜松市医師会").contains("Invitation to administer");
+        // greets by name, says who invited to what, until when, and what to do if unexpected; Japanese first
+        assertThat(mail.body()).contains("浜松 事務局 中村 様").contains("テスト " + cityStaff + " さんが")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(java.time.ZoneId.of("Asia/Tokyo")).format(issued.expiresAt()))
+                .contains("お心当たりのない場合").contains("Dear 浜松 事務局 中村");
+        assertThat(mail.body().indexOf("様")).isLessThan(mail.body().indexOf("Dear"));
+
+        Fixtures.anonymous();
+        String code = mail.path().substring("association-invite/".length());
+        assertThat(staff.lookup(code)).hasValueSatisfying(p -> {
+            assertThat(p.inviteeName()).isEqualTo("浜松 事務局 中村");
+            assertThat(p.inviteeEmail()).contains(address);
+        });
+
+        // the code was lost: resend mails a new link; the old one is dead, the new one works
+        Fixtures.as(prefStaff);
+        var again = staff.resend(issued.id());
+        var second = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(second.path()).isEqualTo("association-invite/" + again.code()).isNotEqualTo(mail.path());
+        // the second mail names who resent it
+        assertThat(second.body()).contains("テスト " + prefStaff + " さんが");
+        Fixtures.anonymous();
+        assertThat(staff.lookup(code)).isEmpty();
+        String username = "nakamura" + System.nanoTime();
+        staff.accept(second.path().substring("association-invite/".length()), username, "中村", address,
+                Fixtures.PASSWORD, Fixtures.PASSWORD);
+        Fixtures.as(username);
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(city);
+
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE association_id = ? AND action IN ('INVITATION_ISSUED', 'INVITATION_RESENT')"
+                        + " AND subject = '浜松 事務局 中村' ORDER BY id").param(city).query(String.class).list())
+                .containsExactly("invitation " + issued.id() + ", by mail", "invitation " + issued.id() + ", by mail");
+    }
+
+    /** A refused invitation queues no mail: the mail is written in the invitation's transaction or not at all. */
+    @Test
+    void aRefusedInvitationSendsNothing() {
+        Fixtures.as(cityStaff);
+        String address = "nobody" + System.nanoTime() + "@example.jp";
+        assertThatThrownBy(() -> staff.invite(city, " ", address)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> staff.invite(pref, "名前", address)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?").param(address).query(Integer.class).single())
+                .isZero();
+        // without an address, no mail either
+        var inPerson = staff.invite(city, "手渡し 太郎", "  ");
+        assertThat(inPerson.mailedTo()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE association_id = ? AND kind = 'ASSOCIATION_INVITATION'")
+                .param(city).query(Integer.class).single()).isZero();
+    }
+
     /** Issue 13: every problem of the new account at once, the second password included; nothing is kept. */
     @Test
     void acceptingReportsEveryProblemAtOnceAndKeepsNothing() {
