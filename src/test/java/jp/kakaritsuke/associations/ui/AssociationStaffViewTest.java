@@ -269,6 +269,68 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    jp.kakaritsuke.testsupport.TestMailbox mailbox;
+
+    /**
+     * Issue 13: invited by mail from the page; the invitee follows the link from the received mail to a form with
+     * their name and address filled in, and only sets a user name and a password. A resend from the page kills the
+     * first link.
+     */
+    @Test
+    void anInviteeFollowsTheLinkFromTheMailToAPreFilledForm() {
+        Fixtures.asAdmin();
+        long pref = admin.create("山梨県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "山梨県", null);
+        fixtures.associationAdmin(pref);
+        String address = "kofu" + System.nanoTime() + "@example.jp";
+
+        AssociationStaffView view = navigate(AssociationStaffView.class, pref);
+        test(view.inviteeName).setValue("甲府 事務局 望月");
+        test(view.inviteeEmail).setValue("not-an-address");
+        test(view.invite).click();
+        assertThat(view.inviteeEmail.isInvalid()).isTrue();
+        assertThat(view.inviteeEmail.getErrorMessage()).isEqualTo("メールアドレスの形式が正しくありません(例: sensei@example.jp)");
+        assertThat(view.inviteeName.getValue()).isEqualTo("甲府 事務局 望月"); // nothing typed is lost
+        test(view.inviteeEmail).setValue(address);
+        test(view.invite).click();
+        assertThat(view.inviteeEmail.isInvalid()).isFalse();
+        assertThat(view.inviteeEmail.getValue()).isEmpty();
+        assertThat(view.issued.getElement().getTextRecursively()).contains("甲府 事務局 望月").contains(address)
+                .contains("メールを送信しました");
+        assertThat(test(view.invitations).getCellText(0, 1)).isEqualTo(address);
+        String firstCode = issuedCode(view);
+
+        var mail = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(mail.path()).isEqualTo("association-invite/" + firstCode);
+        // the link in the mail is the one the page shows to copy
+        assertThat(mail.link().toString()).isEqualTo(copyable(view, 0));
+
+        // resend from the page: a new mail, and the first link is dead
+        test((Button) test(view.invitations).getCellComponent(0, 6).getChildren().toList().get(0)).click();
+        ConfirmDialog resend = $(ConfirmDialog.class).last();
+        assertThat(test(resend).getText()).contains(address);
+        test(resend).confirm();
+        var second = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(second.path()).isEqualTo("association-invite/" + issuedCode(view)).isNotEqualTo(mail.path());
+
+        Fixtures.anonymous();
+        AssociationInvitationAcceptView dead = navigate(mail.path(), AssociationInvitationAcceptView.class);
+        assertThat(dead.message.getText()).isEqualTo("この招待コードは無効か、使用済み、または期限切れです");
+        assertThat(dead.account.email.getValue()).isEmpty(); // a dead code fills in nothing
+
+        AssociationInvitationAcceptView accept = navigate(second.path(), AssociationInvitationAcceptView.class);
+        assertThat(accept.account.displayName.getValue()).isEqualTo("甲府 事務局 望月");
+        assertThat(accept.account.email.getValue()).isEqualTo(address);
+        String username = "kofu" + System.nanoTime();
+        test(accept.account.username).setValue(username);
+        test(accept.account.password).setValue(Fixtures.PASSWORD);
+        test(accept.account.confirm).setValue(Fixtures.PASSWORD);
+        test(accept.accept).click();
+        assertThat(accept.getElement().getTextRecursively()).contains("医師会の管理者になりました");
+        Fixtures.as(username);
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(pref);
+    }
+
     private String name(long associationId) {
         return jdbc.sql("SELECT name FROM association WHERE id = ?").param(associationId).query(String.class).single();
     }
