@@ -180,6 +180,9 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(list.name.isInvalid()).isFalse();
         assertThat(test(list.grid).size()).isEqualTo(2);
         assertThat(list.add.isEnabled()).isTrue();
+        // issue 13: each row names its parent (the new city association sits under the prefecture's)
+        assertThat(test(list.grid).getCellText(1, 4)).isEqualTo(prefName);
+        assertThat(test(list.grid).getCellText(0, 4)).isEmpty();
     }
 
     /**
