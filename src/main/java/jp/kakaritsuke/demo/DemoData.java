@@ -232,7 +232,8 @@ class DemoData implements ApplicationRunner {
         jdbc.sql("UPDATE association_round SET opened_at = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30))), round).update();
         // the association's staff join the way real staff do: an invitation they accept with their own password
-        String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局").code();
+        // by mail (issue 13): the invitation waits in the outbox of the embedded default for the administrator to read
+        String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局", "demo-chiba@example.jp").code();
         associationStaff.accept(chibaCode, "demo-chiba", "千葉県医師会 事務局", "demo-chiba@example.jp", passwords.computeIfAbsent("demo-chiba", k -> password()));
         return passwords;
     }

@@ -205,6 +205,156 @@ class AssociationStaffTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    /** Issue 13: an invitation's problems come back at once; a resend kills the old code and starts a new expiry. */
+    @Test
+    void anInvitationIsResentWithANewCodeAndTheOldOneDies() {
+        Fixtures.as(prefStaff);
+        assertThatThrownBy(() -> staff.invite(pref, " ", "not an address")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("invitation.error.name", "email.error.invalid"));
+        assertThatThrownBy(() -> staff.invite(pref, "=1+1", "a@" + "b".repeat(260) + ".jp"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("invitation.error.nameFormula", "email.error.tooLong"));
+        var first = staff.invite(pref, "静岡 事務局 伊藤");
+        assertThat(first.mailedTo()).isEmpty();
+        assertThat(first.link().toString()).endsWith("/association-invite/" + first.code());
+        var second = staff.resend(first.id());
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(second.expiresAt()).isAfterOrEqualTo(first.expiresAt());
+        Fixtures.anonymous();
+        assertThat(staff.lookup(first.code())).isEmpty();
+        assertThat(staff.lookup(second.code())).hasValueSatisfying(p -> {
+            assertThat(p.inviteeName()).isEqualTo("静岡 事務局 伊藤");
+            assertThat(p.inviteeEmail()).isEmpty();
+        });
+
+        // an expired invitation can be resent and is open again; a revoked or accepted one cannot
+        Fixtures.as(prefStaff);
+        jdbc.sql("UPDATE association_invitation SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), first.id()).update();
+        assertThat(staff.staff(pref).invitations().getFirst().resendable()).isTrue();
+        var third = staff.resend(first.id());
+        assertThat(staff.staff(pref).invitations().getFirst()).satisfies(i -> {
+            assertThat(i.status()).isEqualTo(AssociationInvitation.Status.OPEN);
+            assertThat(i.resentAt()).isPresent();
+        });
+        staff.revoke(first.id());
+        assertThatThrownBy(() -> staff.resend(first.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.notOpen"));
+        Fixtures.anonymous();
+        assertThat(staff.lookup(third.code())).isEmpty();
+
+        // only who sees the association resends
+        Fixtures.as(prefStaff);
+        var toSibling = staff.invite(sibling, "沼津 事務局");
+        Fixtures.as(cityStaff);
+        assertThatThrownBy(() -> staff.resend(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE association_id = ? AND action = 'INVITATION_RESENT'")
+                .param(pref).query(String.class).list()).hasSize(2);
+    }
+
+    @Autowired
+    jp.kakaritsuke.testsupport.TestMailbox mailbox;
+
+    @Autowired
+    jp.kakaritsuke.base.PublicLinks links;
+
+    /**
+     * Issue 13: an invitation with an address arrives by mail (through the in-process SMTP server); its link opens the
+     * acceptance with the name and address filled in, and works; a resend mails a new link and the old one is dead.
+     */
+    @Test
+    void anInvitationByMailArrivesAndItsLinkIsAccepted() {
+        Fixtures.as(cityStaff);
+        String local = "hamamatsu.office" + System.nanoTime();
+        // typed with a Japanese IME: full-width, mixed case; kept as the one address rule normalises it
+        String typed = "  " + (local.toUpperCase() + "@Example.JP").chars()
+                .map(c -> c > 0x20 && c < 0x7f ? c + 0xFEE0 : c) // ｈａｍａ．．．＠Ｅｘａｍｐｌｅ．ＪＰ
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + " ";
+        String address = local + "@example.jp";
+        var issued = staff.invite(city, "浜松 事務局 中村", typed);
+        assertThat(issued.mailedTo()).contains(address);
+
+        var mail = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(mail.path()).isEqualTo("association-invite/" + issued.code());
+        assertThat(mail.link().toString()).startsWith(links.base() + "/");
+        assertThat(mail.subject()).contains("浜松市医師会").contains("Invitation to administer");
+        // greets by name, says who invited to what, until when, and what to do if unexpected; Japanese first
+        assertThat(mail.body()).contains("浜松 事務局 中村 様").contains("テスト " + cityStaff + " さんが")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(java.time.ZoneId.of("Asia/Tokyo")).format(issued.expiresAt()))
+                .contains("お心当たりのない場合").contains("Dear 浜松 事務局 中村");
+        assertThat(mail.body().indexOf("様")).isLessThan(mail.body().indexOf("Dear"));
+
+        Fixtures.anonymous();
+        String code = mail.path().substring("association-invite/".length());
+        assertThat(staff.lookup(code)).hasValueSatisfying(p -> {
+            assertThat(p.inviteeName()).isEqualTo("浜松 事務局 中村");
+            assertThat(p.inviteeEmail()).contains(address);
+        });
+
+        // the code was lost: resend mails a new link; the old one is dead, the new one works
+        Fixtures.as(prefStaff);
+        var again = staff.resend(issued.id());
+        var second = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
+        assertThat(second.path()).isEqualTo("association-invite/" + again.code()).isNotEqualTo(mail.path());
+        // the second mail names who resent it
+        assertThat(second.body()).contains("テスト " + prefStaff + " さんが");
+        Fixtures.anonymous();
+        assertThat(staff.lookup(code)).isEmpty();
+        String username = "nakamura" + System.nanoTime();
+        staff.accept(second.path().substring("association-invite/".length()), username, "中村", address,
+                Fixtures.PASSWORD, Fixtures.PASSWORD);
+        Fixtures.as(username);
+        assertThat(rollups.visibleAssociations()).extracting(a -> a.id()).containsExactly(city);
+
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE association_id = ? AND action IN ('INVITATION_ISSUED', 'INVITATION_RESENT')"
+                        + " AND subject = '浜松 事務局 中村' ORDER BY id").param(city).query(String.class).list())
+                .containsExactly("invitation " + issued.id() + ", by mail", "invitation " + issued.id() + ", by mail");
+    }
+
+    /** A refused invitation queues no mail: the mail is written in the invitation's transaction or not at all. */
+    @Test
+    void aRefusedInvitationSendsNothing() {
+        Fixtures.as(cityStaff);
+        String address = "nobody" + System.nanoTime() + "@example.jp";
+        assertThatThrownBy(() -> staff.invite(city, " ", address)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> staff.invite(pref, "名前", address)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?").param(address).query(Integer.class).single())
+                .isZero();
+        // without an address, no mail either
+        var inPerson = staff.invite(city, "手渡し 太郎", "  ");
+        assertThat(inPerson.mailedTo()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE association_id = ? AND kind = 'ASSOCIATION_INVITATION'")
+                .param(city).query(Integer.class).single()).isZero();
+    }
+
+    /** Issue 13: every problem of the new account at once, the second password included; nothing is kept. */
+    @Test
+    void acceptingReportsEveryProblemAtOnceAndKeepsNothing() {
+        Fixtures.as(cityStaff);
+        var issued = staff.invite(city, "浜松 理事");
+        Fixtures.anonymous();
+        assertThatThrownBy(() -> staff.accept(issued.code(), "x", " ", "nope", "short", "other"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class, e -> assertThat(e.messageKeys())
+                        .containsExactly("account.error.username", "account.error.displayName", "email.error.invalid",
+                                "account.error.password", "account.error.mismatch"));
+        // all else fine, only the second password differs: no account is made
+        String username = "hamakita" + System.nanoTime();
+        assertThatThrownBy(() -> staff.accept(issued.code(), username, "浜北", Fixtures.mail(username), Fixtures.PASSWORD,
+                Fixtures.PASSWORD + "x"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("account.error.mismatch"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single()).isZero();
+        assertThat(staff.lookup(issued.code())).isPresent();
+        // without a valid code nothing is said about the account's fields (which names are taken stays unknown)
+        assertThatThrownBy(() -> staff.accept("NOPE-NOPE-NOPE-NOPE", cityStaff, "x", Fixtures.mail(cityStaff), "short", "other"))
+                .isInstanceOfSatisfying(UserAccountService.AccountException.class,
+                        e -> assertThat(e.messageKeys()).containsExactly("invitation.error.invalid"));
+        staff.accept(issued.code(), username, "浜北", Fixtures.mail(username), Fixtures.PASSWORD, Fixtures.PASSWORD);
+        assertThat(staff.lookup(issued.code())).isEmpty();
+    }
+
     private long userId(String username) {
         return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
     }

@@ -225,10 +225,13 @@ class AuditEventsTest {
         assertThat(prefRows).allSatisfy(r -> assertThat(r.facilityId()).isNull());
 
         List<Row> cityRows = ofAssociation(city);
+        // issue 13: each facility the import registers is an ASSOCIATION_MEMBER_ADDED of the association too
         assertThat(cityRows).extracting(Row::action, Row::actor).containsExactly(
-                tuple("ASSOCIATION_CREATED", "admin"), tuple("ASSOCIATION_MEMBERS_IMPORTED", head));
+                tuple("ASSOCIATION_CREATED", "admin"), tuple("ASSOCIATION_MEMBER_ADDED", head),
+                tuple("ASSOCIATION_MEMBER_ADDED", head), tuple("ASSOCIATION_MEMBERS_IMPORTED", head));
         assertThat(cityRows.getFirst().detail()).isEqualTo("福井市医師会, parent " + pref);
-        assertThat(cityRows.get(1).detail()).isEqualTo("file members.csv: 2 imported, 0 skipped, 1 invited");
+        assertThat(cityRows.get(1).facilityId()).isNotNull();
+        assertThat(cityRows.get(3).detail()).isEqualTo("file members.csv: 2 imported, 0 skipped, 1 invited");
         // each imported facility was registered, and its contact invited, by the association's administrator
         assertThat(rows("action IN ('FACILITY_CREATED', 'INVITATION_ISSUED') AND actor = ? AND facility_id IS NOT NULL", head))
                 .extracting(Row::action, Row::detail).containsExactly(

@@ -98,22 +98,31 @@ class AssociationBrowserTest {
     @Autowired
     jp.kakaritsuke.associations.service.AssociationStaffService staffService;
 
-    /** An invited administrator opens the link in a fresh browser, sets a password, logs in and finds the association. */
+    @Autowired
+    jp.kakaritsuke.testsupport.TestMailbox mailbox;
+
+    /**
+     * An administrator invited by mail opens the link from the received mail in a fresh browser, finds their name and
+     * address filled in, sets a user name and a password, logs in and finds the association.
+     */
     @Test
     void anInvitedAdministratorAcceptsAndSeesTheAssociation() throws Exception {
         Fixtures.asAdmin();
         String name = "岐阜県医師会 " + System.nanoTime();
         long pref = admin.create(name, AssociationLevel.PREFECTURAL, "岐阜県", null);
-        String code = staffService.invite(pref, "岐阜 事務局 山田").code();
+        String address = "gifu.office" + System.nanoTime() + "@example.jp";
+        staffService.invite(pref, "岐阜 事務局 山田", address);
         Fixtures.anonymous();
+        var mail = mailbox.awaitMail(address, jp.kakaritsuke.mail.service.MailKind.ASSOCIATION_INVITATION);
 
         driver.manage().deleteAllCookies();
         var wait = Browser.waitFor(driver);
-        driver.get("http://localhost:" + port + "/association-invite/" + code);
+        driver.get(mail.link().toString());
         wait.until(d -> d.findElement(By.tagName("p")).getText().contains("岐阜 事務局 山田"));
+        assertThat(field("vaadin-text-field", "氏名").getDomProperty("value")).isEqualTo("岐阜 事務局 山田");
+        assertThat(field("vaadin-email-field", "メールアドレス").getDomProperty("value")).isEqualTo(address);
         String username = "gifu" + System.nanoTime();
         field("vaadin-text-field", "ユーザー名").sendKeys(username);
-        field("vaadin-text-field", "氏名").sendKeys("山田");
         field("vaadin-password-field", "パスワード").sendKeys(Fixtures.PASSWORD);
         field("vaadin-password-field", "パスワード (確認)").sendKeys(Fixtures.PASSWORD);
         driver.findElement(By.xpath("//vaadin-button[contains(., 'アカウントを作成')]")).click();

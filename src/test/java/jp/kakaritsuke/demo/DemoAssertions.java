@@ -72,5 +72,10 @@ final class DemoAssertions {
         var chiba = staff.staff(visible.stream().filter(a -> a.name().startsWith("千葉県")).findFirst().orElseThrow().id());
         assertThat(chiba.administrators()).extracting(a -> a.username()).containsExactly("demo-chiba");
         assertThat(chiba.invitations()).extracting(i -> i.status().name()).containsExactly("ACCEPTED");
+        // issue 13: invited by mail, so the demo's outbox holds the invitation
+        assertThat(chiba.invitations().getFirst().inviteeEmail()).contains("demo-chiba@example.jp");
+        assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'ASSOCIATION_INVITATION' AND recipient = 'demo-chiba@example.jp'")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssociationInvitationRepository {
 
-    private static final String COLUMNS = "id, association_id, invitee_name, created_by, created_at, expires_at, accepted_at, revoked_at";
+    private static final String COLUMNS = "id, association_id, invitee_name, invitee_email, created_by, created_at, expires_at,"
+            + " accepted_at, revoked_at, resent_at";
 
     private final JdbcClient jdbc;
 
@@ -22,12 +23,13 @@ public class AssociationInvitationRepository {
         this.jdbc = jdbc;
     }
 
-    public long create(long associationId, String codeHash, String inviteeName, long createdBy, Instant now, Instant expiresAt) {
+    public long create(long associationId, String codeHash, String inviteeName, String inviteeEmail, long createdBy,
+                       Instant now, Instant expiresAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO association_invitation (association_id, code_hash, invitee_name, created_by, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(associationId, codeHash, inviteeName, createdBy, Timestamp.from(now), Timestamp.from(expiresAt))
+                INSERT INTO association_invitation (association_id, code_hash, invitee_name, invitee_email, created_by, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(associationId, codeHash, inviteeName, inviteeEmail, createdBy, Timestamp.from(now), Timestamp.from(expiresAt))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -69,6 +71,17 @@ public class AssociationInvitationRepository {
                 .params(Timestamp.from(now), userId, id, Timestamp.from(now)).update() == 1;
     }
 
+    /**
+     * Replaces the code of an invitation nobody has used or revoked (open or expired): the old code stops working, the
+     * new one is valid until {@code expiresAt}. {@code false} when it was accepted or revoked meanwhile.
+     */
+    public boolean replaceCode(long id, String codeHash, Instant now, Instant expiresAt) {
+        return jdbc.sql("""
+                UPDATE association_invitation SET code_hash = ?, expires_at = ?, resent_at = ?
+                WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL""")
+                .params(codeHash, Timestamp.from(expiresAt), Timestamp.from(now), id).update() == 1;
+    }
+
     public boolean markRevoked(long id, Instant now) {
         return jdbc.sql("UPDATE association_invitation SET revoked_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL")
                 .params(Timestamp.from(now), id).update() == 1;
@@ -98,8 +111,8 @@ public class AssociationInvitationRepository {
     }
 
     private static AssociationInvitation map(ResultSet rs, int row) throws SQLException {
-        return new AssociationInvitation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), instant(rs, 5),
-                instant(rs, 6), instant(rs, 7), instant(rs, 8));
+        return new AssociationInvitation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9), instant(rs, 10));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

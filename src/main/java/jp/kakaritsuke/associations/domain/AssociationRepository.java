@@ -97,4 +97,61 @@ public class AssociationRepository {
                 WHERE af.association_id IN (:ids) AND f.consent_identified = TRUE""")
                 .param("ids", associationIds).query(Long.class).list());
     }
+
+    // issue 13 (associations people): rename, move, the member list, removing and moving members
+
+    /** The association's optimistic-locking version, if it exists. */
+    public java.util.Optional<Long> version(long associationId) {
+        return jdbc.sql("SELECT version FROM association WHERE id = ?").param(associationId).query(Long.class).optional();
+    }
+
+    /** Renames the association if nobody changed it since {@code expectedVersion}; {@code false} otherwise. */
+    public boolean rename(long associationId, long expectedVersion, String name) {
+        return jdbc.sql("UPDATE association SET name = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(name, associationId, expectedVersion).update() == 1;
+    }
+
+    /** Puts the association under another parent (null: top level) if nobody changed it since {@code expectedVersion}. */
+    public boolean moveUnder(long associationId, long expectedVersion, Long parentId) {
+        return jdbc.sql("UPDATE association SET parent_id = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(parentId, associationId, expectedVersion).update() == 1;
+    }
+
+    /**
+     * A direct member of an association as its register lists it: no results, no people. {@code consenting}: the
+     * facility lets its associations see it identified; {@code staffed}: someone has joined it.
+     */
+    public record Member(long facilityId, String name, String facilityType, String municipality, boolean consenting,
+                         boolean staffed, Instant joinedAt) {
+    }
+
+    private static final String MEMBER_COLUMNS = """
+            SELECT f.id, f.name, f.facility_type, f.municipality, f.consent_identified,
+                   CASE WHEN EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = f.id) THEN 1 ELSE 0 END,
+                   af.joined_at
+            FROM association_facility af JOIN facility f ON f.id = af.facility_id
+            """;
+
+    /** The association's direct members (not those of the associations below it), by name. */
+    public List<Member> members(long associationId) {
+        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? ORDER BY f.name, f.id").param(associationId)
+                .query(AssociationRepository::mapMember).list();
+    }
+
+    /** One direct member of the association, if the facility is one. */
+    public java.util.Optional<Member> member(long associationId, long facilityId) {
+        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? AND af.facility_id = ?").params(associationId, facilityId)
+                .query(AssociationRepository::mapMember).optional();
+    }
+
+    private static Member mapMember(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getInt(6) == 1, rs.getTimestamp(7).toInstant());
+    }
+
+    /** Ends the membership; {@code false} when the facility was not (or no longer) a member. */
+    public boolean removeFacility(long associationId, long facilityId) {
+        return jdbc.sql("DELETE FROM association_facility WHERE association_id = ? AND facility_id = ?")
+                .params(associationId, facilityId).update() == 1;
+    }
 }

@@ -1,12 +1,18 @@
 package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
-import jp.kakaritsuke.base.AuditAction;
-import jp.kakaritsuke.base.AuditEvent;
-import org.springframework.context.ApplicationEventPublisher;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import jp.kakaritsuke.base.ConflictException;
+import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.facility.domain.FacilityType;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
@@ -24,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing the hierarchy: administrators create associations; an association's
  * administrators create associations below theirs and add member facilities to it (or to an association below it).
- * Inviting staff is {@link AssociationStaffService}.
+ * Issue 13: whoever sees an association renames it; an association moves to another parent only by someone who sees
+ * both the old and the new parent (the top level is the system administrators'); members are removed from an
+ * association, or moved to another the caller sees. Every change is audited. Inviting staff is
+ * {@link AssociationStaffService}.
  */
 @Service
 public class AssociationAdminService {
@@ -57,11 +66,7 @@ public class AssociationAdminService {
             access.requireVisible(parentId);
         }
         AssociationTree tree = associations.tree();
-        List<String> errors = new ArrayList<>();
-        if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add("association.error.name");
-        }
-        errors.addAll(TextRules.problems("association.error.name", name));
+        List<String> errors = new ArrayList<>(nameProblems(name));
         if (level == null) {
             errors.add("association.error.level");
         }
@@ -71,21 +76,37 @@ public class AssociationAdminService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        // national: no parent; prefectural: no parent or the national one; municipal: its prefecture's association
-        boolean parentOk = switch (level) {
-            case NATIONAL -> parentId == null;
-            case PREFECTURAL -> parentId == null
-                    || tree.get(parentId).filter(p -> p.level() == AssociationLevel.NATIONAL).isPresent();
-            case MUNICIPAL -> parentId != null && tree.get(parentId)
-                    .filter(p -> p.level() == AssociationLevel.PREFECTURAL && p.prefecture().equals(prefecture)).isPresent();
-        };
-        if (!parentOk) {
+        if (!parentFits(level, prefecture, parentId == null ? null : tree.get(parentId).orElse(null), parentId)) {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
         long id = associations.create(name.strip(), level, prefecture, parentId, clock.instant());
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_CREATED, id, null,
                 name.strip() + (parentId == null ? "" : ", parent " + parentId)));
         return id;
+    }
+
+    /** The rule for an association's name (creating and renaming): message keys, empty when fine. */
+    public static List<String> nameProblems(String name) {
+        List<String> errors = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add("association.error.name");
+        }
+        errors.addAll(TextRules.problems("association.error.name", name));
+        return errors;
+    }
+
+    /**
+     * Where an association may sit (creating and moving): national at the top; prefectural at the top or under the
+     * national one; municipal under the prefectural association of its own prefecture. {@code parent} is the parent
+     * with the id {@code parentId}, null if there is none or it does not exist.
+     */
+    private static boolean parentFits(AssociationLevel level, String prefecture, Association parent, Long parentId) {
+        return switch (level) {
+            case NATIONAL -> parentId == null;
+            case PREFECTURAL -> parentId == null || (parent != null && parent.level() == AssociationLevel.NATIONAL);
+            case MUNICIPAL -> parent != null && parent.level() == AssociationLevel.PREFECTURAL
+                    && parent.prefecture().equals(prefecture);
+        };
     }
 
     /** What the caller may create: top-level associations (administrators only) and under which parents. */
@@ -116,5 +137,211 @@ public class AssociationAdminService {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(List.of("association.error.alreadyMember"));
         }
+        events.publishEvent(new AuditEvent(AuditAction.ASSOCIATION_MEMBER_ADDED, facilityId, associationId, null, null));
+    }
+
+    // ---- issue 13: rename and move associations; remove and move member facilities ----
+
+    /**
+     * The association's name and place as its settings show them. {@code parentChoices} are the parents the caller may
+     * move it to (empty: it cannot be moved by them); {@code topLevelChoice}: they may also make it a top-level one.
+     */
+    public record Settings(Association association, long version, Optional<Association> parent,
+                           List<Association> parentChoices, boolean topLevelChoice) {
+
+        public boolean movable() {
+            return topLevelChoice || !parentChoices.isEmpty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Settings settings(long associationId) {
+        CurrentUser user = access.requireVisible(associationId);
+        AssociationTree tree = associations.tree();
+        Association association = tree.get(associationId).orElseThrow();
+        long version = associations.version(associationId).orElseThrow();
+        Set<Long> visible = access.visible(user);
+        Optional<Association> parent = Optional.ofNullable(association.parentId()).flatMap(tree::get);
+        if (!sees(user, visible, association.parentId())) {
+            return new Settings(association, version, parent, List.of(), false);
+        }
+        List<Association> choices = tree.all().stream()
+                .filter(p -> !Objects.equals(p.id(), association.parentId()) && visible.contains(p.id()))
+                .filter(p -> parentFits(association.level(), association.prefecture(), p, p.id()))
+                .sorted(Association.HIERARCHY_ORDER)
+                .toList();
+        boolean topLevel = user.admin() && association.parentId() != null
+                && parentFits(association.level(), association.prefecture(), null, null);
+        return new Settings(association, version, parent, choices, topLevel);
+    }
+
+    /**
+     * Renames the association. Whoever sees it (its own administrators, those above it, system administrators) may;
+     * the name follows the rule of {@link #create}. {@code expectedVersion} is the version the caller saw: if someone
+     * renamed or moved it meanwhile, {@link ConflictException} and nothing changes. Returns the new version.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public long rename(long associationId, long expectedVersion, String name) {
+        access.requireVisible(associationId);
+        List<String> errors = nameProblems(name);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Association association = associations.tree().get(associationId).orElseThrow();
+        String newName = name.strip();
+        if (!associations.rename(associationId, expectedVersion, newName)) {
+            throw new ConflictException("associationPeople.error.stale");
+        }
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_RENAMED, associationId, null,
+                association.name() + " -> " + newName));
+        return expectedVersion + 1;
+    }
+
+    /**
+     * Puts the association under another parent ({@code null}: top level). Allowed to whoever sees both the old and
+     * the new parent — the top level counts as seen by system administrators only — so a 都道府県医師会 moves a
+     * 郡市区医師会 between its own associations, and the national association's staff put a 都道府県医師会 under theirs
+     * only if they already see it; the new place must fit its level ({@link #create}'s rule). A new parent the caller
+     * does not see answers as one that does not exist; an old one they do not see is refused (403).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public long move(long associationId, long expectedVersion, Long newParentId) {
+        CurrentUser user = access.requireVisible(associationId);
+        AssociationTree tree = associations.tree();
+        Association association = tree.get(associationId).orElseThrow();
+        Set<Long> visible = access.visible(user);
+        Association newParent = null;
+        if (newParentId != null) {
+            newParent = tree.get(newParentId).filter(p -> visible.contains(p.id()))
+                    .orElseThrow(() -> new NotFoundException("association", String.valueOf(newParentId)));
+        }
+        if (!sees(user, visible, association.parentId()) || !sees(user, visible, newParentId)) {
+            throw new AccessDeniedException("moving an association needs sight of both parents");
+        }
+        if (Objects.equals(association.parentId(), newParentId)) {
+            throw new InvalidInputException(List.of("associationPeople.error.sameParent"));
+        }
+        if (!parentFits(association.level(), association.prefecture(), newParent, newParentId)) {
+            throw new InvalidInputException(List.of("association.error.parent"));
+        }
+        if (!associations.moveUnder(associationId, expectedVersion, newParentId)) {
+            throw new ConflictException("associationPeople.error.stale");
+        }
+        String detail = "parent " + describe(tree, association.parentId()) + " -> " + describe(tree, newParentId);
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_MOVED, associationId, null, detail));
+        // the old parent's staff no longer see the association: the event is on their record too
+        if (association.parentId() != null) {
+            events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_MOVED, association.parentId(), null,
+                    association.name() + ": " + detail));
+        }
+        return expectedVersion + 1;
+    }
+
+    /** The top level (null) is seen by system administrators only. */
+    private static boolean sees(CurrentUser user, Set<Long> visible, Long associationId) {
+        return user.admin() || (associationId != null && visible.contains(associationId));
+    }
+
+    private static String describe(AssociationTree tree, Long associationId) {
+        return associationId == null ? "(top level)"
+                : tree.get(associationId).map(a -> a.name() + " #" + a.id()).orElse("#" + associationId);
+    }
+
+    /** A member facility as the association's register shows it: no results, no people, no progress. */
+    public record MemberFacility(long facilityId, String name, FacilityType type, String municipality, Instant joinedAt) {
+    }
+
+    /**
+     * The association's direct members the caller may name ({@code listed}), how many others it has ({@code unlisted}:
+     * members that did not consent to be seen identified and that someone has joined, named to system administrators
+     * only), and the associations a member can be moved to (those the caller sees, this one excepted).
+     */
+    public record Members(List<MemberFacility> listed, int unlisted, List<Association> moveTargets) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Members members(long associationId) {
+        CurrentUser user = access.requireVisible(associationId);
+        List<MemberFacility> listed = new ArrayList<>();
+        int unlisted = 0;
+        for (AssociationRepository.Member m : associations.members(associationId)) {
+            if (nameable(user, m)) {
+                listed.add(new MemberFacility(m.facilityId(), m.name(), FacilityType.valueOf(m.facilityType()),
+                        m.municipality(), m.joinedAt()));
+            } else {
+                unlisted++;
+            }
+        }
+        Set<Long> visible = access.visible(user);
+        List<Association> targets = associations.tree().all().stream()
+                .filter(a -> a.id() != associationId && visible.contains(a.id()))
+                .sorted(Association.HIERARCHY_ORDER)
+                .toList();
+        return new Members(listed, unlisted, targets);
+    }
+
+    /**
+     * Ends a facility's membership of the association (its results, people and consent stay the facility's; the
+     * association's figures no longer count it). The caller must see the association and be able to name the member
+     * (see {@link #members}); any other facility answers as one that is not a member (404).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void removeFacility(long associationId, long facilityId) {
+        CurrentUser user = access.requireVisible(associationId);
+        requireNameableMember(user, associationId, facilityId);
+        if (!associations.removeFacility(associationId, facilityId)) {
+            throw new InvalidInputException(List.of("associationPeople.error.notMember"));
+        }
+        events.publishEvent(new AuditEvent(AuditAction.ASSOCIATION_MEMBER_REMOVED, facilityId, associationId, null,
+                "facility " + facilityId));
+    }
+
+    /**
+     * Moves a member facility from one association to another, in one transaction; the caller sees both (and can name
+     * the member in the first). Already a member of the target: refused, nothing changes.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void moveFacility(long fromAssociationId, long facilityId, long toAssociationId) {
+        CurrentUser user = access.requireVisible(fromAssociationId);
+        access.requireVisible(toAssociationId);
+        requireNameableMember(user, fromAssociationId, facilityId);
+        if (fromAssociationId == toAssociationId) {
+            throw new InvalidInputException(List.of("associationPeople.error.sameAssociation"));
+        }
+        if (associations.memberOfAny(facilityId, List.of(toAssociationId))) {
+            throw new InvalidInputException(List.of("association.error.alreadyMember"));
+        }
+        if (!associations.removeFacility(fromAssociationId, facilityId)) {
+            throw new InvalidInputException(List.of("associationPeople.error.notMember"));
+        }
+        try {
+            associations.addFacility(toAssociationId, facilityId, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // added there by someone else a moment ago: the removal rolls back with this
+            throw new InvalidInputException(List.of("association.error.alreadyMember"));
+        }
+        String detail = "facility " + facilityId + ": association " + fromAssociationId + " -> " + toAssociationId;
+        events.publishEvent(new AuditEvent(AuditAction.ASSOCIATION_MEMBER_MOVED, facilityId, toAssociationId, null, detail));
+        events.publishEvent(new AuditEvent(AuditAction.ASSOCIATION_MEMBER_MOVED, facilityId, fromAssociationId, null, detail));
+    }
+
+    /**
+     * Whom an association's staff may name in the register: members that consented to be seen identified, and members
+     * nobody has joined yet (registered by the association's import, their first editor's code still out). System
+     * administrators name all.
+     */
+    private static boolean nameable(CurrentUser user, AssociationRepository.Member member) {
+        return user.admin() || member.consenting() || !member.staffed();
+    }
+
+    private void requireNameableMember(CurrentUser user, long associationId, long facilityId) {
+        associations.member(associationId, facilityId).filter(m -> nameable(user, m))
+                .orElseThrow(() -> new NotFoundException("facility", String.valueOf(facilityId)));
     }
 }

@@ -1,13 +1,23 @@
 package jp.kakaritsuke.associations.service;
 
+import java.net.URI;
 import java.time.Clock;
-import jp.kakaritsuke.base.AuditAction;
-import jp.kakaritsuke.base.AuditEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import jp.kakaritsuke.base.AuditAction;
+import jp.kakaritsuke.base.AuditEvent;
+import jp.kakaritsuke.base.EmailAddress;
+import jp.kakaritsuke.base.PublicLinks;
+import jp.kakaritsuke.mail.service.MailKind;
+import jp.kakaritsuke.mail.service.MailMessage;
+import jp.kakaritsuke.mail.service.MailRecipient;
+import jp.kakaritsuke.mail.service.MailService;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationInvitation;
 import jp.kakaritsuke.associations.domain.AssociationInvitationRepository;
@@ -27,12 +37,16 @@ import org.springframework.transaction.annotation.Transactional;
  * An association's staff: its administrators, and invitations that make someone an administrator. Whoever sees an
  * association (system administrators, its own administrators and those of any association above it) manages its
  * staff; a sibling or a child association never does. The invitee sets their own password, or accepts with the account
- * they already have (a clinic director who also serves on the association's board).
+ * they already have (a clinic director who also serves on the association's board). With an address, the invitation
+ * goes out by mail (ASSOCIATION_INVITATION, the link to the acceptance page); without one, the code is handed over in
+ * person as before. A resend replaces the code (the old link stops working), sets a new expiry and mails again.
  */
 @Service
 public class AssociationStaffService {
 
     static final Duration VALIDITY = Duration.ofDays(14);
+    /** How mails write a moment (in the injected clock's zone). */
+    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AssociationInvitationRepository invitations;
     private final AssociationRepository associations;
@@ -40,11 +54,15 @@ public class AssociationStaffService {
     private final UserAccountService accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MailService mail;
+    private final PublicLinks links;
 
     public AssociationStaffService(AssociationInvitationRepository invitations, AssociationRepository associations,
                                    AssociationAccess access, UserAccountService accounts, Clock clock,
-                                   ApplicationEventPublisher events) {
+                                   ApplicationEventPublisher events, MailService mail, PublicLinks links) {
         this.events = events;
+        this.mail = mail;
+        this.links = links;
         this.invitations = invitations;
         this.associations = associations;
         this.access = access;
@@ -55,15 +73,30 @@ public class AssociationStaffService {
     public record Staff(Association association, List<Administrator> administrators, List<InvitationSummary> invitations) {
     }
 
+    /** One invitation as the staff page lists it; {@code inviteeEmail} is empty for a code handed over in person. */
     public record InvitationSummary(long id, String inviteeName, String invitedBy, Instant createdAt, Instant expiresAt,
-                                    Instant acceptedAt, AssociationInvitation.Status status) {
+                                    Instant acceptedAt, AssociationInvitation.Status status, Optional<String> inviteeEmail,
+                                    Optional<Instant> resentAt) {
+
+        /** Open or expired (not accepted, not revoked): a resend gives it a new code and expiry. */
+        public boolean resendable() {
+            return status == AssociationInvitation.Status.OPEN || status == AssociationInvitation.Status.EXPIRED;
+        }
     }
 
-    public record IssuedInvitation(long id, String code, Instant expiresAt) {
+    /**
+     * A code just issued (or replaced by a resend): shown once, never stored. {@code link} is the acceptance page's
+     * absolute address ({@code app.public-url}); {@code mailedTo} the address the mail was queued to, if any.
+     */
+    public record IssuedInvitation(long id, String code, Instant expiresAt, URI link, Optional<String> mailedTo) {
     }
 
-    /** What an invitee sees before accepting. Anonymous callers may ask; an unusable code looks like an unknown one. */
-    public record PendingInvitation(String associationName, String inviteeName, Instant expiresAt) {
+    /**
+     * What an invitee sees before accepting, and what their form starts with (the name and address they were invited
+     * under). Anonymous callers may ask with the code; an unusable code looks like an unknown one.
+     */
+    public record PendingInvitation(String associationName, String inviteeName, Instant expiresAt,
+                                    Optional<String> inviteeEmail) {
     }
 
     @Transactional(readOnly = true)
@@ -76,31 +109,98 @@ public class AssociationStaffService {
         var issuers = invitations.displayNames(all.stream().map(AssociationInvitation::createdBy).distinct().toList());
         List<InvitationSummary> list = all.stream()
                 .map(i -> new InvitationSummary(i.id(), i.inviteeName(), issuers.getOrDefault(i.createdBy(), ""), i.createdAt(),
-                        i.expiresAt(), i.acceptedAt(), i.status(now)))
+                        i.expiresAt(), i.acceptedAt(), i.status(now), Optional.ofNullable(i.inviteeEmail()),
+                        Optional.ofNullable(i.resentAt())))
                 .toList();
         return new Staff(association, invitations.administrators(associationId), list);
     }
 
-    /** Creates an invitation; the returned code is shown once and not stored. */
+    /** Creates an invitation to hand over in person (no mail); the returned code is shown once and not stored. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public IssuedInvitation invite(long associationId, String inviteeName) {
+        return invite(associationId, inviteeName, null);
+    }
+
+    /**
+     * Creates an invitation; the returned code is shown once and not stored. With an address ({@code inviteeEmail}
+     * not blank) the link is mailed too, queued in this transaction: an invitation that is not created sends nothing.
+     * Every problem with the input comes back at once.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public IssuedInvitation invite(long associationId, String inviteeName, String inviteeEmail) {
         CurrentUser user = access.requireVisible(associationId);
-        if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
-            throw new InvalidInputException(List.of("invitation.error.name"));
+        List<String> problems = new ArrayList<>(inviteeProblems(inviteeName));
+        Optional<EmailAddress> address = Optional.empty();
+        if (inviteeEmail != null && !inviteeEmail.isBlank()) {
+            problems.addAll(EmailAddress.problems(inviteeEmail));
+            address = EmailAddress.parse(inviteeEmail);
         }
-        // the invitee's name goes into the invitation-codes CSV and onto the member list (base.TextRules)
-        List<String> nameProblems = TextRules.problems("invitation.error.name", inviteeName);
-        if (!nameProblems.isEmpty()) {
-            throw new InvalidInputException(nameProblems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
+        String name = inviteeName.strip();
         String code = OneTimeCode.generate();
         Instant now = clock.instant();
         Instant expires = now.plus(VALIDITY);
-        long id = invitations.create(associationId, OneTimeCode.hash(code), inviteeName.strip(), user.id(), now, expires);
-        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ISSUED, associationId, inviteeName.strip(),
-                "invitation " + id));
-        return new IssuedInvitation(id, code, expires);
+        long id = invitations.create(associationId, OneTimeCode.hash(code), name,
+                address.map(EmailAddress::value).orElse(null), user.id(), now, expires);
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ISSUED, associationId, name,
+                "invitation " + id + (address.isPresent() ? ", by mail" : "")));
+        address.ifPresent(to -> mailInvitation(associationId, name, to, code, expires, user));
+        return new IssuedInvitation(id, code, expires, link(code), address.map(EmailAddress::value));
+    }
+
+    /**
+     * Sends an invitation again: a new code (the old link stops working), a new expiry, and a new mail when it has an
+     * address. Open and expired invitations can be resent; an accepted or revoked one cannot (invite anew instead).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public IssuedInvitation resend(long invitationId) {
+        CurrentUser user = access.requireVisibleUser();
+        AssociationInvitation invitation = visibleInvitation(user, invitationId);
+        String code = OneTimeCode.generate();
+        Instant now = clock.instant();
+        Instant expires = now.plus(VALIDITY);
+        if (!invitations.replaceCode(invitationId, OneTimeCode.hash(code), now, expires)) {
+            throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
+        }
+        Optional<EmailAddress> address = Optional.ofNullable(invitation.inviteeEmail()).flatMap(EmailAddress::parse);
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_RESENT, invitation.associationId(),
+                invitation.inviteeName(), "invitation " + invitationId + (address.isPresent() ? ", by mail" : "")));
+        address.ifPresent(to -> mailInvitation(invitation.associationId(), invitation.inviteeName(), to, code, expires, user));
+        return new IssuedInvitation(invitationId, code, expires, link(code), address.map(EmailAddress::value));
+    }
+
+    /** The rule for an invitee's name, for the form and this service alike: message keys, empty when fine. */
+    public static List<String> inviteeProblems(String inviteeName) {
+        if (inviteeName == null || inviteeName.isBlank() || inviteeName.length() > 200) {
+            return List.of("invitation.error.name");
+        }
+        // the invitee's name goes into the invitation-codes CSV and onto the member list (base.TextRules)
+        return TextRules.problems("invitation.error.name", inviteeName);
+    }
+
+    private void mailInvitation(long associationId, String inviteeName, EmailAddress to, String code, Instant expires,
+                                CurrentUser inviter) {
+        String associationName = associations.tree().get(associationId).map(Association::name).orElseThrow();
+        String inviterName = accounts.displayName(inviter.id()).orElse(inviter.username());
+        mail.queue(new MailMessage(MailKind.ASSOCIATION_INVITATION, MailRecipient.of(to, inviteeName),
+                List.of(inviteeName, associationName, inviterName, MAIL_TIME.withZone(clock.getZone()).format(expires)),
+                link(code), null, associationId));
+    }
+
+    private URI link(String code) {
+        return links.link("association-invite/" + code);
+    }
+
+    /** An invitation of an association the caller sees; any other is answered as one that does not exist. */
+    private AssociationInvitation visibleInvitation(CurrentUser user, long invitationId) {
+        return invitations.findById(invitationId)
+                .filter(i -> access.visible(user).contains(i.associationId()))
+                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("invitation", String.valueOf(invitationId)));
     }
 
     /** Withdraws an open invitation (a code sent to the wrong person). An accepted one stays: remove the administrator. */
@@ -108,9 +208,7 @@ public class AssociationStaffService {
     @PreAuthorize("isAuthenticated()")
     public void revoke(long invitationId) {
         // an invitation of an association the caller does not see is answered as one that does not exist
-        AssociationInvitation invitation = invitations.findById(invitationId)
-                .filter(i -> access.visible(access.requireVisibleUser()).contains(i.associationId()))
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("invitation", String.valueOf(invitationId)));
+        AssociationInvitation invitation = visibleInvitation(access.requireVisibleUser(), invitationId);
         if (!invitations.markRevoked(invitationId, clock.instant())) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }
@@ -141,7 +239,8 @@ public class AssociationStaffService {
         Instant now = clock.instant();
         return find(code).filter(i -> i.status(now) == AssociationInvitation.Status.OPEN)
                 .flatMap(i -> associations.tree().get(i.associationId())
-                        .map(a -> new PendingInvitation(a.name(), i.inviteeName(), i.expiresAt())));
+                        .map(a -> new PendingInvitation(a.name(), i.inviteeName(), i.expiresAt(),
+                                Optional.ofNullable(i.inviteeEmail()))));
     }
 
     /**
@@ -150,8 +249,32 @@ public class AssociationStaffService {
      */
     @Transactional
     public long accept(String code, String username, String displayName, String email, String password) {
+        return accept(code, username, displayName, email, password, password);
+    }
+
+    /**
+     * Accepts with a new account whose password was typed twice. Every problem comes back at once (the account's and
+     * a second password that differs), so the form marks every field to fix in one go; nothing is kept unless all is
+     * well (a refused attempt rolls the new account back). An unusable code is said alone: whoever holds no valid
+     * code learns nothing about which user names or addresses are taken.
+     */
+    @Transactional
+    public long accept(String code, String username, String displayName, String email, String password,
+                       String passwordAgain) {
         AssociationInvitation invitation = requireOpen(code);
-        long userId = accounts.createUser(username, displayName, email, password);
+        List<String> problems = new ArrayList<>();
+        long userId = -1;
+        try {
+            userId = accounts.createUser(username, displayName, email, password);
+        } catch (UserAccountService.AccountException e) {
+            problems.addAll(e.messageKeys());
+        }
+        if (!Objects.equals(password, passwordAgain)) {
+            problems.add("account.error.mismatch");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserAccountService.AccountException(problems);
+        }
         use(invitation, userId);
         return userId;
     }

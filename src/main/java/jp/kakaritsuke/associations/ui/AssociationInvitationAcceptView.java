@@ -24,7 +24,9 @@ import jp.kakaritsuke.identity.service.UserAccountService;
 
 /**
  * Where an invited association administrator accepts: with the account they are logged in with (a director who also
- * serves the association), or with a new one whose password they set here. The code is the credential.
+ * serves the association), or with a new one whose password they set here. The code is the credential. The new-account
+ * form starts with the name and address the invitation was made for (both can be changed); a refused attempt marks
+ * every field to fix at once and keeps what was typed.
  */
 @Route(value = "association-invite", autoLayout = false)
 @AnonymousAllowed
@@ -75,9 +77,19 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     }
 
     private void describe() {
-        message.setText(staff.lookup(code.getValue())
+        var pending = staff.lookup(code.getValue());
+        message.setText(pending
                 .map(i -> getTranslation("associationInvite.for", i.inviteeName(), i.associationName(), DATE.format(i.expiresAt())))
                 .orElse(code.isEmpty() ? getTranslation("invitation.enterCode") : getTranslation("invitation.error.invalid")));
+        // pre-filled from the invitation, never over what the invitee typed
+        pending.ifPresent(i -> {
+            if (account.displayName.isEmpty()) {
+                account.displayName.setValue(i.inviteeName());
+            }
+            if (account.email.isEmpty()) {
+                i.inviteeEmail().ifPresent(account.email::setValue);
+            }
+        });
     }
 
     void acceptAsCurrentUser() {
@@ -91,19 +103,32 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     }
 
     void accept() {
-        if (!account.passwordsMatch()) {
-            return;
-        }
+        clearErrors();
         try {
+            // the service compares the two passwords too, so a typo there is reported with everything else
             staff.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
-                    account.email.getValue(), account.password.getValue());
+                    account.email.getValue(), account.password.getValue(), account.confirm.getValue());
             done(new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
-            if (!account.showError(e.getMessage())) {
-                code.setInvalid(true);
-                code.setErrorMessage(getTranslation(e.getMessage()));
+            for (String key : e.messageKeys()) {
+                if ("account.error.mismatch".equals(key)) {
+                    account.confirm.setInvalid(true);
+                    account.confirm.setErrorMessage(getTranslation(key));
+                } else if (!account.showError(key)) {
+                    code.setInvalid(true);
+                    code.setErrorMessage(getTranslation(key));
+                }
             }
         }
+    }
+
+    private void clearErrors() {
+        code.setInvalid(false);
+        account.username.setInvalid(false);
+        account.displayName.setInvalid(false);
+        account.email.setInvalid(false);
+        account.password.setInvalid(false);
+        account.confirm.setInvalid(false);
     }
 
     private void done(Anchor next) {

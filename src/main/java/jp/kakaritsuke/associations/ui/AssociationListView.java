@@ -44,6 +44,7 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
     final Select<AssociationLevel> level = new Select<>();
     final ComboBox<String> prefecture = new ComboBox<>();
     final Button add = new Button();
+    private final java.util.Map<Long, String> parentNames = new java.util.HashMap<>();
 
     AssociationListView(RollupService rollups, AssociationAdminService admin) {
         this.rollups = rollups;
@@ -55,8 +56,12 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("association.name")).setFlexGrow(2);
         grid.addComponentColumn(a -> new RouterLink(getTranslation("association.staffLink"), AssociationStaffView.class, a.id()))
                 .setHeader(getTranslation("associationStaff.administrators"));
+        // issue 13: where each sits (it can be moved on its page); a parent the user does not see stays unnamed
+        grid.addColumn(a -> a.parentId() == null ? "" : parentNames.getOrDefault(a.parentId(), ""))
+                .setHeader(getTranslation("association.parent"));
         add(new H2(getTranslation("association.title")));
         var visible = rollups.visibleAssociations();
+        remember(visible);
         if (visible.isEmpty()) {
             none.setText(getTranslation("association.none"));
             add(none);
@@ -123,6 +128,7 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
             name.clear();
             name.setInvalid(false); // the required field would flag its own clearing
             var visible = rollups.visibleAssociations();
+            remember(visible);
             grid.setItems(visible);
             Grids.fitRows(grid, visible.size());
             if (grid.getParent().isEmpty()) { // the first association this user sees
@@ -142,6 +148,11 @@ class AssociationListView extends VerticalLayout implements HasDynamicTitle {
         } finally {
             add.setEnabled(true);
         }
+    }
+
+    private void remember(List<Association> visible) {
+        parentNames.clear();
+        visible.forEach(a -> parentNames.put(a.id(), a.name()));
     }
 
     @Override
