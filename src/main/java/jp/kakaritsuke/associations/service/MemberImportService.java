@@ -77,7 +77,8 @@ public class MemberImportService {
         }
     }
 
-    public record Invited(String facility, String contact, String code, java.time.Instant expiresAt) {
+    /** {@code link}: the absolute acceptance link (base.PublicLinks), for the codes CSV. */
+    public record Invited(String facility, String contact, String code, java.net.URI link, java.time.Instant expiresAt) {
     }
 
     public record Result(int imported, int skipped, List<Invited> invitations) {
@@ -134,7 +135,7 @@ public class MemberImportService {
             admin.addFacility(associationId, created.id());
             if (!row.contact().isEmpty()) {
                 var issued = invitations.invite(created.id(), MemberRole.EDITOR, row.contact());
-                invited.add(new Invited(row.name(), row.contact(), issued.code(), issued.expiresAt()));
+                invited.add(new Invited(row.name(), row.contact(), issued.code(), issued.link(), issued.expiresAt()));
             }
             imported++;
         }

@@ -27,7 +27,6 @@ import jp.kakaritsuke.associations.service.MemberImportService.RowResult;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.base.Csv;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.base.ui.AppLinks;
 import jp.kakaritsuke.base.ui.BoundedUploadHandler;
 import jp.kakaritsuke.base.ui.ComponentI18n;
 import jp.kakaritsuke.base.ui.Grids;
@@ -133,7 +132,7 @@ class MemberImportPanel extends Div {
         rows.add(Stream.of("facility.name", "import.col.contact", "invitation.code", "import.col.link", "invitation.expires")
                 .map(this::getTranslation).toList());
         for (var i : invited) {
-            rows.add(List.of(i.facility(), i.contact(), i.code(), AppLinks.absolute("invite/" + i.code()),
+            rows.add(List.of(i.facility(), i.contact(), i.code(), i.link().toString(),
                     EXPIRES.format(i.expiresAt())));
         }
         return Csv.write(rows);

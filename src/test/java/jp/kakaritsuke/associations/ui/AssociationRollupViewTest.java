@@ -127,9 +127,9 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         assertThat(shown).contains("博多クリニック / 院長 博多, 一郎: " + code.group());
         assertThat(panel.codesDownload.getHref()).isNotBlank();
         var invited = List.of(new jp.kakaritsuke.associations.service.MemberImportService.Invited("博多クリニック",
-                "院長 \"博多\", 一郎", "ABCD-EFGH-JKMN-PQRS", java.time.Instant.parse("2026-12-09T03:00:00Z")));
+                "院長 \"博多\", 一郎", "ABCD-EFGH-JKMN-PQRS", java.net.URI.create("https://kakaritsuke.example.jp/invite/ABCD-EFGH-JKMN-PQRS"), java.time.Instant.parse("2026-12-09T03:00:00Z")));
         String file = new String(panel.codesCsv(invited), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(file).isEqualTo("\uFEFF\"施設名\",\"連絡先\",\"招待コード\",\"リンク\",\"有効期限\"\r\n"
-                + "\"博多クリニック\",\"院長 \"\"博多\"\", 一郎\",\"ABCD-EFGH-JKMN-PQRS\",\"/invite/ABCD-EFGH-JKMN-PQRS\",\"2026-12-09 12:00\"\r\n");
+                + "\"博多クリニック\",\"院長 \"\"博多\"\", 一郎\",\"ABCD-EFGH-JKMN-PQRS\",\"https://kakaritsuke.example.jp/invite/ABCD-EFGH-JKMN-PQRS\",\"2026-12-09 12:00\"\r\n");
     }
 }

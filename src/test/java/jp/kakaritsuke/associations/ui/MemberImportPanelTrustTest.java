@@ -51,7 +51,7 @@ class MemberImportPanelTrustTest extends SpringBrowserlessTest {
 
         // invitations stored before the rule existed still reach the CSV neutralised (base.Csv.write)
         var invited = List.of(new MemberImportService.Invited("-2+3+cmd|' /C calc'!A0",
-                "-HYPERLINK(\"http://evil.example\",\"連絡\")", "ABCD-EFGH-JKMN-PQRS", Instant.parse("2026-12-09T03:00:00Z")));
+                "-HYPERLINK(\"http://evil.example\",\"連絡\")", "ABCD-EFGH-JKMN-PQRS", java.net.URI.create("http://localhost:8080/invite/ABCD-EFGH-JKMN-PQRS"), Instant.parse("2026-12-09T03:00:00Z")));
         String file = new String(panel.codesCsv(invited), StandardCharsets.UTF_8);
         List<List<String>> rows = Csv.parse(file.substring(1));
         assertThat(rows.get(1).get(0)).isEqualTo("'-2+3+cmd|' /C calc'!A0");
