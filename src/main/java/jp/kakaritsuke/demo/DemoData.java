@@ -240,7 +240,8 @@ class DemoData implements ApplicationRunner {
 
     private void join(FacilityProfile facility, String username, String name, MemberRole role, Map<String, String> passwords) {
         actAs(adminUsername, "ADMIN");
-        String code = invitations.invite(facility.id(), role, name).code();
+        // invited by mail like real members (the demo has no SMTP server: the mail stays in the outbox, 送信メール)
+        String code = invitations.invite(facility.id(), role, name, username + "@example.jp").code();
         String password = password();
         invitations.accept(code, username, name, username + "@example.jp", password);
         passwords.put(username, password);

@@ -77,5 +77,11 @@ final class DemoAssertions {
         assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'ASSOCIATION_INVITATION' AND recipient = 'demo-chiba@example.jp'")
                 .query(Integer.class).single()).isEqualTo(1);
+        // and so does every member's invitation, and the notice of the round 柏市医師会 opened
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'FACILITY_INVITATION' AND recipient = 'demo-clinic@example.jp'")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'ROUND_OPENED'").query(Integer.class).single())
+                .isGreaterThan(0);
     }
 }
