@@ -163,6 +163,13 @@ public class LoginThrottle {
         log.warn("Wrong current password for user name '{}' ({} consecutive)", user.getUsername(), failures);
     }
 
+    /** The right password typed again by a logged-in user ends the count, as a login does (kept if the change is refused). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void succeededAccount(long userId) {
+        users.findById(userId).filter(u -> u.getFailedLogins() > 0 || u.getLockedUntil() != null)
+                .ifPresent(u -> users.clearFailedLogins(u.getId()));
+    }
+
     /**
      * A new password set through a reset link: whoever used the link reads the account's mail, so a temporary lock
      * ends with the count. The lock that waits for an administrator stays (20 failures mean someone else was

@@ -79,7 +79,7 @@ public class MyAccountService {
     public long changePassword(String currentPassword, String newPassword, String confirm) {
         AppUser user = current();
         List<String> problems = new ArrayList<>();
-        boolean currentOk = checkCurrentPassword(user, currentPassword, problems);
+        checkCurrentPassword(user, currentPassword, problems);
         PasswordPolicy.problem(user.getUsername(), newPassword).ifPresent(problems::add);
         if (!Objects.equals(newPassword, confirm)) {
             problems.add("account.error.mismatch");
@@ -89,9 +89,6 @@ public class MyAccountService {
         }
         long userId = user.getId();
         String username = user.getUsername();
-        if (currentOk) {
-            throttle.succeeded(username);
-        }
         users.setPassword(userId, passwordEncoder.encode(PasswordPolicy.normalize(newPassword)));
         resets.endOpenLinks(userId);
         events.publishEvent(AuditEvent.ofAccount(AuditAction.PASSWORD_CHANGED, username, null));
@@ -115,7 +112,7 @@ public class MyAccountService {
         } else if (normalized != null && users.findByEmail(normalized).isPresent()) {
             problems.add("account.error.emailTaken");
         }
-        boolean currentOk = checkCurrentPassword(user, currentPassword, problems);
+        checkCurrentPassword(user, currentPassword, problems);
         if (!problems.isEmpty()) {
             throw new AccountException(problems);
         }
@@ -123,9 +120,6 @@ public class MyAccountService {
         String username = user.getUsername();
         String displayName = user.getDisplayName();
         String previous = user.getEmail();
-        if (currentOk) {
-            throttle.succeeded(username);
-        }
         try {
             users.setEmail(userId, normalized);
         } catch (DataIntegrityViolationException takenAMomentAgo) {
@@ -143,25 +137,26 @@ public class MyAccountService {
     /**
      * Adds {@code accountPage.error.locked} or {@code accountPage.error.currentPassword} when the password may not be
      * checked or is wrong; a wrong one counts as a failed login (in a transaction of its own: it stays counted when
-     * this one rolls back). Returns whether it was right.
+     * this one rolls back); a right one ends the count, as a login does.
      */
-    private boolean checkCurrentPassword(AppUser user, String currentPassword, List<String> problems) {
+    private void checkCurrentPassword(AppUser user, String currentPassword, List<String> problems) {
         try {
             throttle.checkAccount(user.getId());
         } catch (LoginRefusedException locked) {
             problems.add("accountPage.error.locked");
-            return false;
+            return;
         }
         String raw = currentPassword == null ? "" : currentPassword;
         String normalized = PasswordPolicy.normalize(raw);
         // like the login (ThrottledAuthenticationProvider): passwords set before normalisation are checked as typed too
         boolean ok = !raw.isEmpty() && (passwordEncoder.matches(normalized, user.getPasswordHash())
                 || (!normalized.equals(raw) && passwordEncoder.matches(raw, user.getPasswordHash())));
-        if (!ok) {
+        if (ok) {
+            throttle.succeededAccount(user.getId());
+        } else {
             throttle.failedAccount(user.getId());
             problems.add("accountPage.error.currentPassword");
         }
-        return ok;
     }
 
     private AppUser current() {
