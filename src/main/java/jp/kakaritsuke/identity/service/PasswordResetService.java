@@ -216,13 +216,15 @@ public class PasswordResetService {
         if (!problems.isEmpty()) {
             throw new AccountException(problems);
         }
-        Instant now = clock.instant();
         long userId = user.getId();
         String username = user.getUsername();
+        // hashed before the link is claimed: the claim's row lock is held for as short a time as possible
+        String hash = passwordEncoder.encode(PasswordPolicy.normalize(password));
+        Instant now = clock.instant();
         if (!OneTimeCode.claim(() -> tokens.use(link.getId(), now) == 1)) {
             throw deadLink();
         }
-        users.setPassword(userId, passwordEncoder.encode(PasswordPolicy.normalize(password)));
+        users.setPassword(userId, hash);
         tokens.useAllOf(userId, now);
         boolean stillLocked = throttle.passwordReset(userId);
         events.publishEvent(AuditEvent.ofAccount(AuditAction.PASSWORD_RESET, username,
