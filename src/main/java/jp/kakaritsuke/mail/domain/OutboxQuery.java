@@ -1,0 +1,14 @@
+package jp.kakaritsuke.mail.domain;
+
+/**
+ * What the administrator's outbox list shows: {@code text} is part of the recipient's address or name (blank: any),
+ * {@code state} and {@code kind} (a MailKind name) null for any.
+ */
+public record OutboxQuery(String text, MailState state, String kind) {
+
+    public static final int TEXT_LENGTH = 254;
+
+    public static OutboxQuery all() {
+        return new OutboxQuery(null, null, null);
+    }
+}
