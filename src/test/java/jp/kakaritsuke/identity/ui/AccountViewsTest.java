@@ -15,7 +15,9 @@ import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.UserAccountService;
+import jp.kakaritsuke.mail.service.MailKind;
 import jp.kakaritsuke.testsupport.Fixtures;
+import jp.kakaritsuke.testsupport.TestMailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,11 @@ class AccountViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     AppUserRepository users;
+
+    @Autowired
+    TestMailbox mailbox;
+
+    static final String NEW_PASSWORD = "a-brand-new-passphrase-for-summer";
 
     @AfterEach
     void tearDown() {
@@ -113,6 +120,42 @@ class AccountViewsTest extends SpringBrowserlessTest {
         assertThat(users.findByUsername(user).orElseThrow().getEmail()).isEqualTo(Fixtures.mail(user));
         // the right password ended the count
         assertThat(users.findByUsername(user).orElseThrow().getFailedLogins()).isZero();
+    }
+
+    @Test
+    void theLinkFromTheMailOpensThePageThatSetsTheNewPasswordAndTheAccountPageChangesItAgainWithoutRed() {
+        String user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        Fixtures.anonymous();
+        ForgotPasswordView forgot = navigate("forgot-password", ForgotPasswordView.class);
+        test(forgot.address).setValue(Fixtures.mail(user));
+        test(forgot.send).click();
+        TestMailbox.ReceivedMail mail = mailbox.awaitMail(Fixtures.mail(user), MailKind.PASSWORD_RESET);
+
+        UI.getCurrent().navigate(mail.path());
+        ResetPasswordView reset = (ResetPasswordView) getCurrentView();
+        assertThat(reset.greeting.getText()).contains("テスト " + user).contains(user);
+        test(reset.password).setValue("short");
+        test(reset.confirm).setValue("other");
+        test(reset.save).click();
+        assertThat(reset.password.getErrorMessage()).isEqualTo("パスワードは15文字以上にしてください");
+        assertThat(reset.confirm.getErrorMessage()).isEqualTo("確認用のパスワードが一致しません");
+        test(reset.password).setValue(NEW_PASSWORD);
+        test(reset.confirm).setValue(NEW_PASSWORD);
+        test(reset.save).click();
+        assertThat(reset.getElement().getTextRecursively()).contains("新しいパスワードを設定しました").contains(user);
+
+        Fixtures.as(user);
+        AccountView account = navigate(AccountView.class);
+        test(account.currentPassword).setValue(NEW_PASSWORD);
+        test(account.newPassword).setValue(NEW_PASSWORD + "-again");
+        test(account.confirm).setValue(NEW_PASSWORD + "-again");
+        test(account.changePassword).click();
+        assertThat(List.of(account.currentPassword, account.newPassword, account.confirm))
+                .allSatisfy(f -> {
+                    assertThat(f.isInvalid()).isFalse();
+                    assertThat(f.getValue()).isEmpty();
+                });
+        assertThat(mailbox.awaitMail(Fixtures.mail(user), MailKind.PASSWORD_CHANGED).body()).contains(user);
     }
 
     @Test
