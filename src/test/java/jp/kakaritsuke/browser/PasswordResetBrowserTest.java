@@ -53,6 +53,7 @@ class PasswordResetBrowserTest {
         driver = Browser.start(1366, 900);
         WebDriverWait wait = Browser.waitFor(driver);
         driver.get(url("/login"));
+        wait.until(d -> d.findElement(By.cssSelector("input[name=username]")));
         WebElement forgot = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=forgot-password]")));
         assertThat(forgot.isDisplayed()).isTrue();
         assertThat(forgot.getText()).isEqualTo("パスワードを忘れた場合");
