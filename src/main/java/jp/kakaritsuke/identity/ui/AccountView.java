@@ -1,6 +1,7 @@
 package jp.kakaritsuke.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
@@ -51,6 +52,10 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         noAddress.addClassName("account-no-address");
 
         currentPassword.setLabel(getTranslation("accountPage.currentPassword"));
+        currentPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        newPassword.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        confirm.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        emailPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
         newPassword.setLabel(getTranslation("accountPage.newPassword"));
         newPassword.setHelperText(getTranslation("account.password.help", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
         confirm.setLabel(getTranslation("account.passwordConfirm"));

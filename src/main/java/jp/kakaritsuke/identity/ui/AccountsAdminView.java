@@ -59,10 +59,12 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(AccountRow::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
-        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.displayName")).setFlexGrow(1);
+        grid.addColumn(AccountRow::username).setHeader(getTranslation("account.username")).setAutoWidth(true).setResizable(true);
+        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.displayName")).setFlexGrow(1)
+                .setResizable(true).setTooltipGenerator(AccountRow::displayName);
         grid.addColumn(a -> a.email() == null ? getTranslation("accountsAdmin.noEmail") : a.email())
-                .setHeader(getTranslation("email.label")).setFlexGrow(2);
+                .setHeader(getTranslation("email.label")).setFlexGrow(2).setResizable(true)
+                .setTooltipGenerator(a -> a.email() == null ? getTranslation("accountsAdmin.noEmail") : a.email());
         grid.addColumn(this::state).setHeader(getTranslation("accountsAdmin.state")).setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("accountsAdmin.actions")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("accountsAdmin.none"));

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -45,6 +46,8 @@ class ResetPasswordView extends VerticalLayout implements HasUrlParameter<String
         getElement().setAttribute("role", "main");
         setMaxWidth("40rem");
         password.setLabel(getTranslation("passwordReset.newPassword"));
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        confirm.setAutocomplete(Autocomplete.NEW_PASSWORD);
         password.setHelperText(getTranslation("account.password.help", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
         password.setWidthFull();
         confirm.setLabel(getTranslation("account.passwordConfirm"));
