@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A director who forgot the password, in Chromium: 「パスワードを忘れた場合」 on the login page, the address, the mail
  * received by the in-process SMTP server, its link, a new password, the login with it; then the account page and the
- * administrators' account list. Screenshots: forgot-password.png, reset-password.png, account.png, accounts-admin.png.
+ * administrators' account list, each without axe violations. Screenshots: forgot-password.png, reset-password.png, account.png, accounts-admin.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PasswordResetBrowserTest {
@@ -35,6 +35,12 @@ class PasswordResetBrowserTest {
 
     @Autowired
     TestMailbox mailbox;
+
+    @Autowired
+    jp.kakaritsuke.identity.service.AccountAdminService accounts;
+
+    @Autowired
+    jp.kakaritsuke.identity.domain.AppUserRepository users;
 
     WebDriver driver;
 
@@ -63,6 +69,7 @@ class PasswordResetBrowserTest {
         button(driver, "再設定のメールを送る").click();
         wait.until(d -> text(d).contains("パスワード再設定のメールを送りました"));
         Browser.assertNoCspViolations(driver);
+        Axe.assertNoViolations(driver, "forgot-password");
         Browser.screenshot(driver, "forgot-password.png");
 
         TestMailbox.ReceivedMail mail = mailbox.awaitMail(Fixtures.mail(director), MailKind.PASSWORD_RESET);
@@ -71,6 +78,7 @@ class PasswordResetBrowserTest {
         var passwords = driver.findElements(By.cssSelector("vaadin-password-field input"));
         passwords.get(0).sendKeys(NEW_PASSWORD);
         passwords.get(1).sendKeys(NEW_PASSWORD);
+        Axe.assertNoViolations(driver, "reset-password");
         Browser.screenshot(driver, "reset-password.png");
         button(driver, "パスワードを設定する").click();
         wait.until(d -> text(d).contains("新しいパスワードを設定しました"));
@@ -85,6 +93,7 @@ class PasswordResetBrowserTest {
         driver.get(url("/account"));
         wait.until(d -> text(d).contains("パスワードの変更") && text(d).contains(Fixtures.mail(director)));
         Browser.assertNoCspViolations(driver);
+        Axe.assertNoViolations(driver, "account");
         Browser.screenshot(driver, "account.png");
 
         driver.manage().deleteAllCookies();
@@ -92,7 +101,29 @@ class PasswordResetBrowserTest {
         driver.get(url("/admin/accounts"));
         wait.until(d -> text(d).contains("アカウント管理") && !d.findElements(By.cssSelector("vaadin-grid-cell-content")).isEmpty());
         Browser.assertNoCspViolations(driver);
+        Axe.assertNoViolations(driver, "admin/accounts");
         Browser.screenshot(driver, "accounts-admin.png");
+    }
+
+    @Test
+    void aDisabledAccountsOpenPageEndsAtItsNextActionAndShowsTheLogin() throws Exception {
+        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        Fixtures.anonymous();
+        driver = Browser.start(1366, 900);
+        WebDriverWait wait = Browser.waitFor(driver);
+        Browser.login(driver, port, director, Fixtures.PASSWORD);
+        driver.get(url("/account"));
+        wait.until(d -> text(d).contains("パスワードの変更"));
+
+        // an administrator disables the account meanwhile (on another node it would be the same: the stamp is in the database)
+        Fixtures.asAdmin();
+        accounts.disable(users.findByUsername(director).orElseThrow().getId());
+        Fixtures.anonymous();
+
+        button(driver, "パスワードを変更する").click();
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        wait.until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
+        Browser.assertNoCspViolations(driver);
     }
 
     private static WebElement button(WebDriver driver, String label) {
