@@ -11,6 +11,8 @@ import org.springframework.security.core.userdetails.User;
  */
 public class AccountPrincipal extends User {
 
+    private static final long serialVersionUID = 1L;
+
     private final long sessionStamp;
 
     AccountPrincipal(String username, String password, boolean enabled, Collection<? extends GrantedAuthority> authorities,
