@@ -45,4 +45,19 @@ public class AssociationRoundRepository {
         return jdbc.sql("SELECT association_id FROM association_facility WHERE facility_id = ?").param(facilityId)
                 .query(Long.class).list();
     }
+
+    /**
+     * Rounds whose deadline lies between {@code from} and {@code to} (both included) and that opened before
+     * {@code openedBefore}: the ones to remind of, oldest deadline first.
+     */
+    public List<AssociationRound> due(LocalDate from, LocalDate to, Instant openedBefore) {
+        return jdbc.sql("""
+                SELECT r.id, r.association_id, a.name, r.name, r.opened_at, r.deadline
+                FROM association_round r JOIN association a ON a.id = r.association_id
+                WHERE r.deadline >= ? AND r.deadline <= ? AND r.opened_at < ? ORDER BY r.deadline, r.id""")
+                .params(Date.valueOf(from), Date.valueOf(to), Timestamp.from(openedBefore))
+                .query((rs, i) -> new AssociationRound(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getDate(6).toLocalDate()))
+                .list();
+    }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.domain.RoundNotice;
 import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.RollupService;
@@ -50,6 +53,7 @@ import jp.kakaritsuke.caselibrary.ui.CaseLabels;
 class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final RollupService rollups;
     private final MemberImportService imports;
@@ -121,6 +125,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roundsGrid.addColumn(r -> r.completeness().inProgress().display()).setHeader(getTranslation("associationRound.inProgress"));
         roundsGrid.addColumn(r -> r.completeness().notStarted().display()).setHeader(getTranslation("associationRound.notStarted"));
         roundsGrid.addColumn(r -> r.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
+        // issue 13: how many members the round's mails reached (suppressed like the counts beside them)
+        roundsGrid.addColumn(r -> r.notices().notified().display()).setHeader(getTranslation("roundNotice.notified"));
+        roundsGrid.addColumn(r -> r.notices().reminded().display()).setHeader(getTranslation("roundNotice.reminded"));
         roundsGrid.setAllRowsVisible(true);
         // a click on a round shows where the answers are missing: per municipality, then consenting members by name
         roundsGrid.setItemDetailsRenderer(new ComponentRenderer<>(this::roundDetails));
@@ -237,15 +244,26 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         byMunicipality.addColumn(m -> m.completeness().inProgress().display()).setHeader(getTranslation("associationRound.inProgress"));
         byMunicipality.addColumn(m -> m.completeness().notStarted().display()).setHeader(getTranslation("associationRound.notStarted"));
         byMunicipality.addColumn(m -> m.notRegistered().display()).setHeader(getTranslation("associationRound.notRegistered"));
+        byMunicipality.addColumn(m -> m.notices().notified().display()).setHeader(getTranslation("roundNotice.notified"));
+        byMunicipality.addColumn(m -> m.notices().notifiedNoAddress().display()).setHeader(getTranslation("roundNotice.notifiedNoAddress"));
+        byMunicipality.addColumn(m -> m.notices().reminded().display()).setHeader(getTranslation("roundNotice.reminded"));
+        byMunicipality.addColumn(m -> m.notices().remindedNoAddress().display()).setHeader(getTranslation("roundNotice.remindedNoAddress"));
         byMunicipality.addThemeVariants(GridVariant.LUMO_COMPACT);
         byMunicipality.setItems(round.municipalities());
         Grids.fitRows(byMunicipality, round.municipalities().size());
-        details.add(byMunicipality);
+        // who is told what, and when the reminders go out
+        Paragraph noticeHint = new Paragraph(getTranslation("roundNotice.hint",
+                java.time.temporal.ChronoUnit.DAYS.between(round.remindFrom(), round.round().deadline()),
+                round.remindFrom().toString()));
+        noticeHint.addClassName("hint");
+        details.add(noticeHint, byMunicipality);
         if (!round.identifiedMembers().isEmpty()) {
             Grid<AssociationRoundService.MemberProgress> identified = new Grid<>();
             identified.addColumn(AssociationRoundService.MemberProgress::name).setHeader(getTranslation("facility.name")).setFlexGrow(2);
             identified.addColumn(AssociationRoundService.MemberProgress::municipality).setHeader(getTranslation("facility.municipality"));
             identified.addColumn(m -> getTranslation("rollupStatus." + m.progress().name())).setHeader(getTranslation("assessment.col.status"));
+            identified.addColumn(m -> notice(m.opened())).setHeader(getTranslation("roundNotice.opened"));
+            identified.addColumn(m -> notice(m.reminder())).setHeader(getTranslation("roundNotice.reminder"));
             identified.addThemeVariants(GridVariant.LUMO_COMPACT);
             identified.setItems(round.identifiedMembers());
             Grids.fitRows(identified, round.identifiedMembers().size());
@@ -254,20 +272,41 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         return details;
     }
 
+    /** A member's notice as the grid shows it: when and to how many editors, 「宛先なし」, or a dash when none. */
+    String notice(RoundNotice notice) {
+        if (notice == null) {
+            return getTranslation("roundNotice.none");
+        }
+        String at = DATE_TIME.format(notice.sentAt());
+        return notice.noAddress() ? getTranslation("roundNotice.noAddressAt", at)
+                : getTranslation("roundNotice.sentAt", at, notice.recipients());
+    }
+
+    /** Opens the round (its notices are queued with it); every problem at once, and no red left after success. */
     void openRound(long associationId) {
+        roundName.setInvalid(false);
+        roundDeadline.setInvalid(false);
         try {
-            associationRounds.open(associationId, roundName.getValue(), roundDeadline.getValue());
+            String name = roundName.getValue();
+            associationRounds.open(associationId, name, roundDeadline.getValue());
             roundName.clear();
             roundDeadline.clear();
+            roundName.setInvalid(false);
+            roundDeadline.setInvalid(false);
             roundsGrid.setItems(associationRounds.rounds(associationId));
+            Notification.show(getTranslation("roundNotice.openedSuccess", name.strip()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException e) {
-            String key = e.messageKeys().getFirst();
-            if (key.startsWith("associationRound.error.name")) {
-                roundName.setInvalid(true);
-                roundName.setErrorMessage(getTranslation(key));
-            } else {
-                roundDeadline.setInvalid(true);
-                roundDeadline.setErrorMessage(getTranslation(key));
+            for (String key : e.messageKeys()) {
+                if (key.startsWith("associationRound.error.name")) {
+                    if (!roundName.isInvalid()) {
+                        roundName.setInvalid(true);
+                        roundName.setErrorMessage(getTranslation(key));
+                    }
+                } else if (!roundDeadline.isInvalid()) {
+                    roundDeadline.setInvalid(true);
+                    roundDeadline.setErrorMessage(getTranslation(key));
+                }
             }
         }
     }

@@ -30,6 +30,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the outbox's mails to the SMTP server ({@link JavaMailSender}, present when {@code spring.mail.host} is set).
@@ -106,7 +108,24 @@ public class MailDelivery implements DisposableBean {
         return maxAttempts;
     }
 
-    /** Right after the queueing transaction committed: try the mail soon, on another thread. */
+    /**
+     * Tries the mail soon after the current transaction commits (at once when there is none): an attempt that ran
+     * before the commit would not see the mail yet.
+     */
+    void deliverAfterCommit(long id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliverSoon(id);
+                }
+            });
+        } else {
+            deliverSoon(id);
+        }
+    }
+
+    /** Tries the mail soon, on another thread. */
     void deliverSoon(long id) {
         if (afterCommit.isShutdown()) {
             return; // stopping: the job of a running node sends it

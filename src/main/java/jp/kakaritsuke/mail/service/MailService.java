@@ -8,8 +8,6 @@ import jp.kakaritsuke.mail.domain.OutboxRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues mails. A mail is written to the outbox in the caller's transaction, so it exists exactly when what caused
@@ -48,12 +46,7 @@ public class MailService {
                 message.facilityId(), message.associationId(), bounded(text.subject(), OutboxMail.SUBJECT_LENGTH),
                 text.body(), link, smtp ? MailState.PENDING : MailState.KEPT));
         if (smtp) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.deliverSoon(id);
-                }
-            });
+            delivery.deliverAfterCommit(id);
         }
         return id;
     }

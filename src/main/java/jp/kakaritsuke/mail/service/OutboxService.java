@@ -64,13 +64,14 @@ public class OutboxService {
      * A FAILED mail gets a fresh series of attempts, the first one at once (after the SMTP server's trouble was
      * fixed). Refused when the mail is no longer FAILED, e.g. another administrator was quicker.
      */
+    @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void retry(long id) {
         OutboxMail mail = mail(id);
         if (mail.state() != MailState.FAILED || !delivery.smtpConfigured() || !outbox.retryFailed(id, clock.instant())) {
             throw new InvalidInputException(List.of("outbox.error.notFailed"));
         }
-        delivery.deliverSoon(id);
+        delivery.deliverAfterCommit(id);
     }
 
     /** One rule for the screen and the service: a search text no longer than an address. */

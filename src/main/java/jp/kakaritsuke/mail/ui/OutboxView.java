@@ -115,7 +115,8 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
     public void beforeEnter(BeforeEnterEvent event) {
         boolean smtp = outbox.smtpConfigured();
         mode.setText(getTranslation(smtp ? "outbox.mode.smtp" : "outbox.mode.outboxOnly"));
-        mode.getElement().setAttribute("theme", smtp ? "badge" : "badge contrast");
+        // without a server the page is where mails end: said prominently
+        mode.setClassName("outbox-mode-kept", !smtp);
         refresh();
     }
 

@@ -21,10 +21,14 @@ import jp.kakaritsuke.mail.domain.OutboxMail;
 import jp.kakaritsuke.mail.domain.OutboxRepository;
 import jp.kakaritsuke.testsupport.TestMailbox;
 import jp.kakaritsuke.testsupport.TestMailbox.ReceivedMail;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +62,12 @@ class MailDeliveryTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    LockProvider lockProvider;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MailService mail;
     TransactionTemplate transactions;
@@ -234,6 +244,38 @@ class MailDeliveryTest {
         for (String to : addresses) {
             assertThat(mailbox.received(to)).as(to).hasSize(1);
         }
+    }
+
+    @Test
+    void theDeliveryJobRunsOnlyWhileNoOtherNodeHoldsItsLock() throws InterruptedException {
+        String to = address();
+        // due now, and not tried after a commit (written straight to the table)
+        long id = outbox.insert(new OutboxRepository.NewMail(clock.instant(), MailKind.PASSWORD_CHANGED.name(), to, "岡 四郎",
+                null, null, null, "件名 / Subject", "本文\n", null, MailState.PENDING));
+
+        // another node runs the job: this one's run does nothing
+        SimpleLock held = null;
+        for (int i = 0; i < 100 && held == null; i++) { // the scheduler of this context may hold it a moment
+            held = lockProvider.lock(new LockConfiguration(clock.instant(), "mail-delivery", Duration.ofMinutes(5), Duration.ZERO))
+                    .orElse(null);
+            if (held == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(held).isNotNull();
+        try {
+            delivery.deliverDue();
+            assertThat(row(id).state()).isEqualTo(MailState.PENDING);
+            assertThat(row(id).attempts()).isZero();
+        } finally {
+            held.unlock();
+        }
+
+        delivery.deliverDue();
+        awaitRow(id, r -> r.state() == MailState.DELIVERED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = 'mail-delivery'").query(Long.class).single()).isOne();
+        assertThat(mailbox.awaitMail(to, MailKind.PASSWORD_CHANGED).subject()).isEqualTo("件名 / Subject");
+        assertThat(mailbox.received(to)).hasSize(1);
     }
 
     @Test

@@ -13,8 +13,10 @@ import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxRepository;
+import jp.kakaritsuke.mail.service.MailDelivery;
 import jp.kakaritsuke.mail.service.MailKind;
 import jp.kakaritsuke.testsupport.Fixtures;
+import jp.kakaritsuke.testsupport.TestMailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,12 @@ class OutboxViewTest extends SpringBrowserlessTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MailDelivery delivery;
+
+    @Autowired
+    TestMailbox mailbox;
 
     @AfterEach
     void tearDown() {
@@ -77,6 +85,34 @@ class OutboxViewTest extends SpringBrowserlessTest {
         test(view.search).setValue("x".repeat(255));
         assertThat(view.error.isVisible()).isTrue();
         assertThat(view.error.getText()).isEqualTo("検索語が長すぎます(254文字まで)。");
+    }
+
+    @Test
+    void aFailedMailIsSentAgainFromItsDialog() {
+        String to = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@example.jp";
+        mailbox.unreachable(to);
+        long id = outbox.insert(new OutboxRepository.NewMail(clock.instant(), MailKind.PASSWORD_CHANGED.name(), to, "再送 太郎",
+                null, null, null, "件名 / Subject", "本文\n", null, MailState.PENDING));
+        java.time.Instant now = clock.instant();
+        MailDelivery.Outcome outcome = null;
+        for (int i = 0; i < delivery.maxAttempts() && outcome != MailDelivery.Outcome.FAILED; i++) {
+            outcome = delivery.deliver(id, now);
+            now = now.plus(java.time.Duration.ofDays(1));
+        }
+        assertThat(outcome).isEqualTo(MailDelivery.Outcome.FAILED);
+        mailbox.reachable(to);
+
+        Fixtures.asAdmin();
+        OutboxView view = navigate(OutboxView.class);
+        test(view.search).setValue(to);
+        assertThat(test(view.grid).getCellText(0, 4)).isEqualTo("送信失敗");
+        assertThat(test(view.grid).getCellText(0, 6)).startsWith("送信失敗: ").contains("MailSendException");
+        view.open(view.grid.getGenericDataView().getItem(0));
+        assertThat(view.details.getFooter().getElement().getTextRecursively()).contains("再送する");
+
+        view.retry(view.grid.getGenericDataView().getItem(0));
+        assertThat(view.details.isOpened()).isFalse();
+        assertThat(mailbox.awaitMail(to, MailKind.PASSWORD_CHANGED).subject()).isEqualTo("件名 / Subject");
     }
 
     @Test
