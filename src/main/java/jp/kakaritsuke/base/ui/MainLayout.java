@@ -170,7 +170,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.facilities"), "admin/facilities", VaadinIcon.HOSPITAL.create()));
             // association administrators reach their part of the log from the associations page
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.lockedAccounts"), "admin/locked-accounts", VaadinIcon.LOCK.create()));
+            // every account (disable, force a reset, unlock); the list of locked ones is linked from there (issue 13)
+            nav.addItem(new SideNavItem(getTranslation("accountsAdmin.nav"), "admin/accounts", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.outbox"), "admin/outbox", VaadinIcon.ENVELOPE_O.create()));
         }
         nav.getElement().setAttribute("aria-label", getTranslation("layout.navigation"));

@@ -1,13 +1,25 @@
 package jp.kakaritsuke.base.ui;
 
+import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The fields an invitee fills in to create their account (user name, name, password twice), shared by the facility
- * and the association invitation pages. The service validates; this form shows its answer at the right field.
+ * The fields an invitee fills in to create their account (user name, name, address, password twice), shared by the
+ * facility and the association invitation pages. The service validates; this form shows its answer at the right
+ * field, every problem at once (issue 13):
+ * <pre>
+ * List&lt;String&gt; problems = new ArrayList&lt;&gt;(accounts.problems(username, name, email, password)); // UserAccountService
+ * account.mismatch().ifPresent(problems::add);
+ * if (!problems.isEmpty()) { account.showErrors(problems); return; }
+ * try { service.accept(...); account.reset(); } catch (AccountException e) { account.showErrors(e.messageKeys()); }
+ * </pre>
  */
 public class NewAccountForm extends FormLayout {
 
@@ -39,6 +51,44 @@ public class NewAccountForm extends FormLayout {
         setResponsiveSteps(new ResponsiveStep("0", 1));
     }
 
+    /** {@code account.error.mismatch} when the second password differs from the first (nothing is marked yet). */
+    public Optional<String> mismatch() {
+        return password.getValue().equals(confirm.getValue()) ? Optional.empty() : Optional.of("account.error.mismatch");
+    }
+
+    /**
+     * Shows every problem (i18n keys) at its field at once, after clearing the previous ones; returns the keys that
+     * belong to none of these fields (an invitation code's, say), for the page to show where they belong.
+     */
+    public List<String> showErrors(Collection<String> keys) {
+        clearErrors();
+        List<String> elsewhere = new ArrayList<>();
+        for (String key : keys) {
+            if (!showError(key)) {
+                elsewhere.add(key);
+            }
+        }
+        return elsewhere;
+    }
+
+    /** No field is marked any more. */
+    public void clearErrors() {
+        for (HasValidationProperties field : List.<HasValidationProperties>of(username, displayName, email, password, confirm)) {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        }
+    }
+
+    /** After a successful submit: the fields are empty and nothing is red (an emptied required field is not an error). */
+    public void reset() {
+        username.clear();
+        displayName.clear();
+        email.clear();
+        password.clear();
+        confirm.clear();
+        clearErrors();
+    }
+
     /** Checked before asking the service: a typo in the second password is not the server's business. */
     public boolean passwordsMatch() {
         boolean match = password.getValue().equals(confirm.getValue());
@@ -47,9 +97,16 @@ public class NewAccountForm extends FormLayout {
         return match;
     }
 
-    /** Shows an account error (an i18n key) at its field; {@code false} when the key is about none of these fields. */
+    /**
+     * Shows one account error (an i18n key) at its field, leaving the other fields' errors as they are; {@code false}
+     * when the key is about none of these fields.
+     */
     public boolean showError(String key) {
         switch (key) {
+            case "account.error.mismatch" -> {
+                confirm.setInvalid(true);
+                confirm.setErrorMessage(getTranslation(key));
+            }
             case "account.error.username", "account.error.taken" -> invalid(username, getTranslation(key));
             case "account.error.displayName", "account.error.displayNameFormula", "account.error.displayNameInvisible" -> invalid(displayName, getTranslation(key));
             case "email.error.invalid", "email.error.tooLong", "account.error.emailTaken" -> {

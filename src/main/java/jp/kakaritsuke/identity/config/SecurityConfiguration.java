@@ -7,6 +7,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.ApiTokenService;
 import jp.kakaritsuke.identity.service.LoginThrottle;
 import jp.kakaritsuke.identity.ui.LoginView;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens, RequestUtil vaadinRequests,
-            ContentSecurityPolicy contentSecurityPolicy, VaadinDefaultRequestCache vaadinRequestCache) throws Exception {
+            ContentSecurityPolicy contentSecurityPolicy, VaadinDefaultRequestCache vaadinRequestCache,
+            AppUserRepository users) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch only renders the status a request already has; refusing it turned
                 // every 404/405/415 sent with sendError into an empty 403
@@ -68,6 +70,8 @@ class SecurityConfiguration {
                 .ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
         http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class);
+        // a session whose account was disabled, reset by force or given a new password elsewhere ends here (issue 13)
+        http.addFilterBefore(new SessionStampFilter(users), AnonymousAuthenticationFilter.class);
         // an API call without credentials gets a 401 problem (not the login page) and no Basic challenge; the request
         // is not saved for after a login (that would create a session per anonymous API call)
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

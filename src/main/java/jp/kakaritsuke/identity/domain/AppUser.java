@@ -50,6 +50,10 @@ public class AppUser {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** Raised whenever the account's sessions must end (disabled, forced reset, new password): identity.config.SessionStampFilter. */
+    @Column(name = "session_stamp", nullable = false)
+    private long sessionStamp;
+
     @Version
     private long version;
 
@@ -116,5 +120,9 @@ public class AppUser {
 
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    public long getSessionStamp() {
+        return sessionStamp;
     }
 }

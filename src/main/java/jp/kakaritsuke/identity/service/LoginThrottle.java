@@ -117,21 +117,84 @@ public class LoginThrottle {
         Optional<AppUser> user = username == null ? Optional.empty() : users.findByUsername(username);
         int failures;
         if (user.isPresent()) {
-            // one UPDATE: concurrent failures all count, and no optimistic-lock conflict with other edits of the user
-            users.incrementFailedLogins(user.get().getId());
-            failures = users.failedLogins(user.get().getId());
-            Instant until = lockUntil(failures, now);
-            if (until != null || failures == adminUnlockAfter) {
-                users.lockUntil(user.get().getId(), until);
-                events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_LOCKED, user.get().getUsername(),
-                        until == null ? failures + " failed logins: locked until an administrator unlocks it"
-                                : failures + " failed logins: locked until " + until));
-            }
+            failures = countFailure(user.get(), now);
         } else {
             failures = unknownNames.countUnknown(username, now, this);
         }
         log.warn("Failed login for user name '{}' from {} ({} consecutive)", sanitize(typedUsername), sanitize(remoteAddress),
                 failures);
+    }
+
+    /** One more consecutive failure of an existing account, and the lock it earns; returns the count. */
+    private int countFailure(AppUser user, Instant now) {
+        // one UPDATE: concurrent failures all count, and no optimistic-lock conflict with other edits of the user
+        users.incrementFailedLogins(user.getId());
+        int failures = users.failedLogins(user.getId());
+        Instant until = lockUntil(failures, now);
+        if (until != null || failures == adminUnlockAfter) {
+            users.lockUntil(user.getId(), until);
+            events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_LOCKED, user.getUsername(),
+                    until == null ? failures + " failed logins: locked until an administrator unlocks it"
+                            : failures + " failed logins: locked until " + until));
+        }
+        return failures;
+    }
+
+    /**
+     * A logged-in user types their password again (to change it or their mail address): the account's lock applies
+     * as at the login, so that a session left open is no way round it. Throws {@link LoginRefusedException}.
+     */
+    @Transactional(readOnly = true)
+    public void checkAccount(long userId) {
+        AppUser user = users.findById(userId).orElseThrow();
+        if (isLocked(user.getFailedLogins(), user.getLockedUntil(), clock.instant())) {
+            throw new LoginRefusedException(Reason.ACCOUNT_LOCKED);
+        }
+    }
+
+    /**
+     * A wrong password typed again by a logged-in user counts like a failed login (not per address: it is the
+     * account's). In a transaction of its own, so that it stays counted when the caller's change is refused.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void failedAccount(long userId) {
+        AppUser user = users.findById(userId).orElseThrow();
+        int failures = countFailure(user, clock.instant());
+        log.warn("Wrong current password for user name '{}' ({} consecutive)", user.getUsername(), failures);
+    }
+
+    /** The right password typed again by a logged-in user ends the count, as a login does (kept if the change is refused). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void succeededAccount(long userId) {
+        users.findById(userId).filter(u -> u.getFailedLogins() > 0 || u.getLockedUntil() != null)
+                .ifPresent(u -> users.clearFailedLogins(u.getId()));
+    }
+
+    /**
+     * A new password set through a reset link: whoever used the link reads the account's mail, so a temporary lock
+     * ends with the count. The lock that waits for an administrator stays (20 failures mean someone else was
+     * guessing). Returns whether the account is still locked.
+     */
+    @Transactional
+    public boolean passwordReset(long userId) {
+        AppUser user = users.findById(userId).orElseThrow();
+        if (user.getFailedLogins() >= adminUnlockAfter) {
+            return true;
+        }
+        if (user.getFailedLogins() > 0 || user.getLockedUntil() != null) {
+            users.clearFailedLogins(userId);
+        }
+        return false;
+    }
+
+    /** Whether the account is locked now (the administrators' account list). */
+    boolean isLocked(AppUser user) {
+        return isLocked(user.getFailedLogins(), user.getLockedUntil(), clock.instant());
+    }
+
+    /** Whether the lock waits for an administrator (no end time). */
+    boolean needsAdministrator(AppUser user) {
+        return user.getFailedLogins() >= adminUnlockAfter;
     }
 
     /** A successful login ends the count of consecutive failures. */

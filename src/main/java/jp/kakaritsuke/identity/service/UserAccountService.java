@@ -70,6 +70,23 @@ public class UserAccountService {
      */
     @Transactional
     public long createUser(String username, String displayName, String email, String rawPassword) {
+        List<String> problems = problems(username, displayName, email, rawPassword);
+        if (!problems.isEmpty()) {
+            throw new AccountException(problems);
+        }
+        String normalized = AppUser.normalizeUsername(username);
+        long id = users.save(new AppUser(normalized, passwordEncoder.encode(PasswordPolicy.normalize(rawPassword)),
+                displayName.strip(), EmailAddress.normalize(email), SystemRole.USER, clock.instant())).getId();
+        events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_CREATED, normalized, null));
+        return id;
+    }
+
+    /**
+     * Every problem {@link #createUser} would refuse these values for (i18n keys, empty when none): for a form that
+     * shows all of them at once, together with its own checks (the second password), before it submits.
+     */
+    @Transactional(readOnly = true)
+    public List<String> problems(String username, String displayName, String email, String rawPassword) {
         String normalized = AppUser.normalizeUsername(username);
         List<String> problems = new ArrayList<>();
         if (normalized == null || !USERNAME.matcher(normalized).matches()) {
@@ -88,13 +105,7 @@ public class UserAccountService {
             problems.add("account.error.emailTaken");
         }
         PasswordPolicy.problem(normalized == null ? "" : normalized, rawPassword).ifPresent(problems::add);
-        if (!problems.isEmpty()) {
-            throw new AccountException(problems);
-        }
-        long id = users.save(new AppUser(normalized, passwordEncoder.encode(PasswordPolicy.normalize(rawPassword)),
-                displayName.strip(), EmailAddress.normalize(email), SystemRole.USER, clock.instant())).getId();
-        events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_CREATED, normalized, null));
-        return id;
+        return problems;
     }
 
     /** How to reach people (the round notices, a member list): name and address, by account. No authorisation: callers have checked theirs. */

@@ -39,7 +39,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         form.setI18n(i18n);
-        form.setForgotPasswordButtonVisible(false);
+        // 「パスワードを忘れた場合」: a one-time link by mail (issue 13, forgot-password)
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         form.setAction("login");
 
         add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.intro")), form);
