@@ -262,19 +262,7 @@ public class AssociationStaffService {
     public long accept(String code, String username, String displayName, String email, String password,
                        String passwordAgain) {
         AssociationInvitation invitation = requireOpen(code);
-        List<String> problems = new ArrayList<>();
-        long userId = -1;
-        try {
-            userId = accounts.createUser(username, displayName, email, password);
-        } catch (UserAccountService.AccountException e) {
-            problems.addAll(e.messageKeys());
-        }
-        if (!Objects.equals(password, passwordAgain)) {
-            problems.add("account.error.mismatch");
-        }
-        if (!problems.isEmpty()) {
-            throw new UserAccountService.AccountException(problems);
-        }
+        long userId = accounts.createUser(username, displayName, email, password, passwordAgain);
         use(invitation, userId);
         return userId;
     }

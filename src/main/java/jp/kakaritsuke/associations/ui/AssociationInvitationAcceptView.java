@@ -103,32 +103,19 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     }
 
     void accept() {
-        clearErrors();
+        code.setInvalid(false);
+        account.clearErrors();
         try {
             // the service compares the two passwords too, so a typo there is reported with everything else
             staff.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
                     account.email.getValue(), account.password.getValue(), account.confirm.getValue());
             done(new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
-            for (String key : e.messageKeys()) {
-                if ("account.error.mismatch".equals(key)) {
-                    account.confirm.setInvalid(true);
-                    account.confirm.setErrorMessage(getTranslation(key));
-                } else if (!account.showError(key)) {
-                    code.setInvalid(true);
-                    code.setErrorMessage(getTranslation(key));
-                }
-            }
+            account.showErrors(e.messageKeys()).forEach(key -> {
+                code.setInvalid(true);
+                code.setErrorMessage(getTranslation(key));
+            });
         }
-    }
-
-    private void clearErrors() {
-        code.setInvalid(false);
-        account.username.setInvalid(false);
-        account.displayName.setInvalid(false);
-        account.email.setInvalid(false);
-        account.password.setInvalid(false);
-        account.confirm.setInvalid(false);
     }
 
     private void done(Anchor next) {

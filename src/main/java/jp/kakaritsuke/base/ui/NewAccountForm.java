@@ -8,17 +8,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The fields an invitee fills in to create their account (user name, name, address, password twice), shared by the
  * facility and the association invitation pages. The service validates; this form shows its answer at the right
- * field, every problem at once (issue 13):
+ * field, every problem at once (issue 13). The service judges both passwords too
+ * ({@code UserAccountService.createUser(…, password, passwordAgain)}), so one answer holds everything:
  * <pre>
- * List&lt;String&gt; problems = new ArrayList&lt;&gt;(accounts.problems(username, name, email, password)); // UserAccountService
- * account.mismatch().ifPresent(problems::add);
- * if (!problems.isEmpty()) { account.showErrors(problems); return; }
- * try { service.accept(...); account.reset(); } catch (AccountException e) { account.showErrors(e.messageKeys()); }
+ * try { service.accept(code, …, account.password.getValue(), account.confirm.getValue()); }
+ * catch (AccountException e) { account.showErrors(e.messageKeys()).forEach(key -&gt; markTheCode(key)); }
  * </pre>
  */
 public class NewAccountForm extends FormLayout {
@@ -48,12 +46,12 @@ public class NewAccountForm extends FormLayout {
         // no maxLength: the browser would cut a pasted passphrase silently; the service says it is too long instead
         confirm.setLabel(getTranslation("account.passwordConfirm"));
         add(username, displayName, email, password, confirm);
+        // only the service's answer marks a field: the browser's own checks (an emptied required field, the email
+        // pattern) would show red after a successful reset, or a second, different message
+        for (HasValidationProperties field : fields()) {
+            ((com.vaadin.flow.component.HasValidation) field).setManualValidation(true);
+        }
         setResponsiveSteps(new ResponsiveStep("0", 1));
-    }
-
-    /** {@code account.error.mismatch} when the second password differs from the first (nothing is marked yet). */
-    public Optional<String> mismatch() {
-        return password.getValue().equals(confirm.getValue()) ? Optional.empty() : Optional.of("account.error.mismatch");
     }
 
     /**
@@ -73,7 +71,7 @@ public class NewAccountForm extends FormLayout {
 
     /** No field is marked any more. */
     public void clearErrors() {
-        for (HasValidationProperties field : List.<HasValidationProperties>of(username, displayName, email, password, confirm)) {
+        for (HasValidationProperties field : fields()) {
             field.setInvalid(false);
             field.setErrorMessage(null);
         }
@@ -87,14 +85,6 @@ public class NewAccountForm extends FormLayout {
         password.clear();
         confirm.clear();
         clearErrors();
-    }
-
-    /** Checked before asking the service: a typo in the second password is not the server's business. */
-    public boolean passwordsMatch() {
-        boolean match = password.getValue().equals(confirm.getValue());
-        confirm.setInvalid(!match);
-        confirm.setErrorMessage(match ? null : getTranslation("account.error.mismatch"));
-        return match;
     }
 
     /**
@@ -123,6 +113,10 @@ public class NewAccountForm extends FormLayout {
             }
         }
         return true;
+    }
+
+    private List<HasValidationProperties> fields() {
+        return List.of(username, displayName, email, password, confirm);
     }
 
     private static void invalid(TextField field, String message) {

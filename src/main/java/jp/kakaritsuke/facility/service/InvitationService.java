@@ -170,8 +170,15 @@ public class InvitationService {
      */
     @Transactional
     public void accept(String code, String username, String displayName, String email, String password) {
+        accept(code, username, displayName, email, password, password);
+    }
+
+    /** Accepts with the password typed twice: a second one that differs comes back with every other problem. */
+    @Transactional
+    public void accept(String code, String username, String displayName, String email, String password,
+                       String passwordAgain) {
         Invitation invitation = requireOpen(code);
-        long userId = accounts.createUser(username, displayName, email, password);
+        long userId = accounts.createUser(username, displayName, email, password, passwordAgain);
         use(invitation, userId);
     }
 

@@ -15,16 +15,11 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.ui.NewAccountForm;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.identity.service.CurrentUser;
-import jp.kakaritsuke.identity.service.PasswordPolicy;
 import jp.kakaritsuke.identity.service.UserAccountService;
 
 /**
@@ -55,9 +50,6 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
         code.setWidth("18rem");
         code.setManualValidation(true);
         code.addValueChangeListener(e -> describe());
-        for (HasValidation field : fields()) {
-            field.setManualValidation(true);
-        }
         accept.setText(getTranslation("invitation.accept"));
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickListener(e -> accept());
@@ -99,21 +91,15 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
     }
 
     void accept() {
-        clearMarks();
-        // what this page can judge by itself (the same rules the service applies) is shown together with a mistyped
-        // confirmation; the service then reports everything else at once
-        if (!account.passwordsMatch()) {
-            List<String> local = new ArrayList<>(EmailAddress.problems(account.email.getValue()));
-            PasswordPolicy.problem(account.username.getValue(), account.password.getValue()).ifPresent(local::add);
-            local.forEach(this::show);
-            return;
-        }
+        code.setInvalid(false);
+        account.clearErrors();
         try {
+            // the service judges the second password too: one answer holds every problem
             invitations.accept(code.getValue(), account.username.getValue(), account.displayName.getValue(),
-                    account.email.getValue(), account.password.getValue());
+                    account.email.getValue(), account.password.getValue(), account.confirm.getValue());
             done(getTranslation("invitation.done"), new Anchor("login", getTranslation("invitation.toLogin")));
         } catch (UserAccountService.AccountException e) {
-            new LinkedHashSet<>(e.messageKeys()).forEach(this::show);
+            account.showErrors(new LinkedHashSet<>(e.messageKeys())).forEach(key -> mark(code, key));
         }
     }
 
@@ -127,24 +113,6 @@ class InvitationAcceptView extends VerticalLayout implements HasUrlParameter<Str
         } catch (UserAccountService.AccountException e) {
             mark(code, e.getMessage());
         }
-    }
-
-    /** Shows one problem at its field; what concerns none of the account's fields belongs to the code. */
-    private void show(String key) {
-        if (!account.showError(key)) {
-            mark(code, key);
-        }
-    }
-
-    private void clearMarks() {
-        code.setInvalid(false);
-        for (HasValidation field : fields()) {
-            field.setInvalid(false);
-        }
-    }
-
-    private Set<HasValidation> fields() {
-        return Set.of(account.username, account.displayName, account.email, account.password, account.confirm);
     }
 
     private void mark(HasValidation field, String key) {

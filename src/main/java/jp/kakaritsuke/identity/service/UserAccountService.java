@@ -70,7 +70,19 @@ public class UserAccountService {
      */
     @Transactional
     public long createUser(String username, String displayName, String email, String rawPassword) {
-        List<String> problems = problems(username, displayName, email, rawPassword);
+        return createUser(username, displayName, email, rawPassword, rawPassword);
+    }
+
+    /**
+     * Creates a user whose password was typed twice (the acceptance pages): a second password that differs is one
+     * more problem in the same answer, so every field to fix is marked in one go.
+     */
+    @Transactional
+    public long createUser(String username, String displayName, String email, String rawPassword, String passwordAgain) {
+        List<String> problems = new ArrayList<>(problems(username, displayName, email, rawPassword));
+        if (!java.util.Objects.equals(rawPassword, passwordAgain)) {
+            problems.add("account.error.mismatch");
+        }
         if (!problems.isEmpty()) {
             throw new AccountException(problems);
         }
@@ -82,11 +94,10 @@ public class UserAccountService {
     }
 
     /**
-     * Every problem {@link #createUser} would refuse these values for (i18n keys, empty when none): for a form that
-     * shows all of them at once, together with its own checks (the second password), before it submits.
+     * Every problem {@link #createUser} would refuse these values for (i18n keys, empty when none).
      */
     @Transactional(readOnly = true)
-    public List<String> problems(String username, String displayName, String email, String rawPassword) {
+    List<String> problems(String username, String displayName, String email, String rawPassword) {
         String normalized = AppUser.normalizeUsername(username);
         List<String> problems = new ArrayList<>();
         if (normalized == null || !USERNAME.matcher(normalized).matches()) {

@@ -201,7 +201,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
         form.password.setValue("a");
         form.confirm.setValue("b");
         List<String> elsewhere = form.showErrors(List.of("account.error.username", "account.error.displayName",
-                "email.error.invalid", "account.error.password", form.mismatch().orElseThrow(), "invitation.error.invalid"));
+                "email.error.invalid", "account.error.password", "account.error.mismatch", "invitation.error.invalid"));
         assertThat(elsewhere).containsExactly("invitation.error.invalid");
         assertThat(List.of(form.username.isInvalid(), form.displayName.isInvalid(), form.email.isInvalid(),
                 form.password.isInvalid(), form.confirm.isInvalid())).containsOnly(true);
