@@ -125,6 +125,7 @@ class AuditAccessTest {
                         tuple(AuditAction.FACILITY_MEMBER_ADDED, "admin"),
                         tuple(AuditAction.INVITATION_ACCEPTED, "admin"),
                         tuple(AuditAction.INVITATION_ISSUED, "admin"),
+                        tuple(AuditAction.ASSOCIATION_MEMBER_ADDED, "admin"),
                         tuple(AuditAction.FACILITY_CREATED, "admin"));
         assertThat(audit.page(new AuditQuery(null, null, null, other, null, null), 0, 50).total()).isEqualTo(4);
     }
@@ -142,12 +143,14 @@ class AuditAccessTest {
                         tuple(AuditAction.INVITATION_ACCEPTED, prefStaff, pref, null),
                         tuple(AuditAction.INVITATION_ISSUED, "admin", pref, null),
                         tuple(AuditAction.CONSENT_GIVEN, editor, null, clinic.id()),
+                        // the member's joining the city association is the association's own record (issue 13)
+                        tuple(AuditAction.ASSOCIATION_MEMBER_ADDED, "admin", city, clinic.id()),
                         tuple(AuditAction.ASSOCIATION_CREATED, "admin", city, null),
                         tuple(AuditAction.ASSOCIATION_CREATED, "admin", pref, null));
-        assertThat(all.total()).isEqualTo(7);
+        assertThat(all.total()).isEqualTo(8);
         // their child association's events alone
         assertThat(audit.page(new AuditQuery(null, null, null, city, null, null), 0, 10).items())
-                .extracting(AuditRecord::action).containsExactly(AuditAction.ASSOCIATION_CREATED);
+                .extracting(AuditRecord::action).containsExactly(AuditAction.ASSOCIATION_MEMBER_ADDED, AuditAction.ASSOCIATION_CREATED);
         // another association's, asked for by id: refused as an unknown id would be, not an empty answer
         assertThatThrownBy(() -> audit.page(new AuditQuery(null, null, null, other, null, null), 0, 10))
                 .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
@@ -200,7 +203,7 @@ class AuditAccessTest {
         mvc.perform(as("admin", get("/api/v1/audit-events").param("associationId", "" + pref).param("to", "2001-01-01T00:00:00Z")))
                 .andExpect(jsonPath("$.total").value(0));
         // association administrators through the API: theirs, and 404 for another's (as for an unknown id)
-        mvc.perform(as(prefStaff, get("/api/v1/audit-events"))).andExpect(jsonPath("$.total").value(7));
+        mvc.perform(as(prefStaff, get("/api/v1/audit-events"))).andExpect(jsonPath("$.total").value(8));
         mvc.perform(as(prefStaff, get("/api/v1/audit-events").param("associationId", "" + other))).andExpect(status().isNotFound());
         // nobody else
         mvc.perform(as(editor, get("/api/v1/audit-events"))).andExpect(status().isForbidden())

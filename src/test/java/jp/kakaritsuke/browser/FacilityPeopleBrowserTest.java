@@ -20,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 13's administrator and invitee, in Chromium: the administrator lands on 施設管理, registers a clinic in the
  * dialog, finds it by searching, invites its first editor by mail; the invitee opens the link from the mail received
- * by the in-process SMTP server, finds the form filled in, sets a password and logs in to their self-assessment.
- * Screenshots: facility-admin.png, facility-people.png, invitation-accept.png.
+ * by the in-process SMTP server, finds the form filled in, sets a password and logs in to their self-assessment;
+ * later they forget it, ask for a reset on the login page, follow the link from the second mail, set a new password
+ * and log in with it (the old one no longer works). Issue 13's browser walk.
+ * Screenshots: facility-admin.png, facility-people.png, invitation-accept.png, password-reset-walk.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FacilityPeopleBrowserTest {
@@ -100,6 +102,41 @@ class FacilityPeopleBrowserTest {
         Browser.assertNoCspViolations(driver);
 
         Browser.login(driver, port, username, Fixtures.PASSWORD);
+        wait.until(d -> d.getCurrentUrl().contains("/assessment"));
+        wait.until(d -> text(d).contains(clinic));
+
+        // weeks later the director has forgotten the password: the login page's link, the address, the mail
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=forgot-password]"))).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/forgot-password"));
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-email-field input"))).sendKeys(address);
+        driver.findElement(By.xpath("//vaadin-button[normalize-space()='再設定のメールを送る']")).click();
+        wait.until(d -> text(d).contains("パスワード再設定のメールを送りました"));
+        TestMailbox.ReceivedMail reset = mailbox.awaitMail(address, MailKind.PASSWORD_RESET);
+        assertThat(reset.body()).contains(username).contains("院長 森");
+        assertThat(reset.link().toString()).startsWith("http://localhost:" + port + "/reset-password/");
+
+        driver.get(reset.link().toString());
+        wait.until(d -> text(d).contains("新しいパスワードの設定") && text(d).contains(username));
+        String newPassword = "another-long-passphrase-" + System.nanoTime();
+        var passwords = driver.findElements(By.cssSelector("vaadin-password-field input"));
+        passwords.get(0).sendKeys(newPassword);
+        passwords.get(1).sendKeys(newPassword);
+        driver.findElement(By.xpath("//vaadin-button[normalize-space()='パスワードを設定する']")).click();
+        wait.until(d -> text(d).contains("新しいパスワードを設定しました"));
+        Browser.assertNoCspViolations(driver);
+        Browser.screenshot(driver, "password-reset-walk.png");
+        // the link is spent, a notice of the change arrived, and the old password is refused
+        driver.get(reset.link().toString());
+        wait.until(d -> text(d).contains("このリンクは使えません"));
+        mailbox.awaitMail(address, MailKind.PASSWORD_CHANGED);
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(d -> d.findElement(By.cssSelector("input[name=username]"))).sendKeys(username);
+        driver.findElement(By.cssSelector("input[name=password]")).sendKeys(Fixtures.PASSWORD + Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("error"));
+        Browser.login(driver, port, username, newPassword);
         wait.until(d -> d.getCurrentUrl().contains("/assessment"));
         wait.until(d -> text(d).contains(clinic));
     }
