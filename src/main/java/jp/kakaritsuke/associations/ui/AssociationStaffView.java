@@ -1,9 +1,9 @@
 package jp.kakaritsuke.associations.ui;
 
+import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -370,15 +370,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
     // ---- shared ----
 
     private void confirm(String header, String text, String confirmText, boolean destructive, Runnable change) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(header);
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(confirmText);
-        confirm.setConfirmButtonTheme(destructive ? "error primary" : "primary");
-        confirm.addConfirmListener(c -> act(change));
-        confirm.open();
+        Confirmation.ask(header, text, confirmText, destructive, () -> act(change));
     }
 
     /**

@@ -1,10 +1,10 @@
 package jp.kakaritsuke.facility.ui;
 
+import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -322,15 +322,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
 
     /** Asks first; the change runs only on confirmation, and a refusal is said without losing the page. */
     private void confirm(String header, String text, String action, boolean destructive, Runnable change) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(header);
-        dialog.setText(text);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("common.cancel"));
-        dialog.setConfirmText(action);
-        dialog.setConfirmButtonTheme(destructive ? "error primary" : "primary");
-        dialog.addConfirmListener(e -> act(change));
-        dialog.open();
+        Confirmation.ask(header, text, action, destructive, () -> act(change));
     }
 
     private void act(Runnable change) {

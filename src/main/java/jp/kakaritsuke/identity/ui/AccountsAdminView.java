@@ -1,8 +1,8 @@
 package jp.kakaritsuke.identity.ui;
 
+import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -115,20 +115,10 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         if (dangerous) {
             button.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        button.addClickListener(e -> {
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader(getTranslation(key + ".confirmTitle"));
-            confirm.setText(getTranslation(key + ".confirm", a.username(), a.displayName(),
-                    a.email() == null ? getTranslation("accountsAdmin.noEmail") : a.email()));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("common.cancel"));
-            confirm.setConfirmText(getTranslation(key));
-            if (dangerous) {
-                confirm.setConfirmButtonTheme("error primary");
-            }
-            confirm.addConfirmListener(c -> run(key, a, act));
-            confirm.open();
-        });
+        button.addClickListener(e -> Confirmation.ask(getTranslation(key + ".confirmTitle"),
+                getTranslation(key + ".confirm", a.username(), a.displayName(),
+                        a.email() == null ? getTranslation("accountsAdmin.noEmail") : a.email()),
+                getTranslation(key), dangerous, () -> run(key, a, act)));
         return button;
     }
 

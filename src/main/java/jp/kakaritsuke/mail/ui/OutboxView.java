@@ -1,9 +1,9 @@
 package jp.kakaritsuke.mail.ui;
 
+import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -180,14 +180,8 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
     }
 
     private void confirmRetry(OutboxMail mail) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("outbox.retry.confirmTitle"));
-        confirm.setText(getTranslation("outbox.retry.confirm", mail.recipient()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("outbox.retry"));
-        confirm.addConfirmListener(c -> retry(mail));
-        confirm.open();
+        Confirmation.ask(getTranslation("outbox.retry.confirmTitle"), getTranslation("outbox.retry.confirm", mail.recipient()),
+                getTranslation("outbox.retry"), false, () -> retry(mail));
     }
 
     void retry(OutboxMail mail) {
