@@ -59,6 +59,9 @@ class AssociationPrivacyTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     long city;
     long other;
     FacilityProfile consenting;
@@ -99,6 +102,27 @@ class AssociationPrivacyTest {
 
     RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
+    }
+
+    /**
+     * Membership brings a consenting facility's results into an association's sight: its staff cannot add an existing
+     * facility by id (a consenting member of another association, say) — only administrators can; staff register
+     * members through the import (issue 13).
+     */
+    @Test
+    void associationStaffCannotAddAnExistingFacilityById() {
+        Fixtures.asAdmin();
+        FacilityProfile elsewhere = fixtures.facility(FacilityType.CLINIC);
+        fixtures.member(elsewhere, MemberRole.EDITOR);
+        Fixtures.asAdmin();
+        facilities.setConsent(elsewhere.id(), true);
+        admin.addFacility(other, elsewhere.id());
+        Fixtures.as(staff);
+        assertThatThrownBy(() -> admin.addFacility(city, elsewhere.id()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        Fixtures.asAdmin();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM association_facility WHERE association_id = ? AND facility_id = ?")
+                .params(city, elsewhere.id()).query(Integer.class).single()).isZero();
     }
 
     @Test

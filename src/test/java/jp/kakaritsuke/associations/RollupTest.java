@@ -226,7 +226,9 @@ class RollupTest {
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", p)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> admin.addFacility(a, kashiwa[0].id())).isInstanceOf(InvalidInputException.class);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        // association staff never add an existing facility by id (issue 13: members are registered by the import)
+        assertThatThrownBy(() -> admin.addFacility(b, kashiwa[0].id()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> admin.create("x", AssociationLevel.PREFECTURAL, "千葉県", null)).isInstanceOf(AccessDeniedException.class);
     }
 

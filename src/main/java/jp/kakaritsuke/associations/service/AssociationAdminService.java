@@ -127,11 +127,25 @@ public class AssociationAdminService {
         return new CreateOptions(user.admin(), parents);
     }
 
-    /** Adds a facility as a member; the caller must see the association. Adding twice is refused clearly. */
+    /**
+     * Adds an existing facility as a member: administrators only. Membership brings a consenting facility's results
+     * into the association's sight, so an association's staff cannot pick facilities by id; they add members by
+     * registering them (the member import, {@link #addImported}).
+     */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public void addFacility(long associationId, long facilityId) {
         access.requireVisible(associationId);
+        add(associationId, facilityId);
+    }
+
+    /** A facility the member import has just registered for this association (its caller checked visibility). */
+    @Transactional
+    void addImported(long associationId, long facilityId) {
+        add(associationId, facilityId);
+    }
+
+    private void add(long associationId, long facilityId) {
         try {
             associations.addFacility(associationId, facilityId, clock.instant());
         } catch (DuplicateKeyException e) {

@@ -132,7 +132,7 @@ public class MemberImportService {
             Integer beds = row.beds().isEmpty() ? null : Integer.valueOf(row.beds());
             FacilityProfile created = facilities.create(new FacilityProfile(null, 0, row.name(), type, association.prefecture(),
                     row.municipality(), null, beds, null, null, null, null, Set.of()));
-            admin.addFacility(associationId, created.id());
+            admin.addImported(associationId, created.id());
             if (!row.contact().isEmpty()) {
                 var issued = invitations.invite(created.id(), MemberRole.EDITOR, row.contact());
                 invited.add(new Invited(row.name(), row.contact(), issued.code(), issued.link(), issued.expiresAt()));
