@@ -155,6 +155,10 @@ public final class ForkedApp implements AutoCloseable {
     public static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
+        // a child is killed on purpose: its scheduled jobs must not be caught holding their cluster-wide locks
+        // (ShedLock rows in the shared MariaDB test database) while the parent's tests use them
+        all.add("--app.mail.delivery-interval=PT1H");
+        all.add("--app.rounds.reminder-cron=-");
         return builder.sources(KakaritsukeApplication.class).run(all.toArray(String[]::new));
     }
 

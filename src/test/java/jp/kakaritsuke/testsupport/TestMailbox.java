@@ -133,7 +133,7 @@ public class TestMailbox implements DisposableBean {
         while (true) {
             Optional<Queued> queued = newestQueued(to, kind);
             if (queued.isPresent()) {
-                Optional<ReceivedMail> mail = receivedWithId(queued.get().id());
+                Optional<ReceivedMail> mail = receivedWithId(queued.get().id(), to, kind);
                 if (mail.isPresent()) {
                     return mail.get();
                 }
@@ -172,9 +172,15 @@ public class TestMailbox implements DisposableBean {
                 .query((rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).optional();
     }
 
-    private Optional<ReceivedMail> receivedWithId(long id) {
+    /**
+     * The received mail with this outbox id, recipient and kind. The id alone is not enough: the MariaDB run starts
+     * each new test context on a freshly dropped schema, so ids start again while an older context's server still
+     * holds mails that carried them.
+     */
+    private Optional<ReceivedMail> receivedWithId(long id, String to, MailKind kind) {
         return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> String.valueOf(id).equals(header(m, MailDelivery.ID_HEADER)))
+                .filter(m -> String.valueOf(id).equals(header(m, MailDelivery.ID_HEADER))
+                        && kind.name().equals(header(m, MailDelivery.KIND_HEADER)) && recipients(m).contains(to))
                 .reduce((first, second) -> second)
                 .map(TestMailbox::read);
     }

@@ -88,15 +88,20 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         name.setLabel(getTranslation("association.name"));
         name.setMaxLength(200);
         name.setWidth("24rem");
+        name.setMaxWidth("100%");
         rename.setText(getTranslation("associationPeople.rename"));
         rename.addClickListener(e -> confirmRename());
         parent.setLabel(getTranslation("associationPeople.newParent"));
         parent.setItemLabelGenerator(a -> a == null ? getTranslation("associationPeople.topLevel") : a.name());
         parent.setEmptySelectionCaption(getTranslation("associationPeople.topLevel"));
         parent.setWidth("24rem");
+        parent.setMaxWidth("100%");
         move.setText(getTranslation("associationPeople.move"));
         move.addClickListener(e -> confirmMove());
         moveForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // on a phone the button goes below the field instead of past the screen's edge
+        moveForm.setWrap(true);
+        moveForm.setWidthFull();
 
         administrators.addColumn(Administrator::displayName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         administrators.addColumn(Administrator::username).setHeader(getTranslation("account.username"));
@@ -120,6 +125,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         inviteeEmail.setHelperText(getTranslation("associationPeople.inviteeEmail.help"));
         inviteeEmail.setMaxLength(EmailAddress.MAX_LENGTH);
         inviteeEmail.setWidth("20rem");
+        inviteeEmail.setMaxWidth("100%");
         // a plain text field: the one rule (EmailAddress) accepts full-width input from an IME, which a browser's
         // e-mail field would refuse on its own
         inviteeEmail.getElement().setAttribute("inputmode", "email");
@@ -152,6 +158,8 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         removeAll();
         HorizontalLayout renameForm = new HorizontalLayout(name, rename);
         renameForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        renameForm.setWrap(true);
+        renameForm.setWidthFull();
         HorizontalLayout form = new HorizontalLayout(inviteeName, inviteeEmail, invite);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);

@@ -53,6 +53,7 @@ class FacilityAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         search.setWidth("24rem");
+        search.setMaxWidth("100%");
         register.setText(getTranslation("facility.create"));
         register.setIcon(VaadinIcon.PLUS.create());
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -63,6 +64,8 @@ class FacilityAdminView extends VerticalLayout implements HasDynamicTitle {
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
         bar.expand(total);
+        // on a phone the button goes below the search instead of past the screen's edge
+        bar.setWrap(true);
 
         grid.addColumn(FacilityListItem::name).setHeader(getTranslation("facility.name")).setFlexGrow(3);
         grid.addColumn(f -> getTranslation("facilityType." + f.type().name())).setHeader(getTranslation("facility.type"));

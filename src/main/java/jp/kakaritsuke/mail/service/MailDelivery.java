@@ -141,7 +141,9 @@ public class MailDelivery implements DisposableBean {
 
     /** The job: every mail due now, on one node at a time (the claims keep it safe even without the lock). */
     @Scheduled(fixedDelayString = "${app.mail.delivery-interval}", initialDelayString = "${app.mail.delivery-interval}")
-    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT30M")
+    // a node killed mid-run keeps the lock at most 2 minutes, so mail waits no longer after a crash; a longer run
+    // (a large backlog) may then meet another node's run, which the row claims keep safe
+    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT2M")
     public void deliverDue() {
         deliverDueAt(clock.instant());
     }
