@@ -255,11 +255,14 @@ class MailDeliveryTest {
 
         // another node runs the job: this one's run does nothing
         SimpleLock held = null;
-        for (int i = 0; i < 100 && held == null; i++) { // the scheduler of this context may hold it a moment
+        // the job of this or another test context (they share the database) may hold it a moment; a node that died
+        // holding it releases it after the job's lockAtMostFor (2 minutes), which bounds this wait
+        long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (held == null && System.nanoTime() < until) {
             held = lockProvider.lock(new LockConfiguration(clock.instant(), "mail-delivery", Duration.ofMinutes(5), Duration.ZERO))
                     .orElse(null);
             if (held == null) {
-                Thread.sleep(50);
+                Thread.sleep(100);
             }
         }
         assertThat(held).isNotNull();
