@@ -10,7 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +86,10 @@ public class TestMailbox implements DisposableBean {
     JavaMailSender testMailSender() {
         JavaMailSenderImpl refusing = new JavaMailSenderImpl();
         refusing.setHost("127.0.0.1");
-        refusing.setPort(closedPort());
-        refusing.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        // port 1: nothing listens there, so the connection is refused at once. A port found free and closed again
+        // could later be taken by another test context's web server, which accepts and never speaks SMTP.
+        refusing.setPort(1);
+        timeouts(refusing);
         JavaMailSenderImpl sender = new JavaMailSenderImpl() {
             @Override
             protected void doSend(MimeMessage[] messages, Object[] originals) throws MailException {
@@ -107,6 +108,7 @@ public class TestMailbox implements DisposableBean {
         };
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
+        timeouts(sender);
         sender.setDefaultEncoding("UTF-8");
         return sender;
     }
@@ -217,12 +219,11 @@ public class TestMailbox implements DisposableBean {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** As the application's own settings: a silent server never holds a delivery (and its job's lock) for long. */
+    private static void timeouts(JavaMailSenderImpl sender) {
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
     }
 
     @Override
