@@ -35,6 +35,13 @@ public final class OneTimeCode {
         return s.toString();
     }
 
+    /** A secret for links and tokens nobody types: 256 random bits, base64url without padding (43 characters). */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** Codes are typed by people: case and surrounding blanks do not matter. */
     public static String normalize(String code) {
         return code.strip().toUpperCase(Locale.ROOT);

@@ -1,8 +1,7 @@
 package jp.kakaritsuke.identity.service;
 
-import java.security.SecureRandom;
+import jp.kakaritsuke.base.OneTimeCode;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
@@ -28,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountAdminService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * One account as the list shows it. {@code locked}: logins refused now; {@code lockedUntil}: the end of a
@@ -110,9 +108,7 @@ public class AccountAdminService {
             throw new AccountException("accountsAdmin.error.disabled");
         }
         String username = user.getUsername();
-        byte[] unknown = new byte[32];
-        RANDOM.nextBytes(unknown);
-        users.setPassword(userId, passwordEncoder.encode(Base64.getEncoder().encodeToString(unknown)));
+        users.setPassword(userId, passwordEncoder.encode(OneTimeCode.randomToken()));
         resets.endOpenLinks(userId);
         resets.issue(userId, true);
         events.publishEvent(AuditEvent.ofAccount(AuditAction.PASSWORD_RESET_FORCED, username, null));

@@ -1,12 +1,10 @@
 package jp.kakaritsuke.identity.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import jp.kakaritsuke.base.AuditAction;
@@ -38,7 +36,6 @@ public class ApiTokenService {
     public static final int MAX_TOKENS_PER_USER = 20;
     /** last_used_at is written at most this often per token, not on every request. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean expired) {
     }
@@ -80,9 +77,7 @@ public class ApiTokenService {
         if (tokens.countByUserId(user.getId()) >= MAX_TOKENS_PER_USER) {
             throw new InvalidInputException(List.of("apiToken.error.tooMany"));
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = PREFIX + OneTimeCode.randomToken();
         ApiToken saved = tokens.save(new ApiToken(user, cleanName, hash(token), now, expiresAt));
         events.publishEvent(AuditEvent.ofAccount(AuditAction.API_TOKEN_CREATED, user.getUsername(),
                 "token '" + cleanName + "'" + (expiresAt == null ? "" : " until " + expiresOn)));

@@ -1,13 +1,11 @@
 package jp.kakaritsuke.identity.service;
 
 import jakarta.annotation.PreDestroy;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +60,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class PasswordResetService {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,64}");
     /** Path of the reset page; the token follows. */
     public static final String RESET_PATH = "reset-password/";
@@ -181,9 +178,7 @@ public class PasswordResetService {
     void issue(long userId, boolean forced) {
         AppUser user = users.findById(userId).orElseThrow();
         EmailAddress to = new EmailAddress(Objects.requireNonNull(user.getEmail(), "the account has no address"));
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OneTimeCode.randomToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(validity);
         tokens.save(new PasswordResetToken(users.getReferenceById(userId), OneTimeCode.hash(token), forced, now, expiresAt));
