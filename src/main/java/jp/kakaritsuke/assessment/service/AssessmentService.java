@@ -59,12 +59,14 @@ public class AssessmentService {
     private final FacilityService facilities;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AssessmentMetrics metrics;
 
     public AssessmentService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
                              QuestionnaireService questionnaires, FacilityAccess access, FacilityService facilities,
                              jp.kakaritsuke.assessment.domain.AssessmentStateRepository states, Clock clock,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, AssessmentMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
         this.rounds = rounds;
         this.states = states;
         this.roleAnswers = roleAnswers;
@@ -169,6 +171,7 @@ public class AssessmentService {
         Map<String, IndicatorValue> values = AnswerValidator.validate(question, input);
         RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
         if (answer.getVersion() != expectedVersion) {
+            metrics.conflict();
             throw new ConcurrentEditException(answerView(questionnaire, question, answer, previousAnswer(round, question)));
         }
         Instant now = clock.instant();
@@ -176,6 +179,7 @@ public class AssessmentService {
         // flush now: a concurrent commit on the same role fails here (optimistic lock) rather than after we answered
         roleAnswers.flush();
         rounds.touch(roundId, now, user.username());
+        metrics.answerSaved();
         return answerView(questionnaire, question, answer, previousAnswer(round, question));
     }
 
@@ -196,12 +200,14 @@ public class AssessmentService {
         RoleAnswer answer = roleAnswers.find(roundId, roleCode).orElseThrow();
         RoleAnswerView previous = previousAnswer(round, question);
         if (answer.getVersion() != expectedVersion) {
+            metrics.conflict();
             throw new ConcurrentEditException(answerView(questionnaire, question, answer, previous));
         }
         Instant now = clock.instant();
         answer.confirm(user.username(), now);
         roleAnswers.flush();
         rounds.touch(roundId, now, user.username());
+        metrics.answerSaved();
         return answerView(questionnaire, question, answer, previous);
     }
 
@@ -231,6 +237,7 @@ public class AssessmentService {
                         .map(q -> round.answer(q.roleCode()).map(RoleAnswer::isPriority).orElse(false)).toList()));
         events.publishEvent(AuditEvent.ofFacility(AuditAction.ROUND_SUBMITTED, round.getFacilityId(), null,
                 "round " + round.getId()));
+        metrics.submitted();
         return view(round);
     }
 
