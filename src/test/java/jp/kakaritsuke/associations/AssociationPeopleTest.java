@@ -12,7 +12,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService.MemberFacilit
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;

@@ -65,7 +65,7 @@ class AssociationRoundTest {
                 e -> assertThat(e.messageKeys()).containsExactly("associationRound.error.name"));
         assertThatThrownBy(() -> rounds.open(city, "2026年度", LocalDate.now().minusDays(1)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> rounds.open(other, "2026年度", deadline)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rounds.open(other, "2026年度", deadline)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         rounds.open(city, "2026年度", deadline);
         Fixtures.asAdmin();
         rounds.open(pref, "県の調査", deadline);

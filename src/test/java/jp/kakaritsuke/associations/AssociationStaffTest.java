@@ -126,16 +126,16 @@ class AssociationStaffTest {
     void onlyThoseWhoSeeTheAssociationManageItsStaff() {
         Fixtures.as(cityStaff);
         // a sibling's and the parent's staff are out of reach
-        assertThatThrownBy(() -> staff.invite(sibling, "x")).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
-        assertThatThrownBy(() -> staff.invite(pref, "x")).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
-        assertThatThrownBy(() -> staff.staff(pref)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.invite(sibling, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> staff.invite(pref, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> staff.staff(pref)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         long prefStaffId = userId(prefStaff);
-        assertThatThrownBy(() -> staff.removeAdministrator(pref, prefStaffId)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.removeAdministrator(pref, prefStaffId)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         Fixtures.as(prefStaff);
         var toSibling = staff.invite(sibling, "沼津 事務局");
         Fixtures.as(cityStaff);
-        assertThatThrownBy(() -> staff.revoke(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.revoke(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         // the parent's staff manage the child's: remove its administrator
         Fixtures.as(prefStaff);
@@ -143,13 +143,13 @@ class AssociationStaffTest {
         staff.removeAdministrator(city, cityStaffId);
         Fixtures.as(cityStaff);
         assertThat(rollups.visibleAssociations()).isEmpty();
-        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         // facility members who are not association staff see nothing
         String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
-        assertThatThrownBy(() -> staff.staff(city)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.staff(city)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         Fixtures.as(director);
-        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
     }
 
     @Test
@@ -199,7 +199,7 @@ class AssociationStaffTest {
 
         Fixtures.as(cityStaff);
         assertThatThrownBy(() -> admin.create("別の市医師会", AssociationLevel.MUNICIPAL, "静岡県", pref))
-                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+                .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         // a 郡市区医師会 has nothing below it
         assertThatThrownBy(() -> admin.create("支部", AssociationLevel.MUNICIPAL, "静岡県", city))
                 .isInstanceOf(InvalidInputException.class);
@@ -248,7 +248,7 @@ class AssociationStaffTest {
         Fixtures.as(prefStaff);
         var toSibling = staff.invite(sibling, "沼津 事務局");
         Fixtures.as(cityStaff);
-        assertThatThrownBy(() -> staff.resend(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.resend(toSibling.id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE association_id = ? AND action = 'INVITATION_RESENT'")
                 .param(pref).query(String.class).list()).hasSize(2);
     }
@@ -319,7 +319,7 @@ class AssociationStaffTest {
         Fixtures.as(cityStaff);
         String address = "nobody" + System.nanoTime() + "@example.jp";
         assertThatThrownBy(() -> staff.invite(city, " ", address)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> staff.invite(pref, "名前", address)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> staff.invite(pref, "名前", address)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?").param(address).query(Integer.class).single())
                 .isZero();
         // without an address, no mail either

@@ -281,9 +281,9 @@ class MemberImportTest {
     @Test
     void anAssociationImportsOnlyIntoWhatItMaySee() {
         assertThatThrownBy(() -> imports.preview(sibling, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+                .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         assertThatThrownBy(() -> imports.importMembers(sibling, "members.csv", GOOD.getBytes(StandardCharsets.UTF_8), Mode.VALID_ONLY))
-                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+                .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
     }
 
     /**

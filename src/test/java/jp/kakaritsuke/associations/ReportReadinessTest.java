@@ -20,7 +20,7 @@ import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.base.FieldErrors;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;

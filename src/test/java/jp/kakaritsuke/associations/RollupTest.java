@@ -112,16 +112,16 @@ class RollupTest {
         Fixtures.as(adminOfA);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactly(a);
         assertThat(rollups.rollup(a).members()).isEqualTo(4);
-        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
-        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(b)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(p)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         Fixtures.as(adminOfP);
         assertThat(rollups.visibleAssociations()).extracting(x -> x.id()).containsExactlyInAnyOrder(p, a, b);
         Rollup prefecture = rollups.rollup(p);
         assertThat(prefecture.members()).isEqualTo(5);
         assertThat(prefecture.completeness().submitted()).isEqualTo(new Cell(5, false));
-        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> rollups.rollup(q)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
     }
 
     @Test
@@ -208,14 +208,14 @@ class RollupTest {
         assertThat(r.identifiedMembers()).allSatisfy(m -> assertThat(m.levels()).hasSize(14));
         long consenting = assessments.rounds(kashiwa[0].id()).getFirst().id();
         assertThat(assessments.profile(consenting).scores()).hasSize(14);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         // drill-down is read-only
-        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         // withdrawn consent is honoured at once
         fixtures.member(kashiwa[0], MemberRole.EDITOR);
         facilities.setConsent(kashiwa[0].id(), false);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         assertThat(rollups.rollup(a).identifiedMembers()).extracting(Rollup.MemberRow::facilityId).containsExactly(kashiwa[1].id());
     }
 
@@ -266,7 +266,7 @@ class RollupTest {
         }
         Fixtures.as(adminOfA);
         assertThatThrownBy(() -> rollupReports.write(b, java.util.Locale.JAPANESE, new java.io.ByteArrayOutputStream()))
-                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+                .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
     }
 
     @Test

@@ -153,7 +153,7 @@ class AuditAccessTest {
                 .extracting(AuditRecord::action).containsExactly(AuditAction.ASSOCIATION_MEMBER_ADDED, AuditAction.ASSOCIATION_CREATED);
         // another association's, asked for by id: refused as an unknown id would be, not an empty answer
         assertThatThrownBy(() -> audit.page(new AuditQuery(null, null, null, other, null, null), 0, 10))
-                .isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+                .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         Fixtures.as(otherStaff);
         assertThat(audit.page(AuditQuery.ALL, 0, 200).items()).extracting(AuditRecord::associationId)

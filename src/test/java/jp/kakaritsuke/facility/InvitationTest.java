@@ -1,6 +1,6 @@
 package jp.kakaritsuke.facility;
 
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

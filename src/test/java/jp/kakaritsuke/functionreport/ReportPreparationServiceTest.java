@@ -21,7 +21,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;

@@ -291,7 +291,7 @@ class FacilityReportTest {
     void onlyMembersGetTheReportAndOnlyOfSubmittedRounds() throws Exception {
         FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
         fixtures.member(other, MemberRole.EDITOR);
-        assertThatThrownBy(() -> read(latest)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
+        assertThatThrownBy(() -> read(latest)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         fixtures.member(clinic, MemberRole.EDITOR);
         long draft = assessments.startRound(clinic.id()).summary().id();
         assertThatThrownBy(() -> read(draft)).isInstanceOfSatisfying(InvalidInputException.class,

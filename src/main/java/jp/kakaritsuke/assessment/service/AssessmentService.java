@@ -32,7 +32,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.facility.service.FacilityService;

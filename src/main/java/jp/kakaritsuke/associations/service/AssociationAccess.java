@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
-import jp.kakaritsuke.base.web.NotFoundException;
-import jp.kakaritsuke.facility.service.FacilityReadGrant;
+import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.facility.service.FacilityGrant;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * editor of a member nobody has joined yet (one they registered by import), never more people into a staffed facility.
  */
 @Service
-public class AssociationAccess implements FacilityReadGrant {
+public class AssociationAccess implements FacilityGrant {
 
     private final AssociationRepository associations;
     private final UserAccountService accounts;
@@ -53,7 +53,11 @@ public class AssociationAccess implements FacilityReadGrant {
         return user;
     }
 
-    public CurrentUser requireVisibleUser() {
+    /**
+     * The signed-in caller, checking nothing about associations: callers narrow what they return or change by
+     * {@link #visible(CurrentUser)} or {@link #requireVisible(long)} themselves.
+     */
+    public CurrentUser currentUser() {
         return accounts.requireCurrentUser();
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
@@ -58,7 +58,7 @@ public class AssociationAdminService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public long create(String name, AssociationLevel level, String prefecture, Long parentId) {
-        CurrentUser user = access.requireVisibleUser();
+        CurrentUser user = access.currentUser();
         if (!user.admin()) {
             if (parentId == null) {
                 throw new AccessDeniedException("only administrators create top-level associations");
@@ -116,7 +116,7 @@ public class AssociationAdminService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public CreateOptions createOptions() {
-        CurrentUser user = access.requireVisibleUser();
+        CurrentUser user = access.currentUser();
         AssociationTree tree = associations.tree();
         Set<Long> visible = access.visible(user);
         // a 郡市区医師会 has nothing below it

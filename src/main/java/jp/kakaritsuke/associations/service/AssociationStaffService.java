@@ -159,7 +159,7 @@ public class AssociationStaffService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public IssuedInvitation resend(long invitationId) {
-        CurrentUser user = access.requireVisibleUser();
+        CurrentUser user = access.currentUser();
         AssociationInvitation invitation = visibleInvitation(user, invitationId);
         String code = OneTimeCode.generate();
         Instant now = clock.instant();
@@ -200,7 +200,7 @@ public class AssociationStaffService {
     private AssociationInvitation visibleInvitation(CurrentUser user, long invitationId) {
         return invitations.findById(invitationId)
                 .filter(i -> access.visible(user).contains(i.associationId()))
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("invitation", String.valueOf(invitationId)));
+                .orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("invitation", String.valueOf(invitationId)));
     }
 
     /** Withdraws an open invitation (a code sent to the wrong person). An accepted one stays: remove the administrator. */
@@ -208,7 +208,7 @@ public class AssociationStaffService {
     @PreAuthorize("isAuthenticated()")
     public void revoke(long invitationId) {
         // an invitation of an association the caller does not see is answered as one that does not exist
-        AssociationInvitation invitation = visibleInvitation(access.requireVisibleUser(), invitationId);
+        AssociationInvitation invitation = visibleInvitation(access.currentUser(), invitationId);
         if (!invitations.markRevoked(invitationId, clock.instant())) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }

@@ -2,6 +2,7 @@ package jp.kakaritsuke.base.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import jp.kakaritsuke.base.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

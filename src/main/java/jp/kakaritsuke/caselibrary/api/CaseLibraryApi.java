@@ -1,7 +1,7 @@
 package jp.kakaritsuke.caselibrary.api;
 
 import java.util.List;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityMemberRepository;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.CurrentUser;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The per-facility authorisation every service uses, by {@link FacilityScope}: administrators hold every scope on
  * every facility; members hold the read scopes of their facility, editors also {@link FacilityScope#EDIT}; a
- * {@link FacilityReadGrant} holds only the scope it names.
+ * {@link FacilityGrant} holds only the scope it names.
  * <p>
  * A caller who may not see the facility (or the thing asked for) gets {@link NotFoundException}, exactly as for an id
  * that does not exist, so ids cannot be probed. {@link AccessDeniedException} (403) is kept for "you see it but may not
@@ -27,9 +27,9 @@ public class FacilityAccess {
 
     private final UserAccountService accounts;
     private final FacilityMemberRepository members;
-    private final List<FacilityReadGrant> grants;
+    private final List<FacilityGrant> grants;
 
-    public FacilityAccess(UserAccountService accounts, FacilityMemberRepository members, List<FacilityReadGrant> grants) {
+    public FacilityAccess(UserAccountService accounts, FacilityMemberRepository members, List<FacilityGrant> grants) {
         this.accounts = accounts;
         this.members = members;
         this.grants = grants;

@@ -2,7 +2,7 @@ package jp.kakaritsuke.facility.service;
 
 /**
  * What a caller asks to do with a facility. Members hold every read scope (editors also {@link #EDIT}); a grant from
- * another module ({@link FacilityReadGrant}) holds only what it names — a consenting member's association holds
+ * another module ({@link FacilityGrant}) holds only what it names — a consenting member's association holds
  * {@link #SUBMITTED_RESULTS}, because the consent says 「結果の閲覧」 and nothing more.
  */
 public enum FacilityScope {

@@ -213,7 +213,7 @@ public class FacilityService {
         lock(facilityId);
         CurrentUser user = access.currentUser();
         FacilityMember member = members.find(facilityId, user.id())
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("facility", String.valueOf(facilityId)));
+                .orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("facility", String.valueOf(facilityId)));
         delete(member, "left");
     }
 
@@ -246,7 +246,7 @@ public class FacilityService {
 
     private FacilityMember loadMember(long facilityId, long userId) {
         return members.find(facilityId, userId)
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("member", String.valueOf(userId)));
+                .orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("member", String.valueOf(userId)));
     }
 
     /** Adds a member directly (used by accepted invitations and the demo data, both already authorised). */
@@ -258,7 +258,7 @@ public class FacilityService {
     }
 
     private Facility load(long facilityId) {
-        return facilities.findById(facilityId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("facility", String.valueOf(facilityId)));
+        return facilities.findById(facilityId).orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("facility", String.valueOf(facilityId)));
     }
 
     private static void requireValid(FacilityProfile profile) {

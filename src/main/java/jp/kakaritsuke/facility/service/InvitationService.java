@@ -16,7 +16,7 @@ import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.PublicLinks;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.Facility;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
 import jp.kakaritsuke.facility.domain.Invitation;

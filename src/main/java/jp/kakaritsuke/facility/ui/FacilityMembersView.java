@@ -32,7 +32,7 @@ import java.util.Optional;
 import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.CopyableText;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.InvitationState;
 import jp.kakaritsuke.facility.domain.MemberRole;

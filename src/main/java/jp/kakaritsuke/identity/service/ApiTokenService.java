@@ -98,7 +98,7 @@ public class ApiTokenService {
     public void revoke(long tokenId) {
         AppUser user = currentUser();
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getUser().getId().equals(user.getId()))
-                .orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("API token", String.valueOf(tokenId)));
+                .orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("API token", String.valueOf(tokenId)));
         tokens.delete(token);
         events.publishEvent(AuditEvent.ofAccount(AuditAction.API_TOKEN_REVOKED, user.getUsername(),
                 "token '" + token.getName() + "'"));

@@ -222,7 +222,7 @@ public class LoginThrottle {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void unlock(long userId) {
-        AppUser user = users.findById(userId).orElseThrow(() -> new jp.kakaritsuke.base.web.NotFoundException("user", String.valueOf(userId)));
+        AppUser user = users.findById(userId).orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("user", String.valueOf(userId)));
         users.clearFailedLogins(userId);
         events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_UNLOCKED, user.getUsername(),
                 "after " + user.getFailedLogins() + " failed logins"));

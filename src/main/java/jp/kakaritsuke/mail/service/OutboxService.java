@@ -3,7 +3,7 @@ package jp.kakaritsuke.mail.service;
 import java.time.Clock;
 import java.util.List;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxMail;
 import jp.kakaritsuke.mail.domain.OutboxQuery;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.domain.MailState;

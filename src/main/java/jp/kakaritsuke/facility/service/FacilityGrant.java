@@ -4,10 +4,11 @@ import java.util.Set;
 
 /**
  * Lets another module grant rights on facilities beyond their own members: a medical association reads the submitted
- * results of member facilities that consented, and its administrators register member facilities and invite their
- * first editor. A grant names the {@link FacilityScope} it gives; drafts, people and editing stay with the facility.
+ * results of member facilities that consented ({@link #allows}, {@link #facilities}), and its administrators register
+ * member facilities ({@link #allowsCreate}) and invite their first editor ({@link #allowsFirstEditor}). A read grant
+ * names the {@link FacilityScope} it gives; drafts, people and editing stay with the facility.
  */
-public interface FacilityReadGrant {
+public interface FacilityGrant {
 
     /** Does the grant give the user this scope on the facility? */
     boolean allows(long userId, long facilityId, FacilityScope scope);
