@@ -4,23 +4,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import jp.kakaritsuke.base.xlsx.Xlsx;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The POI plumbing of the preparation workbook. A small copy of what {@code reports.service.ReportWorkbook} does (the
- * Japanese font, text styles quote-prefixed against formula injection, number formats): this module must not depend
- * on {@code reports} (which depends on it), and the workbook needs only this much.
+ * The POI plumbing of the preparation workbook: its own styles (notice, headings, exact decimals) on the rules every
+ * workbook follows ({@link Xlsx}: the Japanese font, top-aligned styles), all text styles quote-prefixed against
+ * formula injection.
  */
 final class XlsxBook implements AutoCloseable {
-
-    /** Excel's Japanese UI font, as the other reports use; other readers fall back to any CJK font. */
-    static final String FONT = "游ゴシック";
 
     final XSSFWorkbook workbook = new XSSFWorkbook();
     /** Text that wraps inside its column (the tables). */
@@ -63,11 +60,11 @@ final class XlsxBook implements AutoCloseable {
 
     XlsxSheet sheet(String name, boolean landscape, String headerText, String pageFooter) {
         XlsxSheet s = new XlsxSheet(this, workbook.createSheet(name));
-        XlsxSheet.printA4(s.sheet, landscape, 0);
+        Xlsx.printA4(s.sheet, landscape, 0);
         s.sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
         s.sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
         if (!headerText.isEmpty()) {
-            s.sheet.getHeader().setCenter(XlsxSheet.safeHeader(headerText));
+            s.sheet.getHeader().setCenter(Xlsx.safeHeader(headerText));
         }
         if (!pageFooter.isEmpty()) {
             s.sheet.getFooter().setCenter(pageFooter.replace("{page}", "&P").replace("{pages}", "&N"));
@@ -78,9 +75,7 @@ final class XlsxBook implements AutoCloseable {
     /** A number cell's style showing exactly the item's decimals: 「0」 for counts, 「0.0」 for 常勤換算. */
     CellStyle number(int decimals) {
         return numbers.computeIfAbsent(Math.max(0, decimals), d -> {
-            CellStyle s = workbook.createCellStyle();
-            s.setFont(base);
-            s.setVerticalAlignment(VerticalAlignment.TOP);
+            CellStyle s = Xlsx.style(workbook, base, false);
             s.setDataFormat(workbook.createDataFormat().getFormat(d == 0 ? "0" : "0." + "0".repeat(d)));
             return s;
         });
@@ -96,10 +91,7 @@ final class XlsxBook implements AutoCloseable {
     }
 
     private Font font(boolean bold, int points, boolean red) {
-        Font f = workbook.createFont();
-        f.setFontName(FONT);
-        f.setBold(bold);
-        f.setFontHeightInPoints((short) points);
+        Font f = Xlsx.font(workbook, bold, points);
         if (red) {
             f.setColor(IndexedColors.DARK_RED.getIndex());
         }
@@ -111,10 +103,7 @@ final class XlsxBook implements AutoCloseable {
      * starts like a formula (base.TextRules) stays text even when edited, and reads exactly as written.
      */
     private CellStyle style(Font font, boolean wrap) {
-        CellStyle s = workbook.createCellStyle();
-        s.setFont(font);
-        s.setWrapText(wrap);
-        s.setVerticalAlignment(VerticalAlignment.TOP);
+        CellStyle s = Xlsx.style(workbook, font, wrap);
         s.setQuotePrefixed(true);
         return s;
     }

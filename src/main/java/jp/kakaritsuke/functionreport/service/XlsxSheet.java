@@ -1,11 +1,10 @@
 package jp.kakaritsuke.functionreport.service;
 
 import java.math.BigDecimal;
+import jp.kakaritsuke.base.xlsx.Xlsx;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -16,9 +15,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class XlsxSheet {
 
-    /** Excel refuses cells longer than this. */
-    static final int MAX_CELL_TEXT = 32_767;
-    static final String TRUNCATION_MARK = "…(以下省略)";
     /** One line of the 10-point font with its spacing. */
     private static final float LINE_POINTS = 14f;
 
@@ -131,16 +127,16 @@ final class XlsxSheet {
     }
 
     void landscapeFitWidth() {
-        printA4(sheet, true, 0);
+        Xlsx.printA4(sheet, true, 0);
     }
 
     void portraitFitWidth() {
-        printA4(sheet, false, 0);
+        Xlsx.printA4(sheet, false, 0);
     }
 
     /** Portrait, one page wide and tall, printing exactly the rows written. */
     void onePagePortrait() {
-        printA4(sheet, false, 1);
+        Xlsx.printA4(sheet, false, 1);
         sheet.setHorizontallyCenter(true);
         int last = Math.max(0, nextRow - 1);
         book.workbook.setPrintArea(book.workbook.getSheetIndex(sheet), 0, Math.max(0, widths.length - 1), 0, last);
@@ -150,27 +146,14 @@ final class XlsxSheet {
     static int lines(String s, int chars) {
         int total = 0;
         for (String line : s.split("\n", -1)) {
-            int w = 0;
-            for (int i = 0; i < line.length(); i++) {
-                w += line.charAt(i) > 0x2E80 ? 2 : 1;
-            }
-            total += Math.max(1, (int) Math.ceil(w / (chars * 1.33)));
+            total += Math.max(1, (int) Math.ceil(Xlsx.lineWidth(line) / (chars * 1.33)));
         }
         return total;
     }
 
     /** Cuts text to Excel's limit, keeping a visible mark that something was left out. */
     static String safe(String s) {
-        if (s.length() <= MAX_CELL_TEXT) {
-            return s;
-        }
-        return s.substring(0, MAX_CELL_TEXT - TRUNCATION_MARK.length()) + TRUNCATION_MARK;
-    }
-
-    /** Header/footer text: '&' starts a control code there. */
-    static String safeHeader(String s) {
-        String t = s.replace("&", "&&");
-        return t.length() > 200 ? t.substring(0, 200) : t;
+        return Xlsx.safe(s);
     }
 
     /** Merges a heading row across the table. */
@@ -178,14 +161,4 @@ final class XlsxSheet {
         return new CellRangeAddress(row, row, 0, columns - 1);
     }
 
-    /** A4, one page wide; {@code fitHeight} pages tall (0: as many as needed). */
-    static void printA4(Sheet sheet, boolean landscape, int fitHeight) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(landscape);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) fitHeight);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-    }
 }

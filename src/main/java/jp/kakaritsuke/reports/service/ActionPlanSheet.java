@@ -5,12 +5,11 @@ import java.util.Locale;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.xlsx.ReportSheet;
+import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ActionPlanSheet {
-
-    private static final int DUE_COLUMN = 4;
 
     private final ActionPlanService plans;
     private final CaseLibraryService caseLibrary;
@@ -46,34 +43,13 @@ class ActionPlanSheet {
         if (items.isEmpty()) {
             s.row(t("actions.report.empty", locale));
         }
-        CellStyle date = null;
         for (ActionItem item : items) {
-            int r = s.nextRow();
+            // the due date is a date cell, so Excel sorts and filters it as a date
             s.row(item.getWhat(), library.role(item.getRoleCode()).map(role -> role.name(locale)).orElse(item.getRoleCode()),
                     item.getPractice() == null ? "" : source(item.getPractice(), locale), item.getWho() == null ? "" : item.getWho(),
-                    null, t("actions.status." + item.getStatus().name(), locale));
-            if (item.getDueDate() != null) {
-                if (date == null) {
-                    date = dateStyle(book);
-                }
-                Row row = s.poiSheet().getRow(r);
-                Cell cell = row.createCell(DUE_COLUMN);
-                cell.setCellValue(item.getDueDate());
-                cell.setCellStyle(date);
-            }
+                    item.getDueDate(), t("actions.status." + item.getStatus().name(), locale));
         }
         s.fitColumns(6);
-        // a date cell is not measured by fitColumns: room for yyyy-mm-dd and the header
-        s.poiSheet().setColumnWidth(DUE_COLUMN, Math.max(s.poiSheet().getColumnWidth(DUE_COLUMN), 12 * 256));
-    }
-
-    /** The report's text style (font) with a date format, so Excel sorts and filters the due dates as dates. */
-    private static CellStyle dateStyle(ReportWorkbook book) {
-        CellStyle style = book.workbook.createCellStyle();
-        style.cloneStyleFrom(book.text);
-        style.setQuotePrefixed(false);
-        style.setDataFormat(book.workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-        return style;
     }
 
     private String source(SourceReference ref, Locale locale) {

@@ -16,6 +16,8 @@ import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.xlsx.ReportSheet;
+import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;

@@ -24,6 +24,8 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.xlsx.ReportSheet;
+import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;

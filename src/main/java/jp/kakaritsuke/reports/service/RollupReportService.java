@@ -18,6 +18,8 @@ import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
+import jp.kakaritsuke.base.xlsx.ReportSheet;
+import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;

@@ -6,8 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
-import jp.kakaritsuke.reports.service.ReportSheet;
-import jp.kakaritsuke.reports.service.ReportWorkbook;
+import jp.kakaritsuke.base.xlsx.ReportSheet;
+import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 
 /**
  * Times the workbook plumbing at the facility report's size (4 sheets, a native radar chart, ~120 rows) and a

@@ -1,9 +1,8 @@
-package jp.kakaritsuke.reports.service;
+package jp.kakaritsuke.base.xlsx;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -30,20 +29,19 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sheet of a report. Every user-supplied string is written as text (never a formula) and cut to Excel's cell
- * limit. Text that starts like a formula (base.TextRules) is neutralised the spreadsheet's own way: every style that
- * carries text is quote-prefixed, as Excel marks a value typed with a leading apostrophe, so it stays text even when
- * edited, while the reader sees exactly what was written (a note 「-2+3」 keeps reading -2+3; the CSV writer, which has
- * no such flag, puts a visible apostrophe instead); column widths follow the content (East Asian characters count double); printing is A4, fit to page width,
+ * limit ({@link Xlsx#safe}). Text that starts like a formula (base.TextRules) is neutralised the spreadsheet's own
+ * way: every style that carries text is quote-prefixed, as Excel marks a value typed with a leading apostrophe, so it
+ * stays text even when edited, while the reader sees exactly what was written (a note 「-2+3」 keeps reading -2+3; the
+ * CSV writer, which has no such flag, puts a visible apostrophe instead); numbers, percentages and dates are typed
+ * cells; column widths follow the content (East Asian characters count double); printing is A4, fit to page width,
  * with the facility in the header and page numbers in the footer.
  */
 public final class ReportSheet {
 
-    /** Excel refuses cells longer than this. */
-    public static final int MAX_CELL_TEXT = 32_767;
-    static final String TRUNCATION_MARK = "…(以下省略)";
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int MAX_COLUMNS = 32;
     /** The height of one line of the 10-point font, with its spacing. */
@@ -61,20 +59,10 @@ public final class ReportSheet {
     ReportSheet(ReportWorkbook book, Sheet sheet, boolean landscape) {
         this.book = book;
         this.sheet = sheet;
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(landscape);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0); // as many pages down as needed
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
+        Xlsx.printA4(sheet, landscape, 0); // as many pages down as needed
         sheet.setHorizontallyCenter(true);
         sheet.setMargin(Sheet.LeftMargin, 0.4);
         sheet.setMargin(Sheet.RightMargin, 0.4);
-    }
-
-    public Sheet poiSheet() {
-        return sheet;
     }
 
     public int nextRow() {
@@ -83,7 +71,7 @@ public final class ReportSheet {
 
     /** Header and footer of every printed page: e.g. the facility's name, and 「1 / 3」. */
     public ReportSheet headerFooter(String headerText, String pageFormat) {
-        sheet.getHeader().setCenter(safeHeader(headerText));
+        sheet.getHeader().setCenter(Xlsx.safeHeader(headerText));
         sheet.getFooter().setCenter(pageFormat.replace("{page}", "&P").replace("{pages}", "&N"));
         return this;
     }
@@ -91,14 +79,14 @@ public final class ReportSheet {
     public ReportSheet title(String text) {
         Row row = sheet.createRow(nextRow++);
         Cell cell = row.createCell(0);
-        cell.setCellValue(safe(text));
+        cell.setCellValue(Xlsx.safe(text));
         cell.setCellStyle(book.title);
         row.setHeightInPoints(22);
         return this;
     }
 
     /** A label in column A and a value in B (cover sheets). */
-    public ReportSheet field(String label, Object value) {
+    public ReportSheet field(String label, @Nullable Object value) {
         Row row = sheet.createRow(nextRow++);
         set(row, 0, label, book.label);
         set(row, 1, value, null);
@@ -121,7 +109,8 @@ public final class ReportSheet {
      * list of {@code choices}, or (when there are none) a decimal number within {@code min}..{@code max} (either may
      * be null). Excel and LibreOffice refuse anything else typed there.
      */
-    public ReportSheet answerCell(int column, List<String> choices, Number min, Number max, String errorTitle, String errorText) {
+    public ReportSheet answerCell(int column, List<String> choices, @Nullable Number min, @Nullable Number max,
+                                  String errorTitle, String errorText) {
         int r = nextRow - 1;
         Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
         row.createCell(column).setCellStyle(book.answer);
@@ -163,7 +152,7 @@ public final class ReportSheet {
         return this;
     }
 
-    public ReportSheet row(Object... values) {
+    public ReportSheet row(@Nullable Object... values) {
         Row row = sheet.createRow(nextRow++);
         for (int c = 0; c < values.length; c++) {
             set(row, c, values[c], null);
@@ -294,7 +283,7 @@ public final class ReportSheet {
         return line;
     }
 
-    private void set(Row row, int column, Object value, CellStyle style) {
+    private void set(Row row, int column, @Nullable Object value, @Nullable CellStyle style) {
         if (value == null) {
             return;
         }
@@ -321,13 +310,18 @@ public final class ReportSheet {
                 cell.setCellStyle(style != null ? style : b.stripTrailingZeros().scale() <= 0 ? book.number : book.general);
                 track(column, b.stripTrailingZeros().toPlainString());
             }
+            case java.time.LocalDate d -> {
+                cell.setCellValue(d);
+                cell.setCellStyle(style != null ? style : book.date);
+                track(column, d.toString());
+            }
             case Percent p -> {
                 cell.setCellValue(p.fraction());
                 cell.setCellStyle(style != null ? style : book.percent);
                 track(column, Math.round(p.fraction() * 100) + "%");
             }
             default -> {
-                String s = safe(String.valueOf(value));
+                String s = Xlsx.safe(String.valueOf(value));
                 // setCellValue(String) always makes a string cell: "=1+1" is stored as text, never as a formula
                 cell.setCellValue(s);
                 cell.setCellStyle(style != null ? style : s.length() > MAX_COLUMN_CHARS || s.contains("\n") ? book.wrapped : book.text);
@@ -346,26 +340,9 @@ public final class ReportSheet {
     private static int displayWidth(String s) {
         int width = 0;
         for (String line : s.split("\n", -1)) {
-            int w = 0;
-            for (int i = 0; i < line.length(); i++) {
-                w += line.charAt(i) > 0x2E80 ? 2 : 1; // CJK and full-width characters take two columns
-            }
-            width = Math.max(width, w);
+            width = Math.max(width, Xlsx.lineWidth(line));
         }
         return width;
     }
 
-    /** Cuts text to Excel's limit, keeping a visible mark that something was left out. */
-    static String safe(String s) {
-        if (s.length() <= MAX_CELL_TEXT) {
-            return s;
-        }
-        return s.substring(0, MAX_CELL_TEXT - TRUNCATION_MARK.length()) + TRUNCATION_MARK;
-    }
-
-    /** Header/footer text: '&' starts a control code there. */
-    private static String safeHeader(String s) {
-        String t = s.replace("&", "&&");
-        return t.length() > 200 ? t.substring(0, 200) : t;
-    }
 }

@@ -1,4 +1,4 @@
-package jp.kakaritsuke.reports.service;
+package jp.kakaritsuke.base.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ class ReportSheetTest {
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             String cell = wb.getSheet("長文").getRow(0).getCell(0).getStringCellValue();
-            assertThat(cell).hasSize(ReportSheet.MAX_CELL_TEXT).endsWith(ReportSheet.TRUNCATION_MARK);
+            assertThat(cell).hasSize(Xlsx.MAX_CELL_TEXT).endsWith(Xlsx.TRUNCATION_MARK);
             assertThat(wb.getSheet("長文").getRow(0).getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(wb.getSheet("長文").getHeader().getCenter()).isEqualTo("A&&B 医院");
         }
@@ -73,6 +73,25 @@ class ReportSheetTest {
                     assertThat(c.getCellStyle().getQuotePrefixed()).as(c.getAddress().toString()).isTrue();
                 });
             }
+        }
+    }
+
+    /** A date is a date cell (sortable in Excel), styled yyyy-mm-dd, not quote-prefixed, and its column fits it. */
+    @Test
+    void datesAreDateCells() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWorkbook book = ReportWorkbook.inMemory()) {
+            book.sheet("x", false).header(false, "期限").row(java.time.LocalDate.of(2026, 4, 1)).row((Object) null).fitColumns(1);
+            book.write(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var cell = wb.getSheet("x").getRow(1).getCell(0);
+            assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 4, 1));
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(cell.getCellStyle().getQuotePrefixed()).isFalse();
+            assertThat(wb.getSheet("x").getRow(2).getCell(0)).as("null leaves the cell empty").isNull();
+            assertThat(wb.getSheet("x").getColumnWidth(0)).isGreaterThanOrEqualTo(12 * 256);
         }
     }
 }

@@ -1,4 +1,4 @@
-package jp.kakaritsuke.reports.service;
+package jp.kakaritsuke.base.xlsx;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +7,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -18,8 +17,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class ReportWorkbook implements AutoCloseable {
 
-    /** Excel's Japanese UI font; LibreOffice and others fall back to any CJK font. */
-    public static final String FONT = "游ゴシック";
     /** Rows kept in memory by a streaming workbook; older rows go to a temporary file. */
     static final int STREAMING_WINDOW = 100;
 
@@ -35,6 +32,8 @@ public final class ReportWorkbook implements AutoCloseable {
     final CellStyle header;
     final CellStyle title;
     final CellStyle label;
+    /** A date cell (not quote-prefixed: Excel sorts and filters it as a date). */
+    final CellStyle date;
 
     private ReportWorkbook(Workbook workbook, boolean streaming) {
         this.workbook = workbook;
@@ -68,6 +67,8 @@ public final class ReportWorkbook implements AutoCloseable {
         header.setBorderBottom(BorderStyle.THIN);
         title = style(big, false);
         label = style(bold, false);
+        date = style(base, false);
+        date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         // every style that carries text keeps it text (names reach titles, headers and labels too)
         header.setQuotePrefixed(true);
         title.setQuotePrefixed(true);
@@ -117,18 +118,10 @@ public final class ReportWorkbook implements AutoCloseable {
     }
 
     private Font font(boolean bold, int points) {
-        Font f = workbook.createFont();
-        f.setFontName(FONT);
-        f.setBold(bold);
-        f.setFontHeightInPoints((short) points);
-        return f;
+        return Xlsx.font(workbook, bold, points);
     }
 
     private CellStyle style(Font font, boolean wrap) {
-        CellStyle s = workbook.createCellStyle();
-        s.setFont(font);
-        s.setWrapText(wrap);
-        s.setVerticalAlignment(VerticalAlignment.TOP);
-        return s;
+        return Xlsx.style(workbook, font, wrap);
     }
 }
