@@ -2,7 +2,6 @@ package jp.kakaritsuke.base;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
-import java.util.Optional;
 
 /**
  * The one rule for a number a person typed: the questionnaire, the facility form and the API all read typed numbers
@@ -44,11 +43,6 @@ public final class NumberInput {
         }
         BigDecimal n = new BigDecimal(s).stripTrailingZeros();
         return new Valid(n.scale() < 0 ? n.setScale(0) : n);
-    }
-
-    /** The number, or empty when nothing or something else was typed. */
-    public static Optional<BigDecimal> number(String typed) {
-        return parse(typed) instanceof Valid v ? Optional.of(v.value()) : Optional.empty();
     }
 
     /** How a stored number is shown back to a person: 3 not 3.00, 2.5 not 2.50. */

@@ -7,10 +7,5 @@ package jp.kakaritsuke.assessment.domain;
  * since the 2024 fee revision). Each choice type's choices are {@link Choice#of(AnswerType)}.
  */
 public enum AnswerType {
-    YES_NO, NUMBER, REPORT_SCALE, REPORT_FREQUENCY, OUT_OF_HOURS_FEE;
-
-    /** Answered by picking one of {@link Choice#of(AnswerType)}. */
-    public boolean choosing() {
-        return this != NUMBER;
-    }
+    YES_NO, NUMBER, REPORT_SCALE, REPORT_FREQUENCY, OUT_OF_HOURS_FEE
 }

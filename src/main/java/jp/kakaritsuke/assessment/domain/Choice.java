@@ -62,11 +62,6 @@ public enum Choice {
         this.credit = new BigDecimal(credit);
     }
 
-    /** The type whose scale this choice belongs to; null for 不明 and 該当なし, which an indicator may add to any. */
-    public AnswerType type() {
-        return type;
-    }
-
     public BigDecimal credit() {
         return credit;
     }

@@ -72,15 +72,7 @@ public class PasswordResetToken {
         return forced;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getExpiresAt() {
         return expiresAt;
-    }
-
-    public Instant getUsedAt() {
-        return usedAt;
     }
 }
