@@ -1,7 +1,6 @@
 package jp.kakaritsuke.base;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +10,6 @@ class BaseConfiguration {
     /** Japan time: rounds, deadlines and the yearly report cycle are all in JST. Tests inject a fixed clock. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Tokyo"));
+        return Clock.system(Japan.ZONE);
     }
 }

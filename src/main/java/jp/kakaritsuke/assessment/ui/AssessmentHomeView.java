@@ -14,13 +14,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -31,14 +32,15 @@ import jp.kakaritsuke.facility.service.FacilityService;
 @PermitAll
 class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final AssessmentService assessments;
     private final FacilityAccess access;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
 
     AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access,
-                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds) {
+                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.assessments = assessments;
         this.access = access;
         this.associationRounds = associationRounds;
@@ -117,8 +119,8 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         getUI().ifPresent(ui -> ui.navigate(QuestionnaireView.class, roundId));
     }
 
-    private static String format(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+    private String format(Instant instant) {
+        return instant == null ? "" : time.format(instant);
     }
 
     @Override

@@ -21,7 +21,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +41,7 @@ import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.UrlParameters;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
@@ -63,7 +63,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @PermitAll
 class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
     static final String ROLE_ANCHOR = "role-";
 
     private final AssessmentService assessments;
@@ -104,6 +104,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         this.access = access;
         this.library = caseLibrary.library();
         this.clock = clock;
+        this.time = TimeFormat.TIME_SECONDS.in(clock);
         setMaxWidth("64rem");
         addClassName("questionnaire-view");
         followUp.addClassName("follow-up");
@@ -394,7 +395,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         try {
             RoleAnswerView saved = assessments.saveRoleAnswer(round.summary().id(), editor.roleCode, editor.version(), input);
             replaceAnswer(saved);
-            editor.saved(saved, getTranslation("questionnaire.savedAt", TIME.format(clock.instant())));
+            editor.saved(saved, getTranslation("questionnaire.savedAt", time.format(clock.instant())));
             savedNow();
             updateProgress();
             renderStepNav();
@@ -402,7 +403,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             RoleAnswerView theirs = e.current();
             editor.notSaved(getTranslation("quick.notSaved"));
             conflictDialog(getTranslation("questionnaire.conflict.role", roleName(editor.roleCode), theirs.updatedBy(),
-                            theirs.updatedAt() == null ? "" : TIME.format(theirs.updatedAt())),
+                            theirs.updatedAt() == null ? "" : time.format(theirs.updatedAt())),
                     describe(editor, input),
                     () -> {
                         replaceAnswer(theirs);
@@ -427,7 +428,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         try {
             RoleAnswerView confirmed = assessments.confirmUnchanged(round.summary().id(), editor.roleCode, editor.version());
             replaceAnswer(confirmed);
-            editor.saved(confirmed, getTranslation("quick.confirmedAt", TIME.format(clock.instant())));
+            editor.saved(confirmed, getTranslation("quick.confirmedAt", time.format(clock.instant())));
             savedNow();
             updateProgress();
             renderStepNav();
@@ -729,7 +730,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private void savedNow() {
         saveStatus.removeClassName("not-saved");
-        saveStatus.setText(getTranslation("questionnaire.savedAt", TIME.format(clock.instant())));
+        saveStatus.setText(getTranslation("questionnaire.savedAt", time.format(clock.instant())));
     }
 
     private void notSavedNow() {

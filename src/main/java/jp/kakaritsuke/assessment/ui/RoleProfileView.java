@@ -20,6 +20,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
@@ -32,6 +34,7 @@ import jp.kakaritsuke.scoring.ui.RecommendationPanel;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.RoleRadarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
@@ -66,14 +69,16 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final jp.kakaritsuke.facility.service.FacilityAccess access;
     /** The report's functions each role relates to (null until shown; hidden when the edition has no links). */
     CrosswalkPanel crosswalk;
+    private final DateTimeFormatter time;
 
     RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
                     ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires,
                     jp.kakaritsuke.actionplan.service.ActionPlanService plans,
                     jp.kakaritsuke.functionreport.service.ReportEditionService editions,
                     jp.kakaritsuke.facility.service.FacilityService facilities,
-                    jp.kakaritsuke.facility.service.FacilityAccess access) {
+                    jp.kakaritsuke.facility.service.FacilityAccess access, Clock clock) {
         this.editions = editions;
+        this.time = TimeFormat.MINUTE.in(clock);
         this.facilities = facilities;
         this.access = access;
         this.assessments = assessments;
@@ -91,7 +96,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         removeAll();
         String when = profile.round().submittedAt() == null
                 ? getTranslation("roundStatus." + profile.round().status().name())
-                : AssessmentHomeView.DATE_TIME.format(profile.round().submittedAt());
+                : time.format(profile.round().submittedAt());
         add(new H2(getTranslation("profile.title", profile.round().facilityName())),
                 new Paragraph(getTranslation("profile.subtitle", when, profile.round().questionnaireVersion())));
 
@@ -103,7 +108,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                 RoleRadarChart.SeriesKind.CURRENT));
         if (profile.previous() != null) {
             series.add(new RoleRadarChart.Series(getTranslation("profile.series.previous",
-                    profile.previous().submittedAt() == null ? "" : AssessmentHomeView.DATE_TIME.format(profile.previous().submittedAt())),
+                    profile.previous().submittedAt() == null ? "" : time.format(profile.previous().submittedAt())),
                     profile.scores().stream().map(s -> s.previousScore() == null ? 0.0 : s.previousScore().doubleValue()).toList(),
                     RoleRadarChart.SeriesKind.PREVIOUS));
         }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
@@ -26,9 +24,9 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.OneTimeCode;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +44,6 @@ public class AssociationStaffService {
 
     static final Duration VALIDITY = Duration.ofDays(14);
     /** How mails write a moment (in the injected clock's zone). */
-    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AssociationInvitationRepository invitations;
     private final AssociationRepository associations;
@@ -188,7 +185,7 @@ public class AssociationStaffService {
         String associationName = associations.tree().get(associationId).map(Association::name).orElseThrow();
         String inviterName = accounts.displayName(inviter.id()).orElse(inviter.username());
         mail.queue(new MailMessage(MailKind.ASSOCIATION_INVITATION, MailRecipient.of(to, inviteeName),
-                List.of(inviteeName, associationName, inviterName, MAIL_TIME.withZone(clock.getZone()).format(expires)),
+                List.of(inviteeName, associationName, inviterName, TimeFormat.MINUTE.in(clock).format(expires)),
                 link(code), null, associationId));
     }
 

@@ -1,7 +1,6 @@
 package jp.kakaritsuke.associations.service;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.ReportReadinessCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
 import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.base.Japan;
 import jp.kakaritsuke.functionreport.domain.PreparationSummaryRepository;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import jp.kakaritsuke.functionreport.service.ReportEditionService;
@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportReadinessService {
 
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final AssociationRepository associations;
     private final RollupRepository rollups;
@@ -58,7 +57,7 @@ public class ReportReadinessService {
      * ahead — the preparation's own rule ({@link ReportPreparationService#reportYearOn}), so both sides agree.
      */
     public int currentReportYear() {
-        return ReportPreparationService.reportYearOn(LocalDate.ofInstant(clock.instant(), TOKYO));
+        return ReportPreparationService.reportYearOn(LocalDate.ofInstant(clock.instant(), Japan.ZONE));
     }
 
     /**

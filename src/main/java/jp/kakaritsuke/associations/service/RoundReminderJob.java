@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations.service;
 
+import jp.kakaritsuke.base.Japan;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public class RoundReminderJob {
         this.notices = notices;
     }
 
-    @Scheduled(cron = "${app.rounds.reminder-cron}", zone = "Asia/Tokyo")
+    @Scheduled(cron = "${app.rounds.reminder-cron}", zone = Japan.ZONE_ID)
     @SchedulerLock(name = "round-reminders", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     public void sendReminders() {
         RoundNoticeService.Sent sent = notices.remindDue();

@@ -14,10 +14,11 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.NewAccountForm;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -32,7 +33,7 @@ import jp.kakaritsuke.identity.service.UserAccountService;
 @AnonymousAllowed
 class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final AssociationStaffService staff;
     private final Optional<CurrentUser> loggedIn;
@@ -43,7 +44,8 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
             UserAccountService.MAX_PASSWORD_LENGTH);
     final Button accept = new Button();
 
-    AssociationInvitationAcceptView(AssociationStaffService staff, UserAccountService accounts) {
+    AssociationInvitationAcceptView(AssociationStaffService staff, UserAccountService accounts, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.staff = staff;
         this.loggedIn = accounts.currentUser();
         setMaxWidth("40rem");
@@ -79,7 +81,7 @@ class AssociationInvitationAcceptView extends VerticalLayout implements HasUrlPa
     private void describe() {
         var pending = staff.lookup(code.getValue());
         message.setText(pending
-                .map(i -> getTranslation("associationInvite.for", i.inviteeName(), i.associationName(), DATE.format(i.expiresAt())))
+                .map(i -> getTranslation("associationInvite.for", i.inviteeName(), i.associationName(), time.format(i.expiresAt())))
                 .orElse(code.isEmpty() ? getTranslation("invitation.enterCode") : getTranslation("invitation.error.invalid")));
         // pre-filled from the invitation, never over what the invitee typed
         pending.ifPresent(i -> {

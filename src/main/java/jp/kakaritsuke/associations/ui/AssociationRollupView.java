@@ -23,7 +23,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,7 @@ import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.ComponentI18n;
 import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.base.ui.StackedBarChart;
@@ -52,8 +53,8 @@ import jp.kakaritsuke.caselibrary.ui.CaseLabels;
 @PermitAll
 class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter time;
 
     private final RollupService rollups;
     private final MemberImportService imports;
@@ -72,7 +73,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
 
     AssociationRollupView(RollupService rollups, MemberImportService imports,
                           AssociationRoundService associationRounds,
-                          CaseLibraryService caseLibrary) {
+                          CaseLibraryService caseLibrary, Clock clock) {
+        this.day = TimeFormat.DAY.in(clock);
+        this.time = TimeFormat.MINUTE.in(clock);
         this.rollups = rollups;
         this.imports = imports;
         this.associationRounds = associationRounds;
@@ -198,7 +201,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         this.members.addColumn(Rollup.MemberRow::name).setHeader(getTranslation("facility.name")).setFlexGrow(2);
         this.members.addColumn(Rollup.MemberRow::municipality).setHeader(getTranslation("facility.municipality"));
         this.members.addColumn(m -> getTranslation("rollupStatus." + m.status().name())).setHeader(getTranslation("assessment.col.status"));
-        this.members.addColumn(m -> m.lastSubmitted() == null ? "" : DATE.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"));
+        this.members.addColumn(m -> m.lastSubmitted() == null ? "" : day.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"));
         this.members.setItems(rollup.identifiedMembers());
         Grids.fitRows(this.members, rollup.identifiedMembers().size());
         this.members.addItemClickListener(e -> {
@@ -227,7 +230,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
 
         // a fresh rollup after an import: the new members count at once
         if (importPanel == null || importPanel.associationId() != associationId) {
-            importPanel = new MemberImportPanel(imports, associationId, () -> render(associationId));
+            importPanel = new MemberImportPanel(imports, associationId, time, () -> render(associationId));
         }
         add(importPanel);
     }
@@ -277,7 +280,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         if (notice == null) {
             return getTranslation("roundNotice.none");
         }
-        String at = DATE_TIME.format(notice.sentAt());
+        String at = time.format(notice.sentAt());
         return notice.noAddress() ? getTranslation("roundNotice.noAddressAt", at)
                 : getTranslation("roundNotice.sentAt", at, notice.recipients());
     }

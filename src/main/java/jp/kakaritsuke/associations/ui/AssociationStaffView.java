@@ -24,7 +24,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +38,7 @@ import jp.kakaritsuke.associations.service.AssociationStaffService.InvitationSum
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -52,8 +53,8 @@ import jp.kakaritsuke.identity.service.UserAccountService;
 @PermitAll
 class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter day;
 
     private final AssociationStaffService staff;
     private final AssociationAdminService admin;
@@ -79,7 +80,9 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
     final Grid<MemberFacility> members = new Grid<>();
     final Paragraph unlisted = new Paragraph();
 
-    AssociationStaffView(AssociationStaffService staff, AssociationAdminService admin, UserAccountService accounts) {
+    AssociationStaffView(AssociationStaffService staff, AssociationAdminService admin, UserAccountService accounts, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
+        this.day = TimeFormat.DAY.in(clock);
         this.staff = staff;
         this.admin = admin;
         this.currentUserId = accounts.requireCurrentUser().id();
@@ -105,7 +108,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
 
         administrators.addColumn(Administrator::displayName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         administrators.addColumn(Administrator::username).setHeader(getTranslation("account.username"));
-        administrators.addColumn(a -> DATE.format(a.since())).setHeader(getTranslation("members.since"));
+        administrators.addColumn(a -> time.format(a.since())).setHeader(getTranslation("members.since"));
         administrators.addComponentColumn(this::removeButton).setHeader("").setFlexGrow(0).setWidth("8rem");
         administrators.setAllRowsVisible(true);
 
@@ -113,8 +116,8 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         invitations.addColumn(i -> i.inviteeEmail().orElse(getTranslation("associationPeople.noAddress")))
                 .setHeader(getTranslation("email.label")).setFlexGrow(2);
         invitations.addColumn(InvitationSummary::invitedBy).setHeader(getTranslation("associationStaff.invitedBy"));
-        invitations.addColumn(i -> DATE.format(i.resentAt().orElse(i.createdAt()))).setHeader(getTranslation("associationStaff.invitedAt"));
-        invitations.addColumn(i -> DATE.format(i.expiresAt())).setHeader(getTranslation("invitation.expires"));
+        invitations.addColumn(i -> time.format(i.resentAt().orElse(i.createdAt()))).setHeader(getTranslation("associationStaff.invitedAt"));
+        invitations.addColumn(i -> time.format(i.expiresAt())).setHeader(getTranslation("invitation.expires"));
         invitations.addColumn(i -> getTranslation("invitationStatus." + i.status().name())).setHeader(getTranslation("assessment.col.status"));
         invitations.addComponentColumn(this::invitationActions).setHeader("").setFlexGrow(0).setWidth("14rem");
         invitations.setAllRowsVisible(true);
@@ -144,7 +147,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         members.addColumn(MemberFacility::name).setHeader(getTranslation("associationPeople.facility")).setFlexGrow(3);
         members.addColumn(m -> getTranslation("facilityType." + m.type().name())).setHeader(getTranslation("facility.type"));
         members.addColumn(m -> m.municipality() == null ? "" : m.municipality()).setHeader(getTranslation("associationPeople.municipality"));
-        members.addColumn(m -> DAY.format(m.joinedAt())).setHeader(getTranslation("associationPeople.joined"));
+        members.addColumn(m -> day.format(m.joinedAt())).setHeader(getTranslation("associationPeople.joined"));
         members.addComponentColumn(this::memberActions).setHeader("").setFlexGrow(0).setWidth("12rem");
     }
 
@@ -270,7 +273,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
     /** The code and link just issued (or replaced): shown once, each with a copy button. */
     private void showIssued(String invitee, AssociationStaffService.IssuedInvitation created) {
         issued.removeAll();
-        String expires = DATE.format(created.expiresAt());
+        String expires = time.format(created.expiresAt());
         issued.add(new Paragraph(created.mailedTo()
                 .map(to -> getTranslation("associationPeople.issuedMailed", invitee, to, expires))
                 .orElse(getTranslation("associationPeople.issued", invitee, expires))),

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +48,12 @@ class MemberImportPanel extends Div {
     final Anchor codesDownload = new Anchor();
     String fileName;
     byte[] content;
+    private final DateTimeFormatter time;
 
-    MemberImportPanel(MemberImportService imports, long associationId, Runnable afterImport) {
+    /** {@code time}: how the page writes a time ({@code TimeFormat.MINUTE} in the clock's zone). */
+    MemberImportPanel(MemberImportService imports, long associationId, DateTimeFormatter time, Runnable afterImport) {
         this.imports = imports;
+        this.time = time;
         this.associationId = associationId;
         this.afterImport = afterImport;
         addClassName("member-import");
@@ -133,13 +135,10 @@ class MemberImportPanel extends Div {
                 .map(this::getTranslation).toList());
         for (var i : invited) {
             rows.add(List.of(i.facility(), i.contact(), i.code(), i.link().toString(),
-                    EXPIRES.format(i.expiresAt())));
+                    time.format(i.expiresAt())));
         }
         return Csv.write(rows);
     }
-
-    static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Tokyo"));
 
     void doImport(Mode mode) {
         try {

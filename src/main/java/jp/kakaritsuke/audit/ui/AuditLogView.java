@@ -32,6 +32,7 @@ import jp.kakaritsuke.audit.domain.AuditRecord;
 import jp.kakaritsuke.audit.service.AuditService;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -61,7 +62,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     AuditLogView(AuditService audit, RollupService rollups, Clock clock) {
         this.audit = audit;
         this.zone = clock.getZone();
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        this.time = TimeFormat.SECOND.in(zone);
         List<Association> visible = rollups.visibleAssociations();
         associationNames = visible.stream().collect(Collectors.toMap(Association::id, Association::name, (a, b) -> a));
         setMaxWidth("90rem");

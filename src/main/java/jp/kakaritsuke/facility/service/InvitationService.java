@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import jp.kakaritsuke.base.PublicLinks;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.facility.domain.Facility;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
 import jp.kakaritsuke.facility.domain.Invitation;
@@ -48,7 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationService {
 
     static final Duration VALIDITY = Duration.ofDays(14);
-    static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InvitationRepository invitations;
     private final FacilityRepository facilities;
@@ -256,7 +255,7 @@ public class InvitationService {
             mail.queue(new MailMessage(MailKind.FACILITY_INVITATION, MailRecipient.of(to, inviteeName),
                     List.of(inviteeName, facilityName, roleLabel(role, AppI18NProvider.JAPANESE),
                             roleLabel(role, AppI18NProvider.ENGLISH), inviter.displayName(),
-                            MAIL_TIME.withZone(clock.getZone()).format(expires)),
+                            TimeFormat.MINUTE.in(clock).format(expires)),
                     link, facilityId, null));
         });
         return new IssuedInvitation(id, code, expires, link, address);

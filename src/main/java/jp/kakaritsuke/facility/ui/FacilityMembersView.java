@@ -1,5 +1,7 @@
 package jp.kakaritsuke.facility.ui;
 
+import java.time.Clock;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +27,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final FacilityService facilities;
     private final InvitationService invitations;
@@ -79,7 +80,8 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
     final Button resendConfirm = new Button();
     private InvitationSummary resending;
 
-    FacilityMembersView(FacilityService facilities, InvitationService invitations, FacilityAccess access) {
+    FacilityMembersView(FacilityService facilities, InvitationService invitations, FacilityAccess access, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.facilities = facilities;
         this.invitations = invitations;
         this.access = access;
@@ -87,7 +89,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
 
         members.addColumn(Member::displayName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         members.addColumn(m -> getTranslation(FacilityForm.roleKey(m.role()))).setHeader(getTranslation("members.role"));
-        members.addColumn(m -> DATE.format(m.since())).setHeader(getTranslation("members.since"));
+        members.addColumn(m -> time.format(m.since())).setHeader(getTranslation("members.since"));
         members.addComponentColumn(this::memberActions).setHeader(getTranslation("members.actions")).setAutoWidth(true);
         members.setAllRowsVisible(true);
         members.setEmptyStateText(getTranslation("members.none"));
@@ -243,7 +245,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
             case REVOKED -> i.revokedAt();
             case OPEN, EXPIRED -> i.expiresAt();
         };
-        return at == null ? "" : DATE.format(at);
+        return at == null ? "" : time.format(at);
     }
 
     void invite() {
@@ -302,7 +304,7 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
     /** The code and link of a new or resent invitation, once, each with a copy button. */
     private void showIssued(String name, InvitationService.IssuedInvitation created) {
         issued.removeAll();
-        String until = DATE.format(created.expiresAt());
+        String until = time.format(created.expiresAt());
         Paragraph what = new Paragraph(created.mailedTo()
                 .map(to -> getTranslation("invitation.issued.mailed", name, to.value(), until))
                 .orElseGet(() -> getTranslation("invitation.issued.inPerson", name, until)));

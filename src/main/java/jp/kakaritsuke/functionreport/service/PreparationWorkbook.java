@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.GmisPrefill;
@@ -61,7 +62,6 @@ final class PreparationWorkbook {
     private static final int NOTICE_WIDTH = 86;
 
     static final String CHECKBOX = "☐";
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** Where an item stands, as its 状態 column says. */
     enum ItemState { UNANSWERED, NOT_ASKED, CARRIED, PREFILLED, CONFIRMED }
@@ -70,10 +70,11 @@ final class PreparationWorkbook {
     private final PreparationView view;
     private final Locale locale;
     private final ResourceBundle bundle;
-    private final Instant generatedAt;
+    /** When, in the clock's zone: the zone every time in the workbook is written in. */
+    private final ZonedDateTime generatedAt;
     private final Map<String, PreparationAnswer> answers;
 
-    private PreparationWorkbook(ReportEdition edition, PreparationView view, Locale locale, Instant generatedAt) {
+    private PreparationWorkbook(ReportEdition edition, PreparationView view, Locale locale, ZonedDateTime generatedAt) {
         this.edition = edition;
         this.view = view;
         this.locale = AppI18NProvider.supported(locale);
@@ -83,7 +84,7 @@ final class PreparationWorkbook {
     }
 
     /** The .xlsx bytes: items, 院内掲示 draft, checklist. */
-    static byte[] build(ReportEdition edition, PreparationView view, Locale locale, Instant generatedAt) throws IOException {
+    static byte[] build(ReportEdition edition, PreparationView view, Locale locale, ZonedDateTime generatedAt) throws IOException {
         return new PreparationWorkbook(edition, view, locale, generatedAt).write();
     }
 
@@ -111,7 +112,7 @@ final class PreparationWorkbook {
             s.line(t("prepxlsx.editionOlder", view.reportYear(), edition.year()), s.book.plain);
         }
         s.line(t("prepxlsx.status", statusText()), s.book.plain);
-        s.line(t("prepxlsx.generated", dateTime(generatedAt)), s.book.plain);
+        s.line(t("prepxlsx.generated", dateTime(generatedAt.toInstant())), s.book.plain);
         s.line(t("prepxlsx.items.derived"), s.book.plain);
         s.blank();
         s.header(true, t("prepxlsx.col.no"), t("prepxlsx.col.category"), t("prepxlsx.col.item"), t("prepxlsx.col.answer"),
@@ -436,7 +437,7 @@ final class PreparationWorkbook {
     }
 
     private String dateTime(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(JAPAN).format(instant);
+        return TimeFormat.MINUTE.in(generatedAt.getZone()).format(instant);
     }
 
     /** A translated text; numbers are passed as written (MessageFormat would print the year 2027 as 「2,027」). */

@@ -3,6 +3,7 @@ package jp.kakaritsuke.functionreport.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +36,7 @@ public class PreparationWorkbookService {
         PreparationView view = preparations.view(facilityId, reportYear); // authorises
         ReportEdition edition = view.edition() != null ? view.edition() : editions.forReportYear(reportYear);
         try {
-            return PreparationWorkbook.build(edition, view, locale, clock.instant());
+            return PreparationWorkbook.build(edition, view, locale, ZonedDateTime.now(clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }

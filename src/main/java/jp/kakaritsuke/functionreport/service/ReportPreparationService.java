@@ -3,7 +3,6 @@ package jp.kakaritsuke.functionreport.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
+import jp.kakaritsuke.base.Japan;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -57,7 +57,6 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class ReportPreparationService {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final int MAX_PREFILLED_FROM = 300;
 
@@ -84,7 +83,7 @@ public class ReportPreparationService {
 
     /** The report year being prepared on the clock's date: the January–March season ahead (or under way). */
     public int currentReportYear() {
-        return reportYearOn(LocalDate.now(clock.withZone(JAPAN)));
+        return reportYearOn(LocalDate.now(clock.withZone(Japan.ZONE)));
     }
 
     /**
@@ -328,7 +327,7 @@ public class ReportPreparationService {
      * both are named, so whoever confirms it sees that the answer is about another period.
      */
     static String prefilledFrom(SelfAssessmentAnswers.Submission submission, PrefillRule rule, ReportItem item, int reportYear) {
-        LocalDate day = submission.submittedAt().atZone(JAPAN).toLocalDate();
+        LocalDate day = submission.submittedAt().atZone(Japan.ZONE).toLocalDate();
         String text = "自己評価 " + DAY.format(day) + " 提出";
         if (item.period() != null) {
             ItemPeriod.Range covered = coveredOn(item.period(), day);

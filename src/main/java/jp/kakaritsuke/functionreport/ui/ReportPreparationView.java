@@ -43,6 +43,7 @@ import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.InvalidAddressException;
 import jp.kakaritsuke.base.ui.UrlParameters;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
@@ -794,7 +795,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private String time(Instant instant) {
-        return DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()).format(instant);
+        return TimeFormat.TIME.in(clock).format(instant);
     }
 
     @Override

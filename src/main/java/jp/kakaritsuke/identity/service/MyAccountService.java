@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.LoginThrottle.LoginRefusedException;
@@ -58,7 +59,7 @@ public class MyAccountService {
         this.mail = mail;
         this.events = events;
         this.clock = clock;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        this.time = TimeFormat.MINUTE.in(clock);
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -21,6 +21,7 @@ import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.PublicLinks;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.domain.PasswordResetToken;
@@ -112,7 +113,7 @@ public class PasswordResetService {
         this.transaction = new TransactionTemplate(transactions);
         this.validity = validity;
         this.maxPerHour = maxPerHour;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        this.time = TimeFormat.MINUTE.in(clock);
     }
 
     /** How long a link works ({@code app.password-reset.validity}). */

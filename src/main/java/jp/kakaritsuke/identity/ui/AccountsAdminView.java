@@ -18,8 +18,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.domain.AppUserSearch.AccountFilter;
 import jp.kakaritsuke.identity.service.AccountAdminService;
 import jp.kakaritsuke.identity.service.AccountAdminService.AccountRow;
@@ -34,14 +35,15 @@ import jp.kakaritsuke.identity.service.UserAccountService.AccountException;
 @RolesAllowed("ADMIN")
 class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final AccountAdminService accounts;
     final TextField search = new TextField();
     final Select<AccountFilter> filter = new Select<>();
     final Grid<AccountRow> grid = new Grid<>();
 
-    AccountsAdminView(AccountAdminService accounts) {
+    AccountsAdminView(AccountAdminService accounts, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.accounts = accounts;
         setMaxWidth("90rem");
         search.setLabel(getTranslation("accountsAdmin.search"));
@@ -83,7 +85,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         }
         if (a.locked()) {
             s.append(getTranslation("accountsAdmin.separator")).append(a.lockedUntil() == null ? getTranslation("lockedAccounts.untilUnlocked")
-                    : getTranslation("lockedAccounts.until", TIME.format(a.lockedUntil())));
+                    : getTranslation("lockedAccounts.until", time.format(a.lockedUntil())));
         } else if (a.failedLogins() > 0) {
             s.append(getTranslation("accountsAdmin.separator")).append(getTranslation("accountsAdmin.failures", a.failedLogins()));
         }

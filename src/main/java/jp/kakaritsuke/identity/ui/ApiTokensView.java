@@ -16,10 +16,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.service.ApiTokenService;
 import jp.kakaritsuke.identity.service.ApiTokenService.TokenInfo;
 
@@ -28,7 +29,7 @@ import jp.kakaritsuke.identity.service.ApiTokenService.TokenInfo;
 @PermitAll
 class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final ApiTokenService tokens;
     final Grid<TokenInfo> grid = new Grid<>();
@@ -38,7 +39,8 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     /** The new token, shown once (read-only, to copy). */
     final TextArea created = new TextArea();
 
-    ApiTokensView(ApiTokenService tokens) {
+    ApiTokensView(ApiTokenService tokens, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.tokens = tokens;
         setMaxWidth("72rem");
         grid.addColumn(TokenInfo::name).setHeader(getTranslation("apiToken.name")).setFlexGrow(2);
@@ -111,8 +113,8 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(tokens.myTokens());
     }
 
-    private static String time(Instant instant) {
-        return TIME.format(instant);
+    private String time(Instant instant) {
+        return time.format(instant);
     }
 
     @Override

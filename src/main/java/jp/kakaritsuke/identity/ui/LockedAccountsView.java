@@ -11,8 +11,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.identity.service.LoginThrottle;
 import jp.kakaritsuke.identity.service.LoginThrottle.LockedAccount;
 
@@ -21,12 +22,13 @@ import jp.kakaritsuke.identity.service.LoginThrottle.LockedAccount;
 @RolesAllowed("ADMIN")
 class LockedAccountsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
 
     private final LoginThrottle throttle;
     final Grid<LockedAccount> grid = new Grid<>();
 
-    LockedAccountsView(LoginThrottle throttle) {
+    LockedAccountsView(LoginThrottle throttle, Clock clock) {
+        this.time = TimeFormat.MINUTE.in(clock);
         this.throttle = throttle;
         setMaxWidth("72rem");
         grid.addColumn(LockedAccount::username).setHeader(getTranslation("account.username"));
@@ -34,7 +36,7 @@ class LockedAccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(LockedAccount::failedLogins).setHeader(getTranslation("lockedAccounts.failures"));
         grid.addColumn(a -> !a.locked() ? getTranslation("lockedAccounts.notLocked")
                 : a.lockedUntil() == null ? getTranslation("lockedAccounts.untilUnlocked")
-                : getTranslation("lockedAccounts.until", TIME.format(a.lockedUntil())))
+                : getTranslation("lockedAccounts.until", time.format(a.lockedUntil())))
                 .setHeader(getTranslation("lockedAccounts.state")).setFlexGrow(2);
         grid.addComponentColumn(a -> {
             Button unlock = new Button(getTranslation("lockedAccounts.unlock"), e -> unlock(a));

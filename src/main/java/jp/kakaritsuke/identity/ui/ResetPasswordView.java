@@ -14,8 +14,10 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.Accessibility;
 import jp.kakaritsuke.identity.service.PasswordPolicy;
 import jp.kakaritsuke.identity.service.PasswordResetService;
@@ -31,7 +33,7 @@ import jp.kakaritsuke.identity.service.UserAccountService.AccountException;
 @AnonymousAllowed
 class ResetPasswordView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private final DateTimeFormatter time;
 
     private final PasswordResetService resets;
     private String token;
@@ -40,7 +42,8 @@ class ResetPasswordView extends VerticalLayout implements HasUrlParameter<String
     final PasswordField confirm = new PasswordField();
     final Button save = new Button();
 
-    ResetPasswordView(PasswordResetService resets) {
+    ResetPasswordView(PasswordResetService resets, Clock clock) {
+        this.time = TimeFormat.TIME.in(clock);
         this.resets = resets;
         addClassName("login-view");
         getElement().setAttribute("role", "main");
@@ -67,7 +70,7 @@ class ResetPasswordView extends VerticalLayout implements HasUrlParameter<String
     private void showForm(ResetLink link) {
         removeAll();
         greeting.setText(getTranslation("passwordReset.for", link.displayName(), link.username(),
-                TIME.withZone(java.time.ZoneId.of("Asia/Tokyo")).format(link.expiresAt())));
+                time.format(link.expiresAt())));
         add(new H1(getTranslation("passwordReset.title")), greeting, password, confirm, save);
     }
 

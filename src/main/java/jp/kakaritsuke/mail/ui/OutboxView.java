@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxMail;
@@ -59,7 +60,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
 
     OutboxView(OutboxService outbox, Clock clock) {
         this.outbox = outbox;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        this.time = TimeFormat.MINUTE.in(clock);
         setMaxWidth("90rem");
         setPadding(true);
         addClassName("outbox-view");

@@ -15,6 +15,7 @@ import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.xlsx.ReportSheet;
 import jp.kakaritsuke.base.xlsx.ReportWorkbook;
@@ -74,7 +75,7 @@ public class BlankSheetService {
                     .field(text(b, locale, "report.questionnaire"),
                             text(b, locale, "report.questionnaireValue", q.version(), q.title(locale)))
                     .field(text(b, locale, "report.blank.published"), q.publishedOn() == null ? "" : q.publishedOn().toString())
-                    .field(text(b, locale, "report.generated"), FacilityReportService.DATE_TIME.format(clock.instant()))
+                    .field(text(b, locale, "report.generated"), TimeFormat.MINUTE.in(clock).format(clock.instant()))
                     .blank()
                     .field(text(b, locale, "report.blank.howTo"), text(b, locale, "report.blank.howTo1"))
                     .field("", text(b, locale, "report.blank.howTo2"))

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.xlsx.ReportSheet;
 import jp.kakaritsuke.base.xlsx.ReportWorkbook;
@@ -47,8 +47,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class FacilityReportService {
 
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
-    static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter fileDay;
 
     private final AssessmentService assessments;
     private final QuestionnaireService questionnaires;
@@ -74,6 +74,8 @@ public class FacilityReportService {
         this.reasonTexts = reasonTexts;
         this.caseLibrary = caseLibrary;
         this.clock = clock;
+        this.time = TimeFormat.MINUTE.in(clock);
+        this.fileDay = TimeFormat.FILE_DAY.in(clock);
     }
 
     /** A file name like 20261125_さくら在宅クリニック_自己評価.xlsx. */
@@ -82,7 +84,7 @@ public class FacilityReportService {
         RoundView round = assessments.round(roundId);
         Instant when = round.summary().submittedAt() != null ? round.summary().submittedAt() : round.summary().startedAt();
         String name = round.summary().facilityName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
-        return FILE_DATE.format(when) + "_" + name + "_" + AppI18NProvider.bundle(locale).getString("report.fileSuffix") + ".xlsx";
+        return fileDay.format(when) + "_" + name + "_" + AppI18NProvider.bundle(locale).getString("report.fileSuffix") + ".xlsx";
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -121,12 +123,12 @@ public class FacilityReportService {
                 .field(t.get("report.facility"), f.name())
                 .field(t.get("report.facilityType"), t.get("facilityType." + f.type().name()))
                 .field(t.get("report.location"), f.prefecture() + (f.municipality() == null ? "" : f.municipality()))
-                .field(t.get("report.started"), DATE_TIME.format(round.summary().startedAt()))
-                .field(t.get("report.submitted"), DATE_TIME.format(round.summary().submittedAt()));
+                .field(t.get("report.started"), time.format(round.summary().startedAt()))
+                .field(t.get("report.submitted"), time.format(round.summary().submittedAt()));
         accounts.displayNameOf(round.summary().submittedBy())
                 .ifPresent(name -> s.field(t.get("report.submittedBy"), name));
         s.field(t.get("report.questionnaire"), t.format("report.questionnaireValue", q.version(), q.title(t.locale)))
-                .field(t.get("report.generated"), DATE_TIME.format(clock.instant()))
+                .field(t.get("report.generated"), time.format(clock.instant()))
                 .blank()
                 .field(t.get("report.source"), t.get("report.sourceText"))
                 .field(t.get("report.scoring"), t.get("report.scoringText"))

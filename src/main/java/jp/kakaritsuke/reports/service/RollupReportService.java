@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.text.MessageFormat;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.associations.service.RollupService;
+import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.xlsx.ReportSheet;
 import jp.kakaritsuke.base.xlsx.ReportWorkbook;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RollupReportService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
+    private final DateTimeFormatter day;
 
     private final RollupService rollups;
     private final AssociationRoundRepository rounds;
@@ -63,6 +63,7 @@ public class RollupReportService {
         this.rounds = rounds;
         this.caseLibrary = caseLibrary;
         this.clock = clock;
+        this.day = TimeFormat.DAY.in(clock);
     }
 
     /** For the benchmarks, which write a synthetic rollup without a database. */
@@ -73,7 +74,7 @@ public class RollupReportService {
     @PreAuthorize("isAuthenticated()")
     public String fileName(long associationId, Locale locale) {
         String name = rollups.association(associationId).name().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
-        return DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Tokyo")).format(clock.instant()) + "_" + name
+        return TimeFormat.FILE_DAY.in(clock).format(clock.instant()) + "_" + name
                 + "_" + AppI18NProvider.bundle(locale).getString("rollupReport.fileSuffix") + ".xlsx";
     }
 
@@ -121,14 +122,14 @@ public class RollupReportService {
                     .headerFooter(rollup.associationName(), pages);
             summary.title(f(b, locale, "rollupReport.title", rollup.associationName()))
                     .field(b.getString("report.rollup.round"), round == null ? b.getString("report.rollup.noRound")
-                            : f(b, locale, "report.rollup.roundValue", round.name(), DATE.format(round.openedAt()), round.deadline().toString()))
+                            : f(b, locale, "report.rollup.roundValue", round.name(), day.format(round.openedAt()), round.deadline().toString()))
                     .field(b.getString("report.rollup.deadline"), round == null ? "" : round.deadline().toString())
-                    .field(b.getString("report.rollup.basis"), f(b, locale, "report.rollup.basisText", DATE.format(clock.instant())))
+                    .field(b.getString("report.rollup.basis"), f(b, locale, "report.rollup.basisText", day.format(clock.instant())))
                     .field(b.getString("rollupReport.members"), rollup.members())
                     .field(b.getString("rollupStatus.SUBMITTED"), value(rollup.completeness().submitted()))
                     .field(b.getString("rollupStatus.IN_PROGRESS"), value(rollup.completeness().inProgress()))
                     .field(b.getString("rollupStatus.NOT_STARTED"), value(rollup.completeness().notStarted()))
-                    .field(b.getString("report.generated"), DATE.format(clock.instant()))
+                    .field(b.getString("report.generated"), day.format(clock.instant()))
                     .field(b.getString("rollupReport.suppression"), f(b, locale, "rollup.suppressionNote", Cell.MIN_FACILITIES))
                     .blank();
             List<String> header = new ArrayList<>(List.of(b.getString("report.col.role")));
@@ -193,7 +194,7 @@ public class RollupReportService {
                 row[0] = m.name();
                 row[1] = m.municipality();
                 row[2] = b.getString("rollupStatus." + m.status().name());
-                row[3] = m.lastSubmitted() == null ? null : DATE.format(m.lastSubmitted());
+                row[3] = m.lastSubmitted() == null ? null : day.format(m.lastSubmitted());
                 for (int i = 0; i < roles.size(); i++) {
                     row[4 + i] = m.levels().get(roles.get(i).code());
                 }

@@ -143,7 +143,7 @@ class PreparationWorkbookTest {
     }
 
     static XSSFWorkbook read(PreparationView view, Locale locale) throws Exception {
-        byte[] bytes = PreparationWorkbook.build(view.edition(), view, locale, NOW);
+        byte[] bytes = PreparationWorkbook.build(view.edition(), view, locale, NOW.atZone(jp.kakaritsuke.base.Japan.ZONE));
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
 
