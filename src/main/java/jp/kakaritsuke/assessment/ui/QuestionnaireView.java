@@ -710,7 +710,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         } catch (SubmitIncompleteException e) {
             List<String> names = new ArrayList<>(e.missingRoleCodes().stream().map(this::roleName).toList());
             e.unconfirmedRoleCodes().forEach(code -> names.add(roleName(code)));
-            Notification.show(getTranslation("review.missingList", String.join("、", names)))
+            Notification.show(getTranslation("review.missingList", String.join(getTranslation("reason.listSeparator"), names)))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             showStep(reviewStep());
         }

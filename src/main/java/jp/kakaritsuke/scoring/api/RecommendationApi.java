@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
@@ -77,8 +78,9 @@ class RecommendationApi {
 
     private PracticeJson practice(Recommendation.RecommendedPractice p, Locale locale) {
         List<String> reasons = texts.render(p.reasons(), locale);
+        String reason = String.join(AppI18NProvider.bundle(locale).getString("recommendation.reasonSeparator"), reasons);
         return new PracticeJson(p.caseNumber(), p.practiceNumber(), p.title(), p.summary(), p.summaryDerived(),
-                texts.render(p.why(), locale), p.roles(), String.join("、", reasons), reasons,
+                texts.render(p.why(), locale), p.roles(), reason, reasons,
                 new SourceReference(p.caseNumber(), p.practiceNumber()).shortJa(),
                 "/cases/" + p.caseNumber() + "#practice-" + p.practiceNumber());
     }
