@@ -31,8 +31,8 @@ import jp.kakaritsuke.audit.domain.AuditQuery;
 import jp.kakaritsuke.audit.domain.AuditRecord;
 import jp.kakaritsuke.audit.service.AuditService;
 import jp.kakaritsuke.base.AuditAction;
-import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TimeFormat;
+import jp.kakaritsuke.base.ui.Grids;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -143,16 +143,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     void refresh() {
         AuditQuery query = query();
-        try {
-            AuditService.requireValid(query, 0, 1);
-        } catch (InvalidInputException e) {
-            error.setText(e.messageKeys().stream().map(this::getTranslation).collect(Collectors.joining(" ")));
-            error.setVisible(true);
-            grid.setItems(List.of());
-            return;
-        }
-        error.setVisible(false);
-        grid.setItems(q -> audit.slice(query, q.getOffset(), q.getLimit()).stream(), q -> (int) Math.min(Integer.MAX_VALUE, audit.count(query)));
+        Grids.fillFiltered(grid, error, () -> AuditService.requireValid(query, 0, 1),
+                q -> audit.slice(query, q.getOffset(), q.getLimit()).stream(), q -> (int) Math.min(Integer.MAX_VALUE, audit.count(query)));
     }
 
     private void clearFilters() {

@@ -27,11 +27,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.CopyableText;
+import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxMail;
 import jp.kakaritsuke.mail.domain.OutboxQuery;
@@ -127,16 +126,8 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
 
     void refresh() {
         OutboxQuery query = query();
-        try {
-            OutboxService.requireValid(query);
-        } catch (InvalidInputException e) {
-            error.setText(e.messageKeys().stream().map(this::getTranslation).collect(Collectors.joining(" ")));
-            error.setVisible(true);
-            grid.setItems(List.of());
-            return;
-        }
-        error.setVisible(false);
-        grid.setItems(q -> outbox.slice(query, q.getOffset(), q.getLimit()).stream(),
+        Grids.fillFiltered(grid, error, () -> OutboxService.requireValid(query),
+                q -> outbox.slice(query, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, outbox.count(query)));
     }
 
