@@ -148,6 +148,8 @@ class OperationsHttpTest {
         assertThat(Http.sample(text, "kkf_report_workbook_seconds_count", "report=\"blank-sheet\"")).isGreaterThanOrEqualTo(1);
         // Vaadin sessions on this node
         assertThat(Http.sample(text, "kkf_vaadin_sessions")).isGreaterThanOrEqualTo(1);
+        // Spring Security's per-filter timings are switched off (they double http.server.requests)
+        assertThat(text).doesNotContain("spring_security_filterchains");
         // the standard ones: JVM, connection pool, Tomcat, the application tag on all of them
         for (String metric : List.of("jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "jvm_threads_live_threads",
                 "process_cpu_usage", "hikaricp_connections_active", "hikaricp_connections_pending", "tomcat_sessions_active_current_sessions",
