@@ -155,6 +155,7 @@ public final class ForkedApp implements AutoCloseable {
     public static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
+        all.add("--management.server.port=0"); // Actuator's own port (docs/operations.md): never a fixed one in tests
         // a child is killed on purpose: its scheduled jobs must not be caught holding their cluster-wide locks
         // (ShedLock rows in the shared MariaDB test database) while the parent's tests use them
         all.add("--app.mail.delivery-interval=PT1H");

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations.service;
 
+import io.micrometer.core.annotation.Timed;
 import java.util.List;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
@@ -65,6 +66,7 @@ public class RollupService {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.rollup", description = "Rollups of an association's members (docs/operations.md)")
     public Rollup download(long associationId, String what) {
         Rollup rollup = rollup(associationId);
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.REPORT_DOWNLOADED, associationId, null, what));
@@ -73,6 +75,7 @@ public class RollupService {
 
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.rollup", description = "Rollups of an association's members (docs/operations.md)")
     public Rollup rollup(long associationId) {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
@@ -82,6 +85,7 @@ public class RollupService {
 
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.rollup", description = "Rollups of an association's members (docs/operations.md)")
     public Overview overview(long associationId) {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();

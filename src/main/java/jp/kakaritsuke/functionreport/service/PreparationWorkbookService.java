@@ -1,5 +1,6 @@
 package jp.kakaritsuke.functionreport.service;
 
+import io.micrometer.core.annotation.Timed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class PreparationWorkbookService {
 
     /** Built in memory (a few dozen rows), so a refusal is an ordinary exception before anything is sent. */
     @Transactional(readOnly = true)
+    @Timed(value = "kkf.report.workbook", extraTags = {"report", "preparation"}, description = "Workbooks written (docs/operations.md)")
     public byte[] workbook(long facilityId, int reportYear, Locale locale) {
         PreparationView view = preparations.view(facilityId, reportYear); // authorises
         ReportEdition edition = view.edition() != null ? view.edition() : editions.forReportYear(reportYear);

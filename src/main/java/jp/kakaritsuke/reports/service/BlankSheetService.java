@@ -1,5 +1,6 @@
 package jp.kakaritsuke.reports.service;
 
+import io.micrometer.core.annotation.Timed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.MessageFormat;
@@ -62,6 +63,7 @@ public class BlankSheetService {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.report.workbook", extraTags = {"report", "blank-sheet"}, description = "Workbooks written (docs/operations.md)")
     public void write(Locale locale, OutputStream out) throws IOException {
         Questionnaire q = questionnaires.current();
         CaseLibrary library = caseLibrary.library();

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.reports.service;
 
+import io.micrometer.core.annotation.Timed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.MessageFormat;
@@ -88,6 +89,7 @@ public class FacilityReportService {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.report.workbook", extraTags = {"report", "board"}, description = "Workbooks written (docs/operations.md)")
     public void write(long roundId, Locale locale, OutputStream out) throws IOException {
         RoundView round = assessments.round(roundId);
         if (round.summary().status() != RoundStatus.SUBMITTED) {

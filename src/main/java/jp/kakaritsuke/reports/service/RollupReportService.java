@@ -1,5 +1,6 @@
 package jp.kakaritsuke.reports.service;
 
+import io.micrometer.core.annotation.Timed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.MessageFormat;
@@ -100,6 +101,7 @@ public class RollupReportService {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Timed(value = "kkf.report.workbook", extraTags = {"report", "rollup"}, description = "Workbooks written (docs/operations.md)")
     public void write(long associationId, Locale locale, OutputStream out) throws IOException {
         write(download(associationId), locale, out);
     }
@@ -110,6 +112,7 @@ public class RollupReportService {
     }
 
     /** Writes an already computed (and authorised) rollup. */
+    @Timed(value = "kkf.report.workbook", extraTags = {"report", "rollup"}, description = "Workbooks written (docs/operations.md)")
     public void write(Download download, Locale locale, OutputStream out) throws IOException {
         Rollup rollup = download.rollup();
         AssociationRound round = download.round();

@@ -1,0 +1,3 @@
+/** Management port security, Vaadin session metrics, availability log (docs/operations.md). */
+@org.jspecify.annotations.NullMarked
+package jp.kakaritsuke.operations.config;
