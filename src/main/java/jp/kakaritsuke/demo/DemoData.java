@@ -1,12 +1,12 @@
 package jp.kakaritsuke.demo;
 
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import jp.kakaritsuke.functionreport.domain.ReportChoice;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
 import jp.kakaritsuke.functionreport.service.AnswerInput;
+import jp.kakaritsuke.functionreport.service.PreparationBackdating;
 import jp.kakaritsuke.functionreport.service.PreparationView;
 import jp.kakaritsuke.functionreport.service.ReportPreparationService;
 import java.time.Duration;
@@ -24,8 +24,10 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.assessment.service.RoundBackdating;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.AssociationRoundBackdating;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
@@ -42,8 +44,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -52,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo through the real services (invitations, autosave, submit), acting as the bootstrap administrator
- * and then as each demo editor, so the demo exercises the same rules as real use. Runs once: skipped when the demo
+ * and then as each demo editor, so the demo exercises the same rules as real use; it names no table (last year's
+ * history is restated by the owning modules' demo-only backdating services). Runs once: skipped when the demo
  * clinic exists. All of it is one transaction that the services join, so a start stopped half-way leaves nothing
  * and the next start seeds again; the passwords are printed once, after the commit. Runs before the application
  * reports ready (ApplicationRunners do).
@@ -72,7 +75,6 @@ class DemoData implements ApplicationRunner {
     private final InvitationService invitations;
     private final AssessmentService assessments;
     private final QuestionnaireService questionnaires;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final AssociationAdminService associations;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
@@ -80,16 +82,21 @@ class DemoData implements ApplicationRunner {
     private final ReportPreparationService preparations;
     private final String adminUsername;
     private final TransactionTemplate transaction;
-    private final EntityManager entityManager;
+    private final RoundBackdating roundBackdating;
+    private final PreparationBackdating preparationBackdating;
+    private final AssociationRoundBackdating associationRoundBackdating;
 
     DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
-             QuestionnaireService questionnaires, JdbcClient jdbc, Clock clock, AssociationAdminService associations,
+             QuestionnaireService questionnaires, Clock clock, AssociationAdminService associations,
              jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
              AssociationStaffService associationStaff, ReportPreparationService preparations,
              @Value("${app.bootstrap.admin-username:admin}") String adminUsername,
-             PlatformTransactionManager transactionManager, EntityManager entityManager) {
+             PlatformTransactionManager transactionManager, RoundBackdating roundBackdating,
+             PreparationBackdating preparationBackdating, AssociationRoundBackdating associationRoundBackdating) {
         this.transaction = new TransactionTemplate(transactionManager);
-        this.entityManager = entityManager;
+        this.roundBackdating = roundBackdating;
+        this.preparationBackdating = preparationBackdating;
+        this.associationRoundBackdating = associationRoundBackdating;
         this.associationRounds = associationRounds;
         this.associationStaff = associationStaff;
         this.preparations = preparations;
@@ -98,7 +105,6 @@ class DemoData implements ApplicationRunner {
         this.invitations = invitations;
         this.assessments = assessments;
         this.questionnaires = questionnaires;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.adminUsername = adminUsername;
     }
@@ -125,11 +131,11 @@ class DemoData implements ApplicationRunner {
 
     /** The whole demo; returns the passwords to print, or null when the demo exists already. */
     private Map<String, String> seedInTransaction() {
-        if (jdbc.sql("SELECT COUNT(*) FROM facility WHERE name = ?").param(CLINIC).query(Integer.class).single() > 0) {
+        actAs(adminUsername, "ADMIN");
+        if (facilities.search(CLINIC, 0, 10).stream().anyMatch(f -> f.name().equals(CLINIC))) {
             return null;
         }
         log.info("Seeding the demo data (one transaction)");
-        actAs(adminUsername, "ADMIN");
         FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityType.CLINIC, "千葉県", "柏市",
                 AreaType.REGIONAL_CITY, null, null, null, 3, 4, Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED)));
         FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityType.HOSPITAL,
@@ -163,23 +169,27 @@ class DemoData implements ApplicationRunner {
         // enough members that most figures clear the suppression, with two gaps to find: 学校保健 in 柏市 and
         // 休日夜間・24時間対応 in 松戸市; about half answered a year ago too, so the rollup shows change
         java.util.Random random = new java.util.Random(2026);
-        String[][] members = {{"柏の葉ファミリークリニック (デモ)", "柏市"}, {"北柏内科 (デモ)", "柏市"}, {"手賀沼こどもクリニック (デモ)", "柏市"},
-                {"柏南在宅診療所 (デモ)", "柏市"}, {"豊四季内科 (デモ)", "柏市"}, {"増尾ファミリー医院 (デモ)", "柏市"},
-                {"逆井整形外科 (デモ)", "柏市"}, {"柏駅前眼科 (デモ)", "柏市"}, {"高柳こどもクリニック (デモ)", "柏市"},
-                {"新柏内科・循環器クリニック (デモ)", "柏市"}, {"柏の森病院 (デモ)", "柏市"},
-                {"松戸駅前クリニック (デモ)", "松戸市"}, {"新松戸内科 (デモ)", "松戸市"}, {"常盤平医院 (デモ)", "松戸市"},
-                {"八柱こどもクリニック (デモ)", "松戸市"}, {"馬橋内科 (デモ)", "松戸市"}, {"五香在宅診療所 (デモ)", "松戸市"},
-                {"北松戸整形外科 (デモ)", "松戸市"}, {"東松戸クリニック (デモ)", "松戸市"}};
-        for (int i = 0; i < members.length; i++) {
+        List<Member> members = List.of(new Member("柏の葉ファミリークリニック (デモ)", "柏市"), new Member("北柏内科 (デモ)", "柏市"),
+                new Member("手賀沼こどもクリニック (デモ)", "柏市"), new Member("柏南在宅診療所 (デモ)", "柏市"),
+                new Member("豊四季内科 (デモ)", "柏市"), new Member("増尾ファミリー医院 (デモ)", "柏市"),
+                new Member("逆井整形外科 (デモ)", "柏市"), new Member("柏駅前眼科 (デモ)", "柏市"),
+                new Member("高柳こどもクリニック (デモ)", "柏市"), new Member("新柏内科・循環器クリニック (デモ)", "柏市"),
+                new Member("柏の森病院 (デモ)", "柏市"),
+                new Member("松戸駅前クリニック (デモ)", "松戸市"), new Member("新松戸内科 (デモ)", "松戸市"),
+                new Member("常盤平医院 (デモ)", "松戸市"), new Member("八柱こどもクリニック (デモ)", "松戸市"),
+                new Member("馬橋内科 (デモ)", "松戸市"), new Member("五香在宅診療所 (デモ)", "松戸市"),
+                new Member("北松戸整形外科 (デモ)", "松戸市"), new Member("東松戸クリニック (デモ)", "松戸市"));
+        for (int i = 0; i < members.size(); i++) {
             actAs(adminUsername, "ADMIN");
-            boolean hospitalMember = members[i][0].contains("病院");
-            FacilityProfile member = facilities.create(new FacilityProfile(null, 0, members[i][0],
-                    hospitalMember ? FacilityType.HOSPITAL : FacilityType.CLINIC, "千葉県", members[i][1], AreaType.METROPOLITAN,
+            Member m = members.get(i);
+            boolean hospitalMember = m.name().contains("病院");
+            FacilityProfile member = facilities.create(new FacilityProfile(null, 0, m.name(),
+                    hospitalMember ? FacilityType.HOSPITAL : FacilityType.CLINIC, "千葉県", m.municipality(), AreaType.METROPOLITAN,
                     hospitalMember ? 120 : null, null, null, hospitalMember ? 18 : 1 + i % 3, i % 2, Set.of()));
-            boolean kashiwaMember = members[i][1].equals("柏市");
+            boolean kashiwaMember = m.municipality().equals("柏市");
             associations.addFacility(kashiwaMember ? kashiwa : matsudo, member.id());
             String editor = "demo-member" + (i + 1);
-            join(member, editor, members[i][0] + " 院長", MemberRole.EDITOR, new LinkedHashMap<>());
+            join(member, editor, m.name() + " 院長", MemberRole.EDITOR, new LinkedHashMap<>());
             actAs(editor, "USER");
             if (i % 3 == 0) {
                 facilities.setConsent(member.id(), true);
@@ -219,18 +229,14 @@ class DemoData implements ApplicationRunner {
         actAs("demo-clinic", "USER");
         int season = preparations.currentReportYear();
         prepareReport(clinic.id(), season - 1, 0.8, random, true);
-        entityManager.flush();
-        var filed = java.sql.Timestamp.from(java.time.LocalDate.of(season - 1, 2, 12).atTime(10, 30).atZone(clock.getZone()).toInstant());
-        jdbc.sql("UPDATE report_preparation SET created_at = ?, updated_at = ?, submitted_at = ? WHERE facility_id = ? AND report_year = ?")
-                .params(filed, filed, filed, clinic.id(), season - 1).update();
-        entityManager.clear();
+        var filed = java.time.LocalDate.of(season - 1, 2, 12).atTime(10, 30).atZone(clock.getZone()).toInstant();
+        asAdmin(() -> preparationBackdating.backdate(clinic.id(), season - 1, filed));
         preparations.start(clinic.id(), season);
         facilities.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
         long round = associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
         // the round was opened a month ago: this year's submissions above fall within it, last year's do not
-        jdbc.sql("UPDATE association_round SET opened_at = ? WHERE id = ?")
-                .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30))), round).update();
+        associationRoundBackdating.backdate(round, clock.instant().minus(Duration.ofDays(30)));
         // the association's staff join the way real staff do: an invitation they accept with their own password
         // by mail (issue 13): the invitation waits in the outbox of the embedded default for the administrator to read
         String chibaCode = associationStaff.invite(chiba, "千葉県医師会 事務局", "demo-chiba@example.jp").code();
@@ -329,18 +335,27 @@ class DemoData implements ApplicationRunner {
 
     /** Demo history needs a round from last year; the services always use now. */
     private void backdate(long roundId, Duration by) {
-        // the services' changes are still in the persistence context of the one transaction: write them first, and
-        // forget the entities afterwards, so neither overwrites the other
-        entityManager.flush();
-        var past = java.sql.Timestamp.from(clock.instant().minus(by));
-        jdbc.sql("UPDATE assessment_round SET started_at = ?, updated_at = ?, submitted_at = ? WHERE id = ?")
-                .params(past, past, past, roundId).update();
-        entityManager.clear();
+        asAdmin(() -> roundBackdating.backdate(roundId, clock.instant().minus(by)));
+    }
+
+    /** The backdating services are the administrator's: act as them for a moment, then as whoever acted before. */
+    private void asAdmin(Runnable work) {
+        Authentication before = SecurityContextHolder.getContext().getAuthentication();
+        actAs(adminUsername, "ADMIN");
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(before);
+        }
     }
 
     private static void actAs(String username, String role) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    /** A member of the demo's city associations: its name and municipality. */
+    private record Member(String name, String municipality) {
     }
 
     private static String password() {

@@ -265,7 +265,7 @@ class AssociationPeopleTest {
     private List<Audit> audit(String action, long associationId) {
         return jdbc.sql("SELECT actor, facility_id, detail FROM audit_event WHERE action = ? AND association_id = ? ORDER BY id")
                 .params(action, associationId)
-                .query((rs, i) -> new Audit(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).list();
+                .query((rs, i) -> new Audit(rs.getString("actor"), rs.getObject("facility_id", Long.class), rs.getString("detail"))).list();
     }
 
     private String name(long associationId) {
@@ -274,7 +274,7 @@ class AssociationPeopleTest {
 
     private Long parent(long associationId) {
         return jdbc.sql("SELECT parent_id FROM association WHERE id = ?").param(associationId)
-                .query((rs, i) -> rs.getObject(1, Long.class)).list().getFirst();
+                .query((rs, i) -> rs.getObject("parent_id", Long.class)).list().getFirst();
     }
 
     private List<Long> memberships(long facilityId) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import jp.kakaritsuke.associations.domain.AssociationInvitation;
-import jp.kakaritsuke.associations.domain.AssociationInvitationRepository.Administrator;
+import jp.kakaritsuke.associations.service.AssociationStaffService.Administrator;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;

@@ -168,7 +168,7 @@ class RoundNoticeTest {
         assertThat(queued(address(gone), MailKind.ROUND_OPENED)).isZero();
         assertThat(queued(address(first), MailKind.ROUND_OPENED)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT actor, detail FROM audit_event WHERE action = 'ROUND_OPENED' AND association_id = ?")
-                .param(pref).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .param(pref).query((rs, i) -> rs.getString("actor") + " " + rs.getString("detail")).list())
                 .singleElement().satisfies(a -> assertThat(a).startsWith(staff + " round " + round)
                         .contains("2 facilities, 3 mails, 3 without address"));
 

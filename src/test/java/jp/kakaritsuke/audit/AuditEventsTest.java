@@ -100,8 +100,9 @@ class AuditEventsTest {
                 .params(params)
                 .query((rs, i) -> {
                     assertThat(rs.getTimestamp("occurred_at")).isNotNull();
-                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
-                            rs.getObject(5, Long.class), rs.getString(6), rs.getString(7));
+                    return new Row(rs.getString("action"), rs.getString("actor"), rs.getString("subject"),
+                            rs.getObject("facility_id", Long.class), rs.getObject("association_id", Long.class),
+                            rs.getString("remote_address"), rs.getString("detail"));
                 }).list();
     }
 

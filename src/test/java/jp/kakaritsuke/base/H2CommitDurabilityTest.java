@@ -35,7 +35,7 @@ class H2CommitDurabilityTest {
             try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("0");
+                assertThat(rs.getString("SETTING_VALUE")).isEqualTo("0");
             }
         }
     }

@@ -211,7 +211,7 @@ class FacilityPeopleTest {
         java.util.Map<Long, MemberRole> roles = new java.util.HashMap<>();
         jdbc.sql("SELECT user_id, member_role FROM facility_member WHERE facility_id = ?").param(facilityId)
                 .query(rs -> {
-                    roles.put(rs.getLong(1), MemberRole.valueOf(rs.getString(2)));
+                    roles.put(rs.getLong("user_id"), MemberRole.valueOf(rs.getString("member_role")));
                 });
         return roles;
     }

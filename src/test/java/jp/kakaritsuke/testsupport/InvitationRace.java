@@ -55,11 +55,11 @@ public final class InvitationRace {
             c.setAutoCommit(true);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < until) {
-                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM app_user WHERE username = ?")) {
+                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) AS accounts FROM app_user WHERE username = ?")) {
                     q.setString(1, username);
                     try (ResultSet rs = q.executeQuery()) {
                         rs.next();
-                        if (rs.getInt(1) > 0) {
+                        if (rs.getInt("accounts") > 0) {
                             Thread.sleep(200); // let the loser's UPDATE start and wait for our lock
                             return;
                         }

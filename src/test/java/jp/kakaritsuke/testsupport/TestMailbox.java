@@ -171,7 +171,8 @@ public class TestMailbox implements DisposableBean {
     private Optional<Queued> newestQueued(String to, MailKind kind) {
         return jdbc.sql("SELECT id, state, attempts, last_error FROM mail_outbox WHERE recipient = ? AND kind = ?"
                         + " ORDER BY id DESC LIMIT 1").params(to, kind.name())
-                .query((rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).optional();
+                .query((rs, i) -> new Queued(rs.getLong("id"), rs.getString("state"), rs.getInt("attempts"),
+                        rs.getString("last_error"))).optional();
     }
 
     /**

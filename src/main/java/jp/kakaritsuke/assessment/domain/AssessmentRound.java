@@ -189,4 +189,13 @@ public class AssessmentRound {
     public List<RoleAnswer> getAnswers() {
         return java.util.Collections.unmodifiableList(answers);
     }
+
+    // stream P: the demo's history without SQL over this module's table (assessment.service.RoundBackdating)
+
+    /** Restates when the round was started, last changed and submitted (the demo's last year; never the services). */
+    public void backdate(Instant at) {
+        this.startedAt = at;
+        this.updatedAt = at;
+        this.submittedAt = at;
+    }
 }

@@ -25,8 +25,8 @@ public class QuestionnaireRepository {
     public Optional<Questionnaire> load(int version) {
         var header = jdbc.sql("SELECT title_ja, title_en, published_on, scoring_rule FROM questionnaire WHERE version = ?")
                 .param(version)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        ScoringRule.valueOf(rs.getString(4))})
+                .query((rs, i) -> new Header(rs.getString("title_ja"), rs.getString("title_en"),
+                        rs.getDate("published_on").toLocalDate(), ScoringRule.valueOf(rs.getString("scoring_rule"))))
                 .optional();
         if (header.isEmpty()) {
             return Optional.empty();
@@ -38,14 +38,15 @@ public class QuestionnaireRepository {
                        extra_choices, audience, period, basis_ja, basis_en
                 FROM questionnaire_indicator WHERE version = ? ORDER BY role_code, seq""")
                 .param(version)
-                .query((rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), AnswerType.valueOf(rs.getString(8)),
-                        rs.getString(9), rs.getString(10), rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
-                        rs.getObject(13, Integer.class), rs.getString(14), rs.getObject(15, Integer.class),
-                        rs.getString(16), rs.getString(17), choices(rs.getString(18)),
-                        IndicatorAudience.valueOf(rs.getString(19)),
-                        rs.getString(20) == null ? null : IndicatorPeriod.valueOf(rs.getString(20)),
-                        rs.getString(21), rs.getString(22)))
+                .query((rs, i) -> new Indicator(rs.getString("code"), rs.getString("role_code"), rs.getInt("seq"),
+                        rs.getString("label_ja"), rs.getString("label_en"), rs.getString("hint_ja"), rs.getString("hint_en"),
+                        AnswerType.valueOf(rs.getString("answer_type")), rs.getString("unit_ja"), rs.getString("unit_en"),
+                        rs.getObject("min_value", Integer.class), rs.getObject("max_value", Integer.class),
+                        rs.getObject("full_credit_value", Integer.class), rs.getString("source_case"),
+                        rs.getObject("source_practice", Integer.class), rs.getString("report_item_code"),
+                        rs.getString("report_item_ja"), choices(rs.getString("extra_choices")),
+                        IndicatorAudience.valueOf(rs.getString("audience")), period(rs.getString("period")),
+                        rs.getString("basis_ja"), rs.getString("basis_en")))
                 .list()
                 .forEach(ind -> indicators.computeIfAbsent(ind.roleCode(), k -> new ArrayList<>()).add(ind));
         List<RoleQuestion> roles = jdbc.sql("""
@@ -54,25 +55,34 @@ public class QuestionnaireRepository {
                        level0_en, level1_en, level2_en, level3_en, level4_en
                 FROM questionnaire_role WHERE version = ? ORDER BY seq""")
                 .param(version)
-                .query((rs, i) -> new RoleQuestion(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6),
-                        List.of(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
-                        List.of(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
-                        indicators.getOrDefault(rs.getString(1), List.of())))
+                .query((rs, i) -> new RoleQuestion(rs.getString("role_code"), rs.getInt("step_no"), rs.getInt("seq"),
+                        rs.getString("help_ja"), rs.getString("help_en"), rs.getString("help_source"),
+                        List.of(rs.getString("level0_ja"), rs.getString("level1_ja"), rs.getString("level2_ja"),
+                                rs.getString("level3_ja"), rs.getString("level4_ja")),
+                        List.of(rs.getString("level0_en"), rs.getString("level1_en"), rs.getString("level2_en"),
+                                rs.getString("level3_en"), rs.getString("level4_en")),
+                        indicators.getOrDefault(rs.getString("role_code"), List.of())))
                 .list();
         List<QuestionnaireStep> steps = jdbc.sql("""
                 SELECT step_no, code, title_ja, title_en, intro_ja, intro_en FROM questionnaire_step
                 WHERE version = ? ORDER BY step_no""")
                 .param(version)
                 .query((rs, i) -> {
-                    int no = rs.getInt(1);
-                    return new QuestionnaireStep(no, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), roles.stream().filter(r -> r.stepNumber() == no).map(RoleQuestion::roleCode).toList());
+                    int no = rs.getInt("step_no");
+                    return new QuestionnaireStep(no, rs.getString("code"), rs.getString("title_ja"), rs.getString("title_en"),
+                            rs.getString("intro_ja"), rs.getString("intro_en"), roles.stream().filter(r -> r.stepNumber() == no).map(RoleQuestion::roleCode).toList());
                 })
                 .list();
-        Object[] h = header.get();
-        return Optional.of(new Questionnaire(version, (String) h[0], (String) h[1], (java.time.LocalDate) h[2], steps, roles,
-                (ScoringRule) h[3]));
+        Header h = header.get();
+        return Optional.of(new Questionnaire(version, h.titleJa(), h.titleEn(), h.publishedOn(), steps, roles, h.scoringRule()));
+    }
+
+    /** The questionnaire row itself. */
+    private record Header(String titleJa, String titleEn, java.time.LocalDate publishedOn, ScoringRule scoringRule) {
+    }
+
+    private static IndicatorPeriod period(String stored) {
+        return stored == null ? null : IndicatorPeriod.valueOf(stored);
     }
 
     private static List<Choice> choices(String stored) {

@@ -3,11 +3,20 @@ package jp.kakaritsuke.associations.domain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Associations, their member facilities and their administrators (plain JDBC: small rows, set-based reads). */
+/**
+ * The hierarchy, read whole, and the association's link rows — its member facilities (association_facility) and its
+ * administrators (association_user) — which are only ever inserted, deleted and read in sets: JdbcClient, columns by
+ * name (docs/design-decisions/0007). Renaming and moving an association go through {@link AssociationEntity}. Facts
+ * about the member facilities themselves (name, consent, who joined) are the facility module's
+ * (facility.service.FacilityDirectory); this class names only this module's tables.
+ */
 @Repository
 public class AssociationRepository {
 
@@ -19,22 +28,66 @@ public class AssociationRepository {
 
     public AssociationTree tree() {
         return new AssociationTree(jdbc.sql("SELECT id, name, association_level, prefecture, parent_id FROM association")
-                .query((rs, i) -> new Association(rs.getLong(1), rs.getString(2), AssociationLevel.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getObject(5, Long.class)))
+                .query((rs, i) -> new Association(rs.getLong("id"), rs.getString("name"),
+                        AssociationLevel.valueOf(rs.getString("association_level")), rs.getString("prefecture"),
+                        rs.getObject("parent_id", Long.class)))
                 .list());
     }
 
-    public long create(String name, AssociationLevel level, String prefecture, Long parentId, Instant now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO association (name, association_level, prefecture, parent_id, created_at, version) VALUES (?, ?, ?, ?, ?, 0)")
-                .params(name, level.name(), prefecture, parentId, Timestamp.from(now))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+    // ---- member facilities (association_facility) ----
+
+    /** A facility's membership of an association: since when. */
+    public record Membership(long facilityId, Instant joinedAt) {
     }
 
     public void addFacility(long associationId, long facilityId, Instant now) {
         jdbc.sql("INSERT INTO association_facility (association_id, facility_id, joined_at) VALUES (?, ?, ?)")
                 .params(associationId, facilityId, Timestamp.from(now)).update();
+    }
+
+    /** Ends the membership; {@code false} when the facility was not (or no longer) a member. */
+    public boolean removeFacility(long associationId, long facilityId) {
+        return jdbc.sql("DELETE FROM association_facility WHERE association_id = ? AND facility_id = ?")
+                .params(associationId, facilityId).update() == 1;
+    }
+
+    public boolean memberOfAny(long facilityId, Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM association_facility WHERE facility_id = :facility AND association_id IN (:ids)")
+                .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
+    }
+
+    /** The association's direct members (not those of the associations below it). */
+    public List<Membership> memberships(long associationId) {
+        return jdbc.sql("SELECT facility_id, joined_at FROM association_facility WHERE association_id = ?")
+                .param(associationId).query(AssociationRepository::membership).list();
+    }
+
+    /** The facility's direct membership of the association, if it is one. */
+    public Optional<Membership> membership(long associationId, long facilityId) {
+        return jdbc.sql("SELECT facility_id, joined_at FROM association_facility WHERE association_id = ? AND facility_id = ?")
+                .params(associationId, facilityId).query(AssociationRepository::membership).optional();
+    }
+
+    /** The members of any of the associations (each once). */
+    public Set<Long> memberIds(Collection<Long> associationIds) {
+        if (associationIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT facility_id FROM association_facility WHERE association_id IN (:ids)")
+                .param("ids", associationIds).query(Long.class).list());
+    }
+
+    private static Membership membership(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Membership(rs.getLong("facility_id"), rs.getTimestamp("joined_at").toInstant());
+    }
+
+    // ---- administrators (association_user) ----
+
+    /** A person's appointment as an administrator of an association: since when. */
+    public record Appointment(long userId, Instant since) {
     }
 
     public void addUser(long associationId, long userId, Instant now) {
@@ -47,111 +100,30 @@ public class AssociationRepository {
         return jdbc.sql("SELECT association_id FROM association_user WHERE user_id = ?").param(userId).query(Long.class).list();
     }
 
-    public boolean memberOfAny(long facilityId, Collection<Long> associationIds) {
-        if (associationIds.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM association_facility WHERE facility_id = :facility AND association_id IN (:ids)")
-                .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
+    /** An association's administrators, longest-serving first. */
+    public List<Appointment> administrators(long associationId) {
+        return jdbc.sql("SELECT user_id, created_at FROM association_user WHERE association_id = ? ORDER BY created_at, user_id")
+                .param(associationId)
+                .query((rs, i) -> new Appointment(rs.getLong("user_id"), rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
-    /** Names and municipalities of the members of the associations (for duplicate checks on import). */
-    public List<String[]> memberNames(Collection<Long> associationIds) {
-        return jdbc.sql("""
-                SELECT f.name, f.municipality FROM facility f
-                WHERE f.id IN (SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids))""")
-                .param("ids", associationIds)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-    }
-
-    /** Members of the associations that nobody has joined yet (their first user's invitation is still open). */
-    public java.util.Set<Long> membersWithoutUsers(Collection<Long> associationIds) {
+    /** The administrators of any of the associations (each once). */
+    public Set<Long> administratorIds(Collection<Long> associationIds) {
         if (associationIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT DISTINCT af.facility_id FROM association_facility af
-                WHERE af.association_id IN (:ids)
-                  AND NOT EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = af.facility_id)""")
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT user_id FROM association_user WHERE association_id IN (:ids)")
                 .param("ids", associationIds).query(Long.class).list());
     }
 
-    /** Whether the facility is a member of any of the associations and consented to be seen identified. */
-    public boolean consentingMemberOfAny(long facilityId, Collection<Long> associationIds) {
-        if (associationIds.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM association_facility af JOIN facility f ON f.id = af.facility_id
-                WHERE af.facility_id = :facility AND af.association_id IN (:ids) AND f.consent_identified = TRUE""")
-                .param("facility", facilityId).param("ids", associationIds).query(Integer.class).single() > 0;
+    public boolean isAdministrator(long associationId, long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM association_user WHERE association_id = ? AND user_id = ?")
+                .params(associationId, userId).query(Integer.class).single() > 0;
     }
 
-    /** The members of the associations that consented to be seen identified. */
-    public java.util.Set<Long> consentingMembers(Collection<Long> associationIds) {
-        if (associationIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT DISTINCT af.facility_id FROM association_facility af JOIN facility f ON f.id = af.facility_id
-                WHERE af.association_id IN (:ids) AND f.consent_identified = TRUE""")
-                .param("ids", associationIds).query(Long.class).list());
-    }
-
-    // issue 13 (associations people): rename, move, the member list, removing and moving members
-
-    /** The association's optimistic-locking version, if it exists. */
-    public java.util.Optional<Long> version(long associationId) {
-        return jdbc.sql("SELECT version FROM association WHERE id = ?").param(associationId).query(Long.class).optional();
-    }
-
-    /** Renames the association if nobody changed it since {@code expectedVersion}; {@code false} otherwise. */
-    public boolean rename(long associationId, long expectedVersion, String name) {
-        return jdbc.sql("UPDATE association SET name = ?, version = version + 1 WHERE id = ? AND version = ?")
-                .params(name, associationId, expectedVersion).update() == 1;
-    }
-
-    /** Puts the association under another parent (null: top level) if nobody changed it since {@code expectedVersion}. */
-    public boolean moveUnder(long associationId, long expectedVersion, Long parentId) {
-        return jdbc.sql("UPDATE association SET parent_id = ?, version = version + 1 WHERE id = ? AND version = ?")
-                .params(parentId, associationId, expectedVersion).update() == 1;
-    }
-
-    /**
-     * A direct member of an association as its register lists it: no results, no people. {@code consenting}: the
-     * facility lets its associations see it identified; {@code staffed}: someone has joined it.
-     */
-    public record Member(long facilityId, String name, String facilityType, String municipality, boolean consenting,
-                         boolean staffed, Instant joinedAt) {
-    }
-
-    private static final String MEMBER_COLUMNS = """
-            SELECT f.id, f.name, f.facility_type, f.municipality, f.consent_identified,
-                   CASE WHEN EXISTS (SELECT 1 FROM facility_member fm WHERE fm.facility_id = f.id) THEN 1 ELSE 0 END,
-                   af.joined_at
-            FROM association_facility af JOIN facility f ON f.id = af.facility_id
-            """;
-
-    /** The association's direct members (not those of the associations below it), by name. */
-    public List<Member> members(long associationId) {
-        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? ORDER BY f.name, f.id").param(associationId)
-                .query(AssociationRepository::mapMember).list();
-    }
-
-    /** One direct member of the association, if the facility is one. */
-    public java.util.Optional<Member> member(long associationId, long facilityId) {
-        return jdbc.sql(MEMBER_COLUMNS + "WHERE af.association_id = ? AND af.facility_id = ?").params(associationId, facilityId)
-                .query(AssociationRepository::mapMember).optional();
-    }
-
-    private static Member mapMember(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                rs.getInt(6) == 1, rs.getTimestamp(7).toInstant());
-    }
-
-    /** Ends the membership; {@code false} when the facility was not (or no longer) a member. */
-    public boolean removeFacility(long associationId, long facilityId) {
-        return jdbc.sql("DELETE FROM association_facility WHERE association_id = ? AND facility_id = ?")
-                .params(associationId, facilityId).update() == 1;
+    public boolean removeAdministrator(long associationId, long userId) {
+        return jdbc.sql("DELETE FROM association_user WHERE association_id = ? AND user_id = ?")
+                .params(associationId, userId).update() == 1;
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Rounds associations open. A round is never edited once opened (only read, with its association's name, in sets):
+ * JdbcClient, columns by name (docs/design-decisions/0007).
+ */
 @Repository
 public class AssociationRoundRepository {
 
@@ -31,12 +35,11 @@ public class AssociationRoundRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT r.id, r.association_id, a.name, r.name, r.opened_at, r.deadline
+                SELECT r.id, r.association_id, a.name AS association_name, r.name AS round_name, r.opened_at, r.deadline
                 FROM association_round r JOIN association a ON a.id = r.association_id
                 WHERE r.association_id IN (:ids) ORDER BY r.opened_at DESC, r.id DESC""")
                 .param("ids", associationIds)
-                .query((rs, i) -> new AssociationRound(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getDate(6).toLocalDate()))
+                .query(AssociationRoundRepository::round)
                 .list();
     }
 
@@ -52,12 +55,25 @@ public class AssociationRoundRepository {
      */
     public List<AssociationRound> due(LocalDate from, LocalDate to, Instant openedBefore) {
         return jdbc.sql("""
-                SELECT r.id, r.association_id, a.name, r.name, r.opened_at, r.deadline
+                SELECT r.id, r.association_id, a.name AS association_name, r.name AS round_name, r.opened_at, r.deadline
                 FROM association_round r JOIN association a ON a.id = r.association_id
                 WHERE r.deadline >= ? AND r.deadline <= ? AND r.opened_at < ? ORDER BY r.deadline, r.id""")
                 .params(Date.valueOf(from), Date.valueOf(to), Timestamp.from(openedBefore))
-                .query((rs, i) -> new AssociationRound(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getDate(6).toLocalDate()))
+                .query(AssociationRoundRepository::round)
                 .list();
+    }
+
+    /**
+     * Restates when a round opened (the demo's history: the services always use the present). Only the demo calls it,
+     * through {@code associations.service.AssociationRoundBackdating}.
+     */
+    public boolean restateOpenedAt(long roundId, Instant openedAt) {
+        return jdbc.sql("UPDATE association_round SET opened_at = ? WHERE id = ?")
+                .params(Timestamp.from(openedAt), roundId).update() == 1;
+    }
+
+    private static AssociationRound round(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AssociationRound(rs.getLong("id"), rs.getLong("association_id"), rs.getString("association_name"),
+                rs.getString("round_name"), rs.getTimestamp("opened_at").toInstant(), rs.getDate("deadline").toLocalDate());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.facility.service.FacilityDirectory;
 import jp.kakaritsuke.facility.service.FacilityGrant;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.identity.service.CurrentUser;
@@ -23,10 +24,12 @@ public class AssociationAccess implements FacilityGrant {
 
     private final AssociationRepository associations;
     private final UserAccountService accounts;
+    private final FacilityDirectory facilities;
 
-    public AssociationAccess(AssociationRepository associations, UserAccountService accounts) {
+    public AssociationAccess(AssociationRepository associations, UserAccountService accounts, FacilityDirectory facilities) {
         this.associations = associations;
         this.accounts = accounts;
+        this.facilities = facilities;
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +82,8 @@ public class AssociationAccess implements FacilityGrant {
     @Transactional(readOnly = true)
     public boolean allows(long userId, long facilityId, FacilityScope scope) {
         return scope == FacilityScope.SUBMITTED_RESULTS
-                && associations.consentingMemberOfAny(facilityId, administeredSubtrees(userId));
+                && associations.memberOfAny(facilityId, administeredSubtrees(userId))
+                && facilities.consenting(Set.of(facilityId)).contains(facilityId);
     }
 
     @Override
@@ -89,7 +93,21 @@ public class AssociationAccess implements FacilityGrant {
             return Set.of();
         }
         Set<Long> subtrees = administeredSubtrees(userId);
-        return subtrees.isEmpty() ? Set.of() : associations.consentingMembers(subtrees);
+        return subtrees.isEmpty() ? Set.of() : facilities.consenting(associations.memberIds(subtrees));
+    }
+
+    /**
+     * What an association administrator's sight reaches: the associations they see, those associations' member
+     * facilities and their administrators (the audit log shows them these). Derived from the user alone, so a caller
+     * cannot widen it; empty sets for someone who administers no association.
+     */
+    public record Sight(Set<Long> associations, Set<Long> memberFacilities, Set<Long> administrators) {
+    }
+
+    @Transactional(readOnly = true)
+    public Sight sight(CurrentUser user) {
+        Set<Long> visible = visible(user);
+        return new Sight(visible, associations.memberIds(visible), associations.administratorIds(visible));
     }
 
     /** The associations a user administers and every association below them. */

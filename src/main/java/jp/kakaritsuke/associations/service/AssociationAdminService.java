@@ -3,7 +3,9 @@ package jp.kakaritsuke.associations.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +17,13 @@ import jp.kakaritsuke.facility.domain.FacilityType;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.domain.AssociationEntity;
+import jp.kakaritsuke.associations.domain.AssociationEntityRepository;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
+import jp.kakaritsuke.facility.domain.FacilityListing;
+import jp.kakaritsuke.facility.service.FacilityDirectory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.domain.Prefectures;
@@ -39,14 +46,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssociationAdminService {
 
     private final AssociationRepository associations;
+    private final AssociationEntityRepository entities;
+    private final FacilityDirectory facilities;
     private final AssociationAccess access;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public AssociationAdminService(AssociationRepository associations, AssociationAccess access, Clock clock,
+    public AssociationAdminService(AssociationRepository associations, AssociationEntityRepository entities,
+                                   FacilityDirectory facilities, AssociationAccess access, Clock clock,
                                    ApplicationEventPublisher events) {
         this.events = events;
         this.associations = associations;
+        this.entities = entities;
+        this.facilities = facilities;
         this.access = access;
         this.clock = clock;
     }
@@ -79,7 +91,7 @@ public class AssociationAdminService {
         if (!parentFits(level, prefecture, parentId == null ? null : tree.get(parentId).orElse(null), parentId)) {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
-        long id = associations.create(name.strip(), level, prefecture, parentId, clock.instant());
+        long id = entities.save(new AssociationEntity(name.strip(), level, prefecture, parentId, clock.instant())).getId();
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_CREATED, id, null,
                 name.strip() + (parentId == null ? "" : ", parent " + parentId)));
         return id;
@@ -174,7 +186,7 @@ public class AssociationAdminService {
         CurrentUser user = access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
         Association association = tree.get(associationId).orElseThrow();
-        long version = associations.version(associationId).orElseThrow();
+        long version = entities.findById(associationId).orElseThrow().getVersion();
         Set<Long> visible = access.visible(user);
         Optional<Association> parent = Optional.ofNullable(association.parentId()).flatMap(tree::get);
         if (!sees(user, visible, association.parentId())) {
@@ -203,14 +215,14 @@ public class AssociationAdminService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Association association = associations.tree().get(associationId).orElseThrow();
+        AssociationEntity association = editable(associationId, expectedVersion);
+        String oldName = association.getName();
         String newName = name.strip();
-        if (!associations.rename(associationId, expectedVersion, newName)) {
-            throw new ConflictException("associationPeople.error.stale");
-        }
+        association.rename(newName);
+        long version = flush(association);
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_RENAMED, associationId, null,
-                association.name() + " -> " + newName));
-        return expectedVersion + 1;
+                oldName + " -> " + newName));
+        return version;
     }
 
     /**
@@ -241,9 +253,9 @@ public class AssociationAdminService {
         if (!parentFits(association.level(), association.prefecture(), newParent, newParentId)) {
             throw new InvalidInputException(List.of("association.error.parent"));
         }
-        if (!associations.moveUnder(associationId, expectedVersion, newParentId)) {
-            throw new ConflictException("associationPeople.error.stale");
-        }
+        AssociationEntity entity = editable(associationId, expectedVersion);
+        entity.moveUnder(newParentId);
+        long version = flush(entity);
         String detail = "parent " + describe(tree, association.parentId()) + " -> " + describe(tree, newParentId);
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_MOVED, associationId, null, detail));
         // the old parent's staff no longer see the association: the event is on their record too
@@ -251,7 +263,31 @@ public class AssociationAdminService {
             events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_MOVED, association.parentId(), null,
                     association.name() + ": " + detail));
         }
-        return expectedVersion + 1;
+        return version;
+    }
+
+    /** The association as the caller saw it ({@code expectedVersion}); someone changed it since: the conflict. */
+    private AssociationEntity editable(long associationId, long expectedVersion) {
+        AssociationEntity entity = entities.findById(associationId)
+                .orElseThrow(() -> new NotFoundException("association", String.valueOf(associationId)));
+        if (entity.getVersion() != expectedVersion) {
+            throw new ConflictException("associationPeople.error.stale");
+        }
+        return entity;
+    }
+
+    /**
+     * Writes the change now: the version check happens in the UPDATE (someone who changed the row after this
+     * transaction read it makes it match nothing), and the hierarchy, read by SQL, sees the change. Returns the new
+     * version.
+     */
+    private long flush(AssociationEntity entity) {
+        try {
+            entities.flush();
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("associationPeople.error.stale");
+        }
+        return entity.getVersion();
     }
 
     /** The top level (null) is seen by system administrators only. */
@@ -282,14 +318,18 @@ public class AssociationAdminService {
         CurrentUser user = access.requireVisible(associationId);
         List<MemberFacility> listed = new ArrayList<>();
         int unlisted = 0;
-        for (AssociationRepository.Member m : associations.members(associationId)) {
-            if (nameable(user, m)) {
-                listed.add(new MemberFacility(m.facilityId(), m.name(), FacilityType.valueOf(m.facilityType()),
-                        m.municipality(), m.joinedAt()));
+        List<AssociationRepository.Membership> memberships = associations.memberships(associationId);
+        Map<Long, FacilityListing> listings = facilities.listings(
+                memberships.stream().map(AssociationRepository.Membership::facilityId).toList());
+        for (AssociationRepository.Membership m : memberships) {
+            FacilityListing f = listings.get(m.facilityId());
+            if (f != null && nameable(user, f)) {
+                listed.add(new MemberFacility(f.id(), f.name(), f.type(), f.municipality(), m.joinedAt()));
             } else {
                 unlisted++;
             }
         }
+        listed.sort(Comparator.comparing(MemberFacility::name).thenComparingLong(MemberFacility::facilityId));
         Set<Long> visible = access.visible(user);
         List<Association> targets = associations.tree().all().stream()
                 .filter(a -> a.id() != associationId && visible.contains(a.id()))
@@ -350,12 +390,14 @@ public class AssociationAdminService {
      * nobody has joined yet (registered by the association's import, their first editor's code still out). System
      * administrators name all.
      */
-    private static boolean nameable(CurrentUser user, AssociationRepository.Member member) {
-        return user.admin() || member.consenting() || !member.staffed();
+    private static boolean nameable(CurrentUser user, FacilityListing member) {
+        return user.admin() || member.consenting() || !member.hasMembers();
     }
 
     private void requireNameableMember(CurrentUser user, long associationId, long facilityId) {
-        associations.member(associationId, facilityId).filter(m -> nameable(user, m))
+        associations.membership(associationId, facilityId)
+                .map(m -> facilities.listings(List.of(facilityId)).get(facilityId))
+                .filter(f -> nameable(user, f))
                 .orElseThrow(() -> new NotFoundException("facility", String.valueOf(facilityId)));
     }
 }

@@ -28,6 +28,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.service.FacilityAccess;
+import jp.kakaritsuke.facility.service.FacilityDirectory;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,6 +49,7 @@ public class AssociationRoundService {
     private final RollupRepository rollups;
     private final AssociationAccess access;
     private final FacilityAccess facilityAccess;
+    private final FacilityDirectory facilityDirectory;
     private final RoundNoticeRepository noticeRecords;
     private final RoundNoticeService notices;
     private final ApplicationEventPublisher events;
@@ -55,7 +57,7 @@ public class AssociationRoundService {
 
     public AssociationRoundService(AssociationRoundRepository rounds, AssociationRepository associations,
                                    RollupRepository rollups, AssociationAccess access, FacilityAccess facilityAccess,
-                                   RoundNoticeRepository noticeRecords, RoundNoticeService notices,
+                                   FacilityDirectory facilityDirectory, RoundNoticeRepository noticeRecords, RoundNoticeService notices,
                                    ApplicationEventPublisher events, Clock clock) {
         this.noticeRecords = noticeRecords;
         this.notices = notices;
@@ -65,6 +67,7 @@ public class AssociationRoundService {
         this.rollups = rollups;
         this.access = access;
         this.facilityAccess = facilityAccess;
+        this.facilityDirectory = facilityDirectory;
         this.clock = clock;
     }
 
@@ -146,7 +149,8 @@ public class AssociationRoundService {
      * the rollup and its rounds: nationally that read is most of the page's time). The caller has checked visibility.
      */
     List<RoundCompleteness> completeness(long associationId, Set<Long> subtree, List<MemberStatus> members) {
-        Set<Long> unregistered = associations.membersWithoutUsers(subtree);
+        // members nobody has joined yet: the facility module knows who joined (one read, of the members already read)
+        Set<Long> unregistered = facilityDirectory.withoutMembers(members.stream().map(MemberStatus::facilityId).toList());
         List<AssociationRound> associationRounds = rounds.byAssociations(List.of(associationId));
         // round -> facility -> [opening notice, reminder]
         Map<Long, Map<Long, RoundNotice[]>> noticesByRound = new HashMap<>();

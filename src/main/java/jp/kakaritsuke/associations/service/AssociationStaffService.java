@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -19,7 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationInvitation;
 import jp.kakaritsuke.associations.domain.AssociationInvitationRepository;
-import jp.kakaritsuke.associations.domain.AssociationInvitationRepository.Administrator;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
@@ -70,6 +73,10 @@ public class AssociationStaffService {
     public record Staff(Association association, List<Administrator> administrators, List<InvitationSummary> invitations) {
     }
 
+    /** An administrator of an association, with their names, and since when. */
+    public record Administrator(long userId, String displayName, String username, Instant since) {
+    }
+
     /** One invitation as the staff page lists it; {@code inviteeEmail} is empty for a code handed over in person. */
     public record InvitationSummary(long id, String inviteeName, String invitedBy, Instant createdAt, Instant expiresAt,
                                     Instant acceptedAt, AssociationInvitation.Status status, Optional<String> inviteeEmail,
@@ -102,14 +109,24 @@ public class AssociationStaffService {
         access.requireVisible(associationId);
         Association association = associations.tree().get(associationId).orElseThrow();
         Instant now = clock.instant();
-        List<AssociationInvitation> all = invitations.byAssociation(associationId);
-        var issuers = invitations.displayNames(all.stream().map(AssociationInvitation::createdBy).distinct().toList());
+        List<AssociationInvitation> all = invitations.findByAssociationIdOrderByCreatedAtDescIdDesc(associationId);
+        List<AssociationRepository.Appointment> appointments = associations.administrators(associationId);
+        Set<Long> people = new HashSet<>();
+        all.forEach(i -> people.add(i.getCreatedBy()));
+        appointments.forEach(a -> people.add(a.userId()));
+        Map<Long, UserAccountService.AccountName> names = accounts.accountNames(people);
         List<InvitationSummary> list = all.stream()
-                .map(i -> new InvitationSummary(i.id(), i.inviteeName(), issuers.getOrDefault(i.createdBy(), ""), i.createdAt(),
-                        i.expiresAt(), i.acceptedAt(), i.status(now), Optional.ofNullable(i.inviteeEmail()),
-                        Optional.ofNullable(i.resentAt())))
+                .map(i -> new InvitationSummary(i.getId(), i.getInviteeName(),
+                        Optional.ofNullable(names.get(i.getCreatedBy())).map(UserAccountService.AccountName::displayName).orElse(""),
+                        i.getCreatedAt(), i.getExpiresAt(), i.getAcceptedAt(), i.status(now),
+                        Optional.ofNullable(i.getInviteeEmail()), Optional.ofNullable(i.getResentAt())))
                 .toList();
-        return new Staff(association, invitations.administrators(associationId), list);
+        List<Administrator> administrators = appointments.stream()
+                .filter(a -> names.containsKey(a.userId()))
+                .map(a -> new Administrator(a.userId(), names.get(a.userId()).displayName(), names.get(a.userId()).username(),
+                        a.since()))
+                .toList();
+        return new Staff(association, administrators, list);
     }
 
     /** Creates an invitation to hand over in person (no mail); the returned code is shown once and not stored. */
@@ -141,8 +158,8 @@ public class AssociationStaffService {
         String code = OneTimeCode.generate();
         Instant now = clock.instant();
         Instant expires = now.plus(VALIDITY);
-        long id = invitations.create(associationId, OneTimeCode.hash(code), name,
-                address.map(EmailAddress::value).orElse(null), user.id(), now, expires);
+        long id = invitations.save(new AssociationInvitation(associationId, OneTimeCode.hash(code), name,
+                address.map(EmailAddress::value).orElse(null), user.id(), now, expires)).getId();
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ISSUED, associationId, name,
                 "invitation " + id + (address.isPresent() ? ", by mail" : "")));
         address.ifPresent(to -> mailInvitation(associationId, name, to, code, expires, user));
@@ -161,13 +178,16 @@ public class AssociationStaffService {
         String code = OneTimeCode.generate();
         Instant now = clock.instant();
         Instant expires = now.plus(VALIDITY);
-        if (!invitations.replaceCode(invitationId, OneTimeCode.hash(code), now, expires)) {
+        // read before the UPDATE: it clears the persistence context
+        long associationId = invitation.getAssociationId();
+        String inviteeName = invitation.getInviteeName();
+        Optional<EmailAddress> address = Optional.ofNullable(invitation.getInviteeEmail()).flatMap(EmailAddress::parse);
+        if (invitations.renew(invitationId, OneTimeCode.hash(code), now, expires) != 1) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }
-        Optional<EmailAddress> address = Optional.ofNullable(invitation.inviteeEmail()).flatMap(EmailAddress::parse);
-        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_RESENT, invitation.associationId(),
-                invitation.inviteeName(), "invitation " + invitationId + (address.isPresent() ? ", by mail" : "")));
-        address.ifPresent(to -> mailInvitation(invitation.associationId(), invitation.inviteeName(), to, code, expires, user));
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_RESENT, associationId,
+                inviteeName, "invitation " + invitationId + (address.isPresent() ? ", by mail" : "")));
+        address.ifPresent(to -> mailInvitation(associationId, inviteeName, to, code, expires, user));
         return new IssuedInvitation(invitationId, code, expires, link(code), address.map(EmailAddress::value));
     }
 
@@ -196,7 +216,7 @@ public class AssociationStaffService {
     /** An invitation of an association the caller sees; any other is answered as one that does not exist. */
     private AssociationInvitation visibleInvitation(CurrentUser user, long invitationId) {
         return invitations.findById(invitationId)
-                .filter(i -> access.visible(user).contains(i.associationId()))
+                .filter(i -> access.visible(user).contains(i.getAssociationId()))
                 .orElseThrow(() -> new jp.kakaritsuke.base.NotFoundException("invitation", String.valueOf(invitationId)));
     }
 
@@ -206,11 +226,11 @@ public class AssociationStaffService {
     public void revoke(long invitationId) {
         // an invitation of an association the caller does not see is answered as one that does not exist
         AssociationInvitation invitation = visibleInvitation(access.currentUser(), invitationId);
-        if (!invitations.markRevoked(invitationId, clock.instant())) {
+        if (invitations.markRevoked(invitationId, clock.instant()) != 1) {
             throw new InvalidInputException(List.of("associationStaff.error.notOpen"));
         }
-        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_REVOKED, invitation.associationId(),
-                invitation.inviteeName(), "invitation " + invitationId));
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_REVOKED, invitation.getAssociationId(),
+                invitation.getInviteeName(), "invitation " + invitationId));
     }
 
     /**
@@ -224,7 +244,7 @@ public class AssociationStaffService {
         if (user.id() == userId) {
             throw new InvalidInputException(List.of("associationStaff.error.removeSelf"));
         }
-        if (!invitations.removeAdministrator(associationId, userId)) {
+        if (!associations.removeAdministrator(associationId, userId)) {
             throw new InvalidInputException(List.of("associationStaff.error.notAdministrator"));
         }
         events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_ADMIN_REMOVED, associationId,
@@ -235,9 +255,9 @@ public class AssociationStaffService {
     public Optional<PendingInvitation> lookup(String code) {
         Instant now = clock.instant();
         return find(code).filter(i -> i.status(now) == AssociationInvitation.Status.OPEN)
-                .flatMap(i -> associations.tree().get(i.associationId())
-                        .map(a -> new PendingInvitation(a.name(), i.inviteeName(), i.expiresAt(),
-                                Optional.ofNullable(i.inviteeEmail()))));
+                .flatMap(i -> associations.tree().get(i.getAssociationId())
+                        .map(a -> new PendingInvitation(a.name(), i.getInviteeName(), i.getExpiresAt(),
+                                Optional.ofNullable(i.getInviteeEmail()))));
     }
 
     /**
@@ -275,17 +295,18 @@ public class AssociationStaffService {
     private void use(AssociationInvitation invitation, long userId) {
         Instant now = clock.instant();
         // the conditional update decides between two people using the same code at the same moment
-        if (!OneTimeCode.claim(() -> invitations.markAccepted(invitation.id(), userId, now))) {
+        if (!OneTimeCode.claim(() -> invitations.markAccepted(invitation.getId(), invitation.getCodeHash(), userId, now) == 1)) {
             // the caller saw the code open a moment ago: say that someone else was faster (the rollback takes a
             // new account with it), not that the code is unknown
             throw new UserAccountService.AccountException("invitation.error.taken");
         }
         String username = accounts.username(userId).orElseThrow();
-        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ACCEPTED, invitation.associationId(), username,
-                "invitation " + invitation.id()));
-        if (!invitations.isAdministrator(invitation.associationId(), userId)) {
-            associations.addUser(invitation.associationId(), userId, now);
-            events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_ADMIN_ADDED, invitation.associationId(),
+        long associationId = invitation.getAssociationId();
+        events.publishEvent(AuditEvent.ofAssociation(AuditAction.INVITATION_ACCEPTED, associationId, username,
+                "invitation " + invitation.getId()));
+        if (!associations.isAdministrator(associationId, userId)) {
+            associations.addUser(associationId, userId, now);
+            events.publishEvent(AuditEvent.ofAssociation(AuditAction.ASSOCIATION_ADMIN_ADDED, associationId,
                     username, null));
         }
     }

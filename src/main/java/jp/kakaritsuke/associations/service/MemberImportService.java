@@ -24,6 +24,7 @@ import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityDirectory;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -88,11 +89,14 @@ public class MemberImportService {
     private final AssociationAccess access;
     private final AssociationAdminService admin;
     private final FacilityService facilities;
+    private final FacilityDirectory directory;
     private final InvitationService invitations;
     private final ApplicationEventPublisher events;
 
     public MemberImportService(AssociationRepository associations, AssociationAccess access, AssociationAdminService admin,
-                               FacilityService facilities, InvitationService invitations, ApplicationEventPublisher events) {
+                               FacilityService facilities, FacilityDirectory directory, InvitationService invitations,
+                               ApplicationEventPublisher events) {
+        this.directory = directory;
         this.events = events;
         this.associations = associations;
         this.access = access;
@@ -209,8 +213,8 @@ public class MemberImportService {
             return new Preview(encoding, List.of("import.error.tooManyRows"), List.of(), 0);
         }
         Set<String> existing = new HashSet<>();
-        associations.memberNames(associations.tree().subtree(associationId))
-                .forEach(n -> existing.add(key(n[0], n[1])));
+        directory.listings(associations.memberIds(associations.tree().subtree(associationId))).values()
+                .forEach(f -> existing.add(key(f.name(), f.municipality())));
         Set<String> seen = new HashSet<>();
         List<RowResult> rows = new ArrayList<>();
         int empty = 0;

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationInvitation;
-import jp.kakaritsuke.associations.domain.AssociationInvitationRepository.Administrator;
+import jp.kakaritsuke.associations.service.AssociationStaffService.Administrator;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationAdminService.MemberFacility;
 import jp.kakaritsuke.associations.service.AssociationStaffService;

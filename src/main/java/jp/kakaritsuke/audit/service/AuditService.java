@@ -3,10 +3,12 @@ package jp.kakaritsuke.audit.service;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.kakaritsuke.associations.service.AssociationAccess;
 import jp.kakaritsuke.audit.domain.AuditEventRepository;
 import jp.kakaritsuke.audit.domain.AuditQuery;
 import jp.kakaritsuke.audit.domain.AuditRecord;
+import jp.kakaritsuke.audit.domain.AuditScope;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -54,7 +56,7 @@ public class AuditService {
     @PreAuthorize("isAuthenticated()")
     public Page page(AuditQuery query, int page, int size) {
         requireValid(query, page, size);
-        Set<Long> scope = scope(query);
+        AuditScope scope = scope(query);
         AuditQuery normalized = normalize(query);
         return new Page(repository.find(normalized, scope, (long) page * size, size), page, size,
                 repository.count(normalized, scope));
@@ -80,22 +82,27 @@ public class AuditService {
     }
 
     /**
-     * null for everything; otherwise the associations the caller sees. Another association's id answers as an unknown
-     * one would (404), the rule everywhere else: which ids exist is not told to those who may not see them.
+     * null for everything; otherwise what the associations the caller sees reach (their members, their staff by user
+     * name), resolved through the associations and identity services so that the page stays one query. Another
+     * association's id answers as an unknown one would (404), the rule everywhere else: which ids exist is not told to
+     * those who may not see them.
      */
-    private Set<Long> scope(AuditQuery query) {
+    private AuditScope scope(AuditQuery query) {
         CurrentUser user = accounts.requireCurrentUser();
         if (user.admin()) {
             return null;
         }
-        Set<Long> visible = associations.visible(user);
+        AssociationAccess.Sight sight = associations.sight(user);
+        Set<Long> visible = sight.associations();
         if (visible.isEmpty()) {
             throw new AccessDeniedException("the audit log is for administrators");
         }
         if (query.associationId() != null && !visible.contains(query.associationId())) {
             throw new NotFoundException("association", String.valueOf(query.associationId()));
         }
-        return visible;
+        Set<String> staff = accounts.accountNames(sight.administrators()).values().stream()
+                .map(UserAccountService.AccountName::username).collect(Collectors.toSet());
+        return new AuditScope(visible, sight.memberFacilities(), staff);
     }
 
     private static AuditQuery normalize(AuditQuery q) {

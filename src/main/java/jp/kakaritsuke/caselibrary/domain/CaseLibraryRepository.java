@@ -22,39 +22,42 @@ public class CaseLibraryRepository {
 
     public CaseLibrary load() {
         List<RoleGroup> groups = jdbc.sql("SELECT code, seq, name_ja, name_en FROM role_group ORDER BY seq")
-                .query((rs, i) -> new RoleGroup(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .query((rs, i) -> new RoleGroup(rs.getString("code"), rs.getInt("seq"), rs.getString("name_ja"), rs.getString("name_en")))
                 .list();
         List<Role> roles = jdbc.sql("SELECT code, seq, name_ja, name_en, group_code FROM role ORDER BY seq")
-                .query((rs, i) -> new Role(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), blankToNull(rs.getString(5))))
+                .query((rs, i) -> new Role(rs.getString("code"), rs.getInt("seq"), rs.getString("name_ja"), rs.getString("name_en"),
+                        blankToNull(rs.getString("group_code"))))
                 .list();
         Map<String, Integer> roleOrder = new LinkedHashMap<>();
         roles.forEach(r -> roleOrder.put(r.code(), r.seq()));
 
         Map<String, List<String>> features = groupBy(
                 "SELECT case_number, feature_text FROM case_region_feature ORDER BY case_number, seq",
-                (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)));
+                (rs, i) -> Map.entry(rs.getString("case_number"), rs.getString("feature_text")));
         Map<String, List<Highlight>> highlights = groupBy(
                 "SELECT case_number, practice_no, highlight_text FROM case_highlight ORDER BY case_number, seq",
-                (rs, i) -> Map.entry(rs.getString(1), new Highlight((Integer) rs.getObject(2, Integer.class), rs.getString(3))));
+                (rs, i) -> Map.entry(rs.getString("case_number"),
+                        new Highlight(rs.getObject("practice_no", Integer.class), rs.getString("highlight_text"))));
         Map<String, List<RoleMark>> marks = groupBy(
                 "SELECT case_number, role_code, derived FROM case_role",
-                (rs, i) -> Map.entry(rs.getString(1), new RoleMark(rs.getString(2), rs.getBoolean(3))));
+                (rs, i) -> Map.entry(rs.getString("case_number"), new RoleMark(rs.getString("role_code"), rs.getBoolean("derived"))));
         marks.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a.roleCode()) - roleOrder.get(b.roleCode())));
 
         Map<Long, List<String>> practiceRoles = new LinkedHashMap<>();
         Map<Long, Boolean> practiceRolesDerived = new LinkedHashMap<>();
         jdbc.sql("SELECT practice_id, role_code, derived FROM practice_role").query(rs -> {
-            long id = rs.getLong(1);
-            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
-            practiceRolesDerived.merge(id, rs.getBoolean(3), Boolean::logicalOr);
+            long id = rs.getLong("practice_id");
+            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString("role_code"));
+            practiceRolesDerived.merge(id, rs.getBoolean("derived"), Boolean::logicalOr);
         });
         practiceRoles.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a) - roleOrder.get(b)));
         Map<String, List<Practice>> practices = groupBy(
                 "SELECT id, case_number, practice_no, title, body FROM practice ORDER BY case_number, practice_no",
                 (rs, i) -> {
-                    long id = rs.getLong(1);
-                    return Map.entry(rs.getString(2), new Practice(id, rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), practiceRoles.getOrDefault(id, List.of()),
+                    long id = rs.getLong("id");
+                    String caseNumber = rs.getString("case_number");
+                    return Map.entry(caseNumber, new Practice(id, caseNumber, rs.getInt("practice_no"), rs.getString("title"),
+                            rs.getString("body"), practiceRoles.getOrDefault(id, List.of()),
                             practiceRolesDerived.getOrDefault(id, Boolean.TRUE)));
                 });
 
@@ -64,16 +67,18 @@ public class CaseLibraryRepository {
                        beds_infectious, overview, area_type
                 FROM case_study ORDER BY seq""")
                 .query((rs, i) -> {
-                    String number = rs.getString(1);
-                    return new CaseStudy(number, rs.getInt(2), CaseKind.valueOf(rs.getString(3)),
-                            CaseCategory.valueOf(rs.getString(4)), FacilityKind.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), blankToNull(rs.getString(8)), rs.getString(9), rs.getString(10),
-                            blankToNull(rs.getString(11)),
-                            new Beds(rs.getObject(12, Integer.class), rs.getObject(13, Integer.class),
-                                    rs.getObject(14, Integer.class), rs.getObject(15, Integer.class),
-                                    rs.getObject(16, Integer.class)),
-                            rs.getString(18) == null ? null : jp.kakaritsuke.base.AreaType.valueOf(rs.getString(18)),
-                            blankToNull(rs.getString(17)),
+                    String number = rs.getString("case_number");
+                    String areaType = rs.getString("area_type");
+                    return new CaseStudy(number, rs.getInt("seq"), CaseKind.valueOf(rs.getString("kind")),
+                            CaseCategory.valueOf(rs.getString("category")), FacilityKind.valueOf(rs.getString("facility_kind")),
+                            rs.getString("name"), rs.getString("prefecture"), blankToNull(rs.getString("municipality")),
+                            rs.getString("location_text"), rs.getString("facility_type"),
+                            blankToNull(rs.getString("facility_type_detail")),
+                            new Beds(rs.getObject("beds_total", Integer.class), rs.getObject("beds_general", Integer.class),
+                                    rs.getObject("beds_long_term", Integer.class), rs.getObject("beds_psychiatric", Integer.class),
+                                    rs.getObject("beds_infectious", Integer.class)),
+                            areaType == null ? null : jp.kakaritsuke.base.AreaType.valueOf(areaType),
+                            blankToNull(rs.getString("overview")),
                             features.getOrDefault(number, List.of()), highlights.getOrDefault(number, List.of()),
                             marks.getOrDefault(number, List.of()), practices.getOrDefault(number, List.of()));
                 })
@@ -81,11 +86,12 @@ public class CaseLibraryRepository {
 
         Map<Integer, List<SurveyAnswer>> answers = groupBy(
                 "SELECT question_no, answer_no, respondent, respondent_type, prefecture, answer_text FROM survey_answer ORDER BY question_no, answer_no",
-                (rs, i) -> Map.entry(rs.getInt(1), new SurveyAnswer(rs.getInt(1), rs.getInt(2), rs.getString(3),
-                        RespondentType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6))));
+                (rs, i) -> Map.entry(rs.getInt("question_no"), new SurveyAnswer(rs.getInt("question_no"), rs.getInt("answer_no"),
+                        rs.getString("respondent"), RespondentType.valueOf(rs.getString("respondent_type")),
+                        rs.getString("prefecture"), rs.getString("answer_text"))));
         List<SurveyQuestion> survey = jdbc.sql("SELECT question_no, title, question_text, answer_note FROM survey_question ORDER BY question_no")
-                .query((rs, i) -> new SurveyQuestion(rs.getInt(1), rs.getString(2), rs.getString(3), blankToNull(rs.getString(4)),
-                        answers.getOrDefault(rs.getInt(1), List.of())))
+                .query((rs, i) -> new SurveyQuestion(rs.getInt("question_no"), rs.getString("title"), rs.getString("question_text"),
+                        blankToNull(rs.getString("answer_note")), answers.getOrDefault(rs.getInt("question_no"), List.of())))
                 .list();
         return new CaseLibrary(groups, roles, cases, survey);
     }

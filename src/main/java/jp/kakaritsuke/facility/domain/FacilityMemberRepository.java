@@ -20,7 +20,9 @@ public interface FacilityMemberRepository extends JpaRepository<FacilityMember, 
     @Query("select count(m) from FacilityMember m where m.key.facilityId = :facilityId and m.role = jp.kakaritsuke.facility.domain.MemberRole.EDITOR and m.key.userId <> :userId")
     long countOtherEditors(long facilityId, long userId);
 
-    /** Rows of (facility id, role, count) for the facilities of one page of the administrator's list. */
-    @Query("select m.key.facilityId, m.role, count(m) from FacilityMember m where m.key.facilityId in :facilityIds group by m.key.facilityId, m.role")
-    List<Object[]> countByFacilityAndRole(java.util.Collection<Long> facilityIds);
+    /** How many members of each role the facilities of one page of the administrator's list have. */
+    @Query("""
+            select new jp.kakaritsuke.facility.domain.MemberRoleCount(m.key.facilityId, m.role, count(m))
+            from FacilityMember m where m.key.facilityId in :facilityIds group by m.key.facilityId, m.role""")
+    List<MemberRoleCount> countByFacilityAndRole(java.util.Collection<Long> facilityIds);
 }

@@ -141,8 +141,8 @@ public class FacilityService {
             return List.of();
         }
         Map<Long, Map<MemberRole, Long>> counts = new HashMap<>();
-        for (Object[] row : members.countByFacilityAndRole(page.stream().map(FacilitySummary::id).toList())) {
-            counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(MemberRole.class)).put((MemberRole) row[1], (Long) row[2]);
+        for (var row : members.countByFacilityAndRole(page.stream().map(FacilitySummary::id).toList())) {
+            counts.computeIfAbsent(row.facilityId(), k -> new EnumMap<>(MemberRole.class)).put(row.role(), row.members());
         }
         return page.stream().map(f -> {
             Map<MemberRole, Long> c = counts.getOrDefault(f.id(), Map.of());

@@ -27,7 +27,8 @@ public class ReportEditionRepository {
     public Optional<ReportEdition> load(int year) {
         var header = jdbc.sql("SELECT title_ja, title_en, published_on, source FROM report_edition WHERE edition_year = ?")
                 .param(year)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)})
+                .query((rs, i) -> new Header(rs.getString("title_ja"), rs.getString("title_en"),
+                        rs.getDate("published_on").toLocalDate(), rs.getString("source")))
                 .optional();
         if (header.isEmpty()) {
             return Optional.empty();
@@ -37,8 +38,8 @@ public class ReportEditionRepository {
                 SELECT item_code, code, label_ja, label_en, fulfils, exclusive FROM report_item_choice
                 WHERE edition_year = ? ORDER BY item_code, code""")
                 .param(year)
-                .query((rs, i) -> Map.entry(rs.getString(1), new ReportChoice(rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6))))
+                .query((rs, i) -> Map.entry(rs.getString("item_code"), new ReportChoice(rs.getInt("code"),
+                        rs.getString("label_ja"), rs.getString("label_en"), rs.getBoolean("fulfils"), rs.getBoolean("exclusive"))))
                 .list()
                 .forEach(e -> choices.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<ReportItem> items = jdbc.sql("""
@@ -47,13 +48,15 @@ public class ReportEditionRepository {
                        depends_on_item, depends_on_choice, confirmed, unconfirmed_note, source
                 FROM report_item WHERE edition_year = ?""")
                 .param(year)
-                .query((rs, i) -> new ReportItem(rs.getString(1), ReportFunction.valueOf(rs.getString(2)), rs.getInt(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), ItemAnswerType.valueOf(rs.getString(11)),
-                        choices.getOrDefault(rs.getString(1), List.of()), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                        rs.getInt(14), ItemPeriod.valueOf(rs.getString(15)), GmisPrefill.valueOf(rs.getString(16)),
-                        rs.getBoolean(17), rs.getString(18), rs.getObject(19, Integer.class), rs.getBoolean(20),
-                        rs.getString(21), rs.getString(22)))
+                .query((rs, i) -> new ReportItem(rs.getString("code"), ReportFunction.valueOf(rs.getString("function_code")),
+                        rs.getInt("seq"), rs.getString("item_no"), rs.getString("category_ja"), rs.getString("category_en"),
+                        rs.getString("wording_ja"), rs.getString("wording_en"), rs.getString("help_ja"), rs.getString("help_en"),
+                        ItemAnswerType.valueOf(rs.getString("answer_type")),
+                        choices.getOrDefault(rs.getString("code"), List.of()), rs.getBigDecimal("min_value"),
+                        rs.getBigDecimal("max_value"), rs.getInt("decimals"), ItemPeriod.valueOf(rs.getString("period")),
+                        GmisPrefill.valueOf(rs.getString("gmis_prefill")), rs.getBoolean("required_for_no1"),
+                        rs.getString("depends_on_item"), rs.getObject("depends_on_choice", Integer.class),
+                        rs.getBoolean("confirmed"), rs.getString("unconfirmed_note"), rs.getString("source")))
                 .list()
                 .stream()
                 // the 一覧's order: function by function (the enum's order), then within the function
@@ -63,19 +66,24 @@ public class ReportEditionRepository {
                 SELECT function_code, item_code, role_code, reason_ja, reason_en FROM report_crosswalk
                 WHERE edition_year = ? ORDER BY seq""")
                 .param(year)
-                .query((rs, i) -> new CrosswalkLink(ReportFunction.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, i) -> new CrosswalkLink(ReportFunction.valueOf(rs.getString("function_code")),
+                        rs.getString("item_code"), rs.getString("role_code"), rs.getString("reason_ja"), rs.getString("reason_en")))
                 .list();
         List<PrefillRule> prefills = jdbc.sql("""
                 SELECT item_code, questionnaire_version, indicator_code, choice_map, note_ja, note_en FROM report_prefill
                 WHERE edition_year = ? ORDER BY item_code, questionnaire_version""")
                 .param(year)
-                .query((rs, i) -> new PrefillRule(rs.getString(1), rs.getInt(2), rs.getString(3), choiceMap(rs.getString(4)),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, i) -> new PrefillRule(rs.getString("item_code"), rs.getInt("questionnaire_version"),
+                        rs.getString("indicator_code"), choiceMap(rs.getString("choice_map")), rs.getString("note_ja"),
+                        rs.getString("note_en")))
                 .list();
-        Object[] h = header.get();
-        return Optional.of(new ReportEdition(year, (String) h[0], (String) h[1], (java.time.LocalDate) h[2], (String) h[3],
-                items, crosswalk, prefills));
+        Header h = header.get();
+        return Optional.of(new ReportEdition(year, h.titleJa(), h.titleEn(), h.publishedOn(), h.source(), items, crosswalk,
+                prefills));
+    }
+
+    /** The edition row itself. */
+    private record Header(String titleJa, String titleEn, java.time.LocalDate publishedOn, String source) {
     }
 
     /** {@code "A=0,B=1"} → {A: 0, B: 1}, in the stored order. */

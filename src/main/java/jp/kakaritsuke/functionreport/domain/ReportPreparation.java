@@ -250,4 +250,13 @@ public class ReportPreparation {
     public String getSubmittedBy() {
         return submittedBy;
     }
+
+    // stream P: the demo's history without SQL over this module's table (functionreport.service.PreparationBackdating)
+
+    /** Restates when the preparation was created, last changed and submitted (the demo's last season; never the services). */
+    public void backdate(Instant at) {
+        this.createdAt = at;
+        this.updatedAt = at;
+        this.submittedAt = at;
+    }
 }

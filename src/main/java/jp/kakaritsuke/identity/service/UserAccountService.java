@@ -132,6 +132,24 @@ public class UserAccountService {
     public record Contact(long userId, String displayName, Optional<EmailAddress> email, boolean enabled) {
     }
 
+    /**
+     * The names of accounts (an association's staff list, who issued an invitation, whose actions an audit reader may
+     * see). No authorisation: callers have checked theirs, as for {@link #contacts}.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, AccountName> accountNames(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, AccountName> result = new HashMap<>();
+        users.findAllById(userIds).forEach(u -> result.put(u.getId(), new AccountName(u.getId(), u.getUsername(), u.getDisplayName())));
+        return result;
+    }
+
+    /** An account's (normalised) user name and the name its owner gave for themselves. */
+    public record AccountName(long userId, String username, String displayName) {
+    }
+
     /** The (normalised) user name of an account: what audit records name people by. */
     @Transactional(readOnly = true)
     public Optional<String> username(long userId) {

@@ -33,8 +33,12 @@ class MailTemplates {
     record Rendered(String subject, String body) {
     }
 
-    private final Map<MailKind, String[]> ja;
-    private final Map<MailKind, String[]> en;
+    /** One language's template of a kind, as the properties file holds it. */
+    private record Template(String subject, String body) {
+    }
+
+    private final Map<MailKind, Template> ja;
+    private final Map<MailKind, Template> en;
 
     MailTemplates() {
         this(JA, EN);
@@ -56,8 +60,8 @@ class MailTemplates {
      * IllegalStateException) before anything is stored.
      */
     Rendered render(MailMessage message) {
-        String[] jaText = ja.get(message.kind());
-        String[] enText = en.get(message.kind());
+        Template jaText = ja.get(message.kind());
+        Template enText = en.get(message.kind());
         if (jaText == null || enText == null) {
             throw new IllegalStateException("no " + (jaText == null ? "Japanese" : "English") + " template for "
                     + message.kind() + " (mail/templates*.properties: " + message.kind() + ".subject and .body)");
@@ -66,14 +70,14 @@ class MailTemplates {
         if (link != null && (!link.isAbsolute() || !("https".equals(link.getScheme()) || "http".equals(link.getScheme())))) {
             throw new IllegalArgumentException("a mail's link is an absolute http(s) address (base.PublicLinks): " + link);
         }
-        if (link != null && !(jaText[1].contains("{link}") && enText[1].contains("{link}"))) {
+        if (link != null && !(jaText.body().contains("{link}") && enText.body().contains("{link}"))) {
             throw new IllegalArgumentException(message.kind() + ": the templates' bodies do not show the link");
         }
-        if (jaText[0].contains("{link}") || enText[0].contains("{link}")) {
+        if (jaText.subject().contains("{link}") || enText.subject().contains("{link}")) {
             throw new IllegalStateException(message.kind() + ": a link does not belong in the subject");
         }
-        String subject = fill(jaText[0], message) + " / " + fill(enText[0], message);
-        String body = fill(jaText[1], message).strip() + SEPARATOR + fill(enText[1], message).strip() + "\n";
+        String subject = fill(jaText.subject(), message) + " / " + fill(enText.subject(), message);
+        String body = fill(jaText.body(), message).strip() + SEPARATOR + fill(enText.body(), message).strip() + "\n";
         // a header is one line whatever the arguments hold
         return new Rendered(subject.replaceAll("[\\r\\n\\t]+", " ").strip(), body.replace("\r\n", "\n").replace('\r', '\n'));
     }
@@ -105,7 +109,7 @@ class MailTemplates {
         return out.toString();
     }
 
-    private static Map<MailKind, String[]> load(String resource) {
+    private static Map<MailKind, Template> load(String resource) {
         Properties properties = new Properties();
         try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -115,12 +119,12 @@ class MailTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<MailKind, String[]> texts = new EnumMap<>(MailKind.class);
+        Map<MailKind, Template> texts = new EnumMap<>(MailKind.class);
         for (MailKind kind : MailKind.values()) {
             String subject = properties.getProperty(kind.name() + ".subject");
             String body = properties.getProperty(kind.name() + ".body");
             if (subject != null && body != null) {
-                texts.put(kind, new String[] {subject, body});
+                texts.put(kind, new Template(subject, body));
             } else if (subject != null || body != null) {
                 throw new IllegalStateException(resource + ": " + kind + " needs both .subject and .body");
             }

@@ -20,6 +20,7 @@ import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
 import jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.facility.domain.FacilitySetRepository;
 import jp.kakaritsuke.reports.service.RollupReportService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -90,10 +91,18 @@ public final class RollupBench {
         }
 
         Set<Long> scope = tree.subtree(national.id());
-        // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet
-        double unregisteredMs = median(() -> associations.membersWithoutUsers(scope));
+        // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet (the
+        // facility module's read, as facility.service.FacilityDirectory.withoutMembers makes it)
+        FacilitySetRepository facilitySets = new FacilitySetRepository(jdbc);
+        List<Long> memberIds = rollups.members(scope).stream().map(RollupRepository.MemberStatus::facilityId).toList();
+        Supplier<Set<Long>> unregistered = () -> {
+            Set<Long> result = new java.util.HashSet<>(memberIds);
+            result.removeAll(facilitySets.withMembers(memberIds));
+            return result;
+        };
+        double unregisteredMs = median(unregistered::get);
         System.out.printf(Locale.ROOT, "national round completeness, extra read of members nobody has joined: %.0f ms (%,d of them)%n",
-                unregisteredMs, associations.membersWithoutUsers(scope).size());
+                unregisteredMs, unregistered.get().size());
 
         Rollup nationalRollup = RollupCalculator.rollup(national, roles, rollups.members(scope));
         RollupReportService workbook = new RollupReportService(null, library, Clock.systemUTC());
