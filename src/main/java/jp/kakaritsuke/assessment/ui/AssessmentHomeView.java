@@ -21,6 +21,7 @@ import java.util.List;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -36,9 +37,12 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
     private final AssessmentService assessments;
     private final FacilityAccess access;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
+    private final ActionPlanExtension plans;
 
     AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access,
-                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds) {
+                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
+                       ActionPlanExtension plans) {
+        this.plans = plans;
         this.assessments = assessments;
         this.access = access;
         this.associationRounds = associationRounds;
@@ -109,7 +113,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         card.add(new H3(getTranslation("assessment.home.history")), history);
-        card.add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(f.id())); // hides itself from anyone outside the facility
+        card.add(plans.plan(f.id(), null).panel()); // hides itself from anyone outside the facility
         return card;
     }
 
