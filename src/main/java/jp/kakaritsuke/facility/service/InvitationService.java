@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -154,6 +155,7 @@ public class InvitationService {
      * fill in the form). Anonymous callers may ask; only an open invitation answers.
      */
     @Transactional(readOnly = true)
+    @Anyone("the one-time invitation code is the credential; only an open invitation answers")
     public Optional<PendingInvitation> lookup(String code) {
         return find(code).filter(i -> i.isUsable(clock.instant()))
                 .flatMap(i -> facilities.findById(i.getFacilityId())
@@ -169,12 +171,14 @@ public class InvitationService {
      * and the rollback takes their new account with it.
      */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public void accept(String code, String username, String displayName, String email, String password) {
         accept(code, username, displayName, email, password, password);
     }
 
     /** Accepts with the password typed twice: a second one that differs comes back with every other problem. */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public void accept(String code, String username, String displayName, String email, String password,
                        String passwordAgain) {
         Invitation invitation = requireOpen(code);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.AuditEvent;
@@ -61,7 +62,7 @@ public class ApiTokenService {
     }
 
     /** A new token for the logged-in user; {@code expiresOn} (optional) is the first day (JST) it no longer works. */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public CreatedToken create(String name, LocalDate expiresOn) {
         AppUser user = currentUser();
@@ -85,7 +86,7 @@ public class ApiTokenService {
     }
 
     /** The logged-in user's tokens, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional(readOnly = true)
     public List<TokenInfo> myTokens() {
         Instant now = clock.instant();
@@ -93,7 +94,7 @@ public class ApiTokenService {
     }
 
     /** Revokes one of the logged-in user's own tokens (someone else's is refused, not found). */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public void revoke(long tokenId) {
         AppUser user = currentUser();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.assessment.domain.AnswerType;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.Indicator;
@@ -19,7 +20,6 @@ import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,12 +53,12 @@ public class BlankSheetService {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public String fileName(Locale locale) {
         return text(AppI18NProvider.bundle(locale), locale, "report.blank.fileName", questionnaires.current().version());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public void write(Locale locale, OutputStream out) throws IOException {
         Questionnaire q = questionnaires.current();
         CaseLibrary library = caseLibrary.library();

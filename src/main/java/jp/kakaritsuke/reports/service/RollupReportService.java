@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
@@ -107,6 +108,7 @@ public class RollupReportService {
     }
 
     /** Writes an already computed (and authorised) rollup. */
+    @Anyone("writes what download() authorised: the Download is the capability")
     public void write(Download download, Locale locale, OutputStream out) throws IOException {
         Rollup rollup = download.rollup();
         AssociationRound round = download.round();
