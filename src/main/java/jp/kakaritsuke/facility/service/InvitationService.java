@@ -34,6 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invitations: administrators and a facility's editors invite editors or viewers to it, and an association's
@@ -302,7 +303,7 @@ public class InvitationService {
     }
 
     public record InvitationSummary(long id, String inviteeName, Optional<EmailAddress> inviteeEmail, MemberRole role,
-                                    InvitationState state, Instant createdAt, Instant expiresAt, Instant acceptedAt,
-                                    Instant revokedAt, Instant resentAt) {
+                                    InvitationState state, Instant createdAt, Instant expiresAt, @Nullable Instant acceptedAt,
+                                    @Nullable Instant revokedAt, @Nullable Instant resentAt) {
     }
 }

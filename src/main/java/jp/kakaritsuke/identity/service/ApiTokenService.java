@@ -22,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal API tokens: each user creates and revokes their own, for API clients (instead of sending the password with
@@ -38,7 +39,8 @@ public class ApiTokenService {
     /** last_used_at is written at most this often per token, not on every request. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
-    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean expired) {
+    public record TokenInfo(long id, String name, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
+                            boolean expired) {
     }
 
     /** The token in clear, shown once. */
