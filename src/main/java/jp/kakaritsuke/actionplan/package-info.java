@@ -4,4 +4,7 @@
  * consenting facility's association never sees it, because the plan is not a submitted result.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Action plan")
+@NullMarked
 package jp.kakaritsuke.actionplan;
+
+import org.jspecify.annotations.NullMarked;

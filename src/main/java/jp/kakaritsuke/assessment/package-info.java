@@ -3,4 +3,7 @@
  * answers with optimistic locking per role, and the role profile (scores by the formula in docs/questionnaire.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment")
+@NullMarked
 package jp.kakaritsuke.assessment;
+
+import org.jspecify.annotations.NullMarked;

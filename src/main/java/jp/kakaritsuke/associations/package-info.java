@@ -3,4 +3,7 @@
  * consent, and rollups of the members' latest submitted assessments with small-cell suppression.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Associations")
+@NullMarked
 package jp.kakaritsuke.associations;
+
+import org.jspecify.annotations.NullMarked;

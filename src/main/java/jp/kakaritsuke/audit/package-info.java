@@ -4,4 +4,7 @@
  * (their associations'). No feature depends on this module: they publish events, it listens.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@NullMarked
 package jp.kakaritsuke.audit;
+
+import org.jspecify.annotations.NullMarked;

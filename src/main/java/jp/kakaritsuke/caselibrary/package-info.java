@@ -3,4 +3,7 @@
  * practices, and the 衛生部長会 survey. Published reference data, read-mostly and cached in memory.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Case library")
+@NullMarked
 package jp.kakaritsuke.caselibrary;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * implemented by the assessment module, so this module does not depend on the assessment.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Function report preparation")
+@NullMarked
 package jp.kakaritsuke.functionreport;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * to read. docs/mail.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@NullMarked
 package jp.kakaritsuke.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * rollup will stream with SXSSF. Building a report (what goes where) is kept apart from POI (how it is written).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports")
+@NullMarked
 package jp.kakaritsuke.reports;
+
+import org.jspecify.annotations.NullMarked;

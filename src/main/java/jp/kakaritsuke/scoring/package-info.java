@@ -3,4 +3,7 @@
  * reasons. Pure in-memory model over the cached case library: no database round trip per recommendation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scoring")
+@NullMarked
 package jp.kakaritsuke.scoring;
+
+import org.jspecify.annotations.NullMarked;

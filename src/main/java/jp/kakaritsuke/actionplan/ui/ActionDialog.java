@@ -17,7 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinService;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionInput;
@@ -28,8 +28,8 @@ import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
-import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -92,7 +92,7 @@ public class ActionDialog extends Dialog {
         form.setSpacing(false);
         form.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.STRETCH);
         if (this.practice != null) {
-            Paragraph source = new Paragraph(getTranslation("actions.field.practice") + ": " + CaseLabels.source(this, this.practice)
+            Paragraph source = new Paragraph(getTranslation("actions.field.practice") + ": " + CaseLabels.source(getLocale(), this.practice)
                     + (practiceTitle == null ? "" : " " + practiceTitle));
             source.addClassName("source-ref");
             form.add(source);
@@ -139,14 +139,14 @@ public class ActionDialog extends Dialog {
     }
 
     /**
-     * The 「行動計画に追加」 target of {@code RecommendationPanel}: opens the dialog for the practice, with its title as a
-     * first draft of what to do, remembering the round the recommendation came from. Only for editors of the facility
-     * (pass null to the panel otherwise: {@link ActionPlanService#canEdit}).
+     * The 「行動計画に追加」 target of the recommendations on a page: opens the dialog for the practice, with its title as
+     * a first draft of what to do, remembering the round the recommendation came from. Only for editors of the facility
+     * (the page gets null otherwise: {@link ActionPlanService#canEdit}).
      */
-    public static BiConsumer<String, RecommendedPractice> fromRecommendation(long facilityId, Long roundId, Runnable onSaved) {
-        return (roleCode, p) -> {
+    static Consumer<PracticeToPlan> fromRecommendation(long facilityId, Long roundId, Runnable onSaved) {
+        return p -> {
             ActionDialog dialog = new ActionDialog(bean(ActionPlanService.class), bean(CaseLibraryService.class).library(),
-                    facilityId, roleCode, new SourceReference(p.caseNumber(), p.practiceNumber()), p.title(), roundId, null, onSaved);
+                    facilityId, p.roleCode(), new SourceReference(p.caseNumber(), p.practiceNumber()), p.title(), roundId, null, onSaved);
             dialog.open();
         };
     }

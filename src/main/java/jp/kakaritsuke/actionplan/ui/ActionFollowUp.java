@@ -17,7 +17,6 @@ import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
-import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -33,10 +32,6 @@ public class ActionFollowUp extends Div {
     private final ActionPlanService plans;
     private final CaseLibrary library;
     private final boolean editor;
-
-    public ActionFollowUp(long facilityId) {
-        this(ActionDialog.bean(ActionPlanService.class), ActionDialog.bean(CaseLibraryService.class).library(), facilityId);
-    }
 
     ActionFollowUp(ActionPlanService plans, CaseLibrary library, long facilityId) {
         this.plans = plans;

@@ -21,8 +21,7 @@ import jp.kakaritsuke.actionplan.domain.ActionStatus;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
-import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -41,11 +40,6 @@ public class ActionPlanPanel extends Div {
     private final CaseLibrary library;
     private final long facilityId;
     private final boolean editor;
-
-    /** For pages: the services come from the Spring context. */
-    public ActionPlanPanel(long facilityId) {
-        this(ActionDialog.bean(ActionPlanService.class), ActionDialog.bean(CaseLibraryService.class).library(), facilityId);
-    }
 
     ActionPlanPanel(ActionPlanService plans, CaseLibrary library, long facilityId) {
         this.plans = plans;
@@ -111,7 +105,7 @@ public class ActionPlanPanel extends Div {
         meta.add(getTranslation("actions.col.due") + ": " + (item.getDueDate() == null ? getTranslation("actions.noDue")
                 : item.getDueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()))));
         if (item.getPractice() != null) {
-            meta.add(getTranslation("actions.col.practice") + ": " + CaseLabels.source(this, item.getPractice()));
+            meta.add(getTranslation("actions.col.practice") + ": " + CaseLabels.source(getLocale(), item.getPractice()));
         }
         Div details = new Div();
         details.addClassName("action-meta");

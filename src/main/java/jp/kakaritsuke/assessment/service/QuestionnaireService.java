@@ -2,6 +2,7 @@ package jp.kakaritsuke.assessment.service;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.QuestionnaireRepository;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ public class QuestionnaireService {
     }
 
     /** The newest published version: new rounds use it. */
+    @Anyone("published reference data: the questionnaire (pages and API need a login anyway)")
     public Questionnaire current() {
         Integer version = currentVersion;
         if (version == null) {
@@ -37,6 +39,7 @@ public class QuestionnaireService {
         return version(version);
     }
 
+    @Anyone("published reference data: the questionnaire (pages and API need a login anyway)")
     public Questionnaire version(int version) {
         return cache.computeIfAbsent(version, v -> readOnly.execute(s -> repository.load(v))
                 .orElseThrow(() -> new IllegalArgumentException("no questionnaire version " + v)));

@@ -22,6 +22,7 @@ import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.base.TimeFormat;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -37,10 +38,13 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
     private final AssessmentService assessments;
     private final FacilityAccess access;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
+    private final ActionPlanExtension plans;
 
     AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access,
-                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds, Clock clock) {
+                       jp.kakaritsuke.associations.service.AssociationRoundService associationRounds, Clock clock,
+                       ActionPlanExtension plans) {
         this.time = TimeFormat.MINUTE.in(clock);
+        this.plans = plans;
         this.assessments = assessments;
         this.access = access;
         this.associationRounds = associationRounds;
@@ -111,7 +115,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         card.add(new H3(getTranslation("assessment.home.history")), history);
-        card.add(new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(f.id())); // hides itself from anyone outside the facility
+        card.add(plans.plan(f.id(), null).panel()); // hides itself from anyone outside the facility
         return card;
     }
 

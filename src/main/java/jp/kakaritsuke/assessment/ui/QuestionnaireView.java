@@ -43,13 +43,15 @@ import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.UrlParameters;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
+import jp.kakaritsuke.base.ui.extension.ProfileForm;
+import jp.kakaritsuke.base.ui.extension.ProfileFormExtension;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import jp.kakaritsuke.facility.service.FacilityService;
-import jp.kakaritsuke.facility.ui.FacilityForm;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -83,21 +85,27 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     final Div content = new Div();
     /** Every role card made so far, kept across steps so that refused input is not lost by going elsewhere. */
     final Map<String, RoleEditor> editors = new LinkedHashMap<>();
-    /** Slot at the top of a reassessment's review: the follow-up of the action plan's open actions (wired by the lead). */
+    /** Slot at the top of a reassessment's review: the follow-up of the action plan's open actions. */
     final Div followUp = new Div();
     /** The review's list of what is missing, unconfirmed or not saved: one link per item. */
     final Div problems = new Div();
-    FacilityForm basics;
+    /** The facility's basic data (the facility module's form), while a step or dialog shows it. */
+    ProfileForm<FacilityProfile> basics;
     Button submit;
     Dialog warning;
 
     /** The report edition whose crosswalk the role cards show; null when none is published (the cards work without). */
     private jp.kakaritsuke.functionreport.domain.ReportEdition edition;
     private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
+    private final ProfileFormExtension<FacilityProfile> facilityForms;
+    private final ActionPlanExtension plans;
 
     QuestionnaireView(AssessmentService assessments, FacilityService facilities,
                       FacilityAccess access, CaseLibraryService caseLibrary, Clock clock,
-                      jp.kakaritsuke.functionreport.service.ReportEditionService editions) {
+                      jp.kakaritsuke.functionreport.service.ReportEditionService editions,
+                      ProfileFormExtension<FacilityProfile> facilityForms, ActionPlanExtension plans) {
+        this.facilityForms = facilityForms;
+        this.plans = plans;
         this.editions = editions;
         this.assessments = assessments;
         this.facilities = facilities;
@@ -350,11 +358,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private void renderBasics() {
         basics = basicsForm();
-        content.add(basics);
+        content.add(basics.component());
     }
 
-    private FacilityForm basicsForm() {
-        FacilityForm form = new FacilityForm();
+    private ProfileForm<FacilityProfile> basicsForm() {
+        ProfileForm<FacilityProfile> form = facilityForms.create();
         form.setProfile(facilities.get(round.summary().facilityId()));
         form.setReadOnly(!editable);
         form.onChange(profile -> saveBasics(form));
@@ -365,7 +373,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         saveBasics(basics);
     }
 
-    void saveBasics(FacilityForm form) {
+    void saveBasics(ProfileForm<FacilityProfile> form) {
         if (!form.validateAndShow()) {
             notSavedNow();
             return;
@@ -504,7 +512,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         if (reassessment) {
             // the actions planned last time: done, continued or dropped (hidden when none is open)
             followUp.removeAll();
-            followUp.add(new jp.kakaritsuke.actionplan.ui.ActionFollowUp(round.summary().facilityId()));
+            followUp.add(plans.followUp(round.summary().facilityId()));
             content.add(followUp);
         }
         content.add(basicsSummary());
@@ -572,7 +580,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("quick.review.basics"));
         basics = basicsForm();
-        dialog.add(basics);
+        dialog.add(basics.component());
         dialog.setWidth("min(48rem, 95vw)");
         Button close = new Button(getTranslation("quick.review.close"), e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -35,7 +35,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 
 /**
  * One role as a compact card: the level with its five anchors always visible, the priority, and a folded
@@ -182,7 +182,7 @@ class RoleEditor extends Div {
         if (indicator.sourceCase() != null) {
             SourceReference ref = new SourceReference(indicator.sourceCase(), indicator.sourcePractice());
             String target = "cases/" + indicator.sourceCase() + (indicator.sourcePractice() == null ? "" : "#practice-" + indicator.sourcePractice());
-            Anchor source = new Anchor(target, getTranslation("questionnaire.indicatorSource", CaseLabels.source(this, ref)));
+            Anchor source = new Anchor(target, getTranslation("questionnaire.indicatorSource", CaseLabels.source(getLocale(), ref)));
             source.setTarget("_blank");
             refs.add(source);
         }

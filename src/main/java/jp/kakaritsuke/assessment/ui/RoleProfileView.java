@@ -5,11 +5,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
-import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
+import jp.kakaritsuke.scoring.domain.Recommendation;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,11 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
-import jp.kakaritsuke.scoring.service.ReasonTexts;
 import jp.kakaritsuke.scoring.service.RecommendationService;
-import jp.kakaritsuke.scoring.ui.RecommendationPanel;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
+import jp.kakaritsuke.base.ui.extension.RecommendationExtension;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.assessment.service.AssessmentService;
@@ -49,19 +50,20 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     private final AssessmentService assessments;
     private final RecommendationService recommendations;
-    private final ReasonTexts reasonTexts;
     private final CaseLibrary library;
     final RoleRadarChart chart = new RoleRadarChart();
     final Grid<RoleScore> table = new Grid<>();
     RoleProfile profile;
-    RecommendationPanel recommendationPanel;
-    /** 「行動計画に追加」 on each recommended practice (role code, practice); null = no button (not an editor). */
-    BiConsumer<String, RecommendedPractice> addToPlan;
+    /** The scoring module's similar cases and practices (extension point); null until a submitted round is shown. */
+    com.vaadin.flow.component.Component recommendationPanel;
+    /** 「行動計画に追加」 on each recommended practice; null = no button (not an editor). */
+    Consumer<PracticeToPlan> addToPlan;
     Grid.Column<RoleScore> previousColumn;
     Grid.Column<RoleScore> changeColumn;
     static final int PHONE_PX = 600;
     private final QuestionnaireService questionnaires;
-    private final jp.kakaritsuke.actionplan.service.ActionPlanService plans;
+    private final ActionPlanExtension plans;
+    private final RecommendationExtension<Recommendation> recommendationPanels;
     private List<RoleRadarChart.Series> baseSeries;
 
     private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
@@ -72,8 +74,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final DateTimeFormatter time;
 
     RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
-                    ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires,
-                    jp.kakaritsuke.actionplan.service.ActionPlanService plans,
+                    RecommendationExtension<Recommendation> recommendationPanels, CaseLibraryService caseLibrary,
+                    QuestionnaireService questionnaires, ActionPlanExtension plans,
                     jp.kakaritsuke.functionreport.service.ReportEditionService editions,
                     jp.kakaritsuke.facility.service.FacilityService facilities,
                     jp.kakaritsuke.facility.service.FacilityAccess access, Clock clock) {
@@ -85,7 +87,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         this.plans = plans;
         this.questionnaires = questionnaires;
         this.recommendations = recommendations;
-        this.reasonTexts = reasonTexts;
+        this.recommendationPanels = recommendationPanels;
         this.library = caseLibrary.library();
         setMaxWidth("72rem");
     }
@@ -159,17 +161,16 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
 
         long facilityId = profile.round().facilityId();
         // the plan is the facility's own: the panel hides itself from a consenting association, and only editors add
-        jp.kakaritsuke.actionplan.ui.ActionPlanPanel planPanel = new jp.kakaritsuke.actionplan.ui.ActionPlanPanel(facilityId);
-        addToPlan = plans.canEdit(facilityId)
-                ? jp.kakaritsuke.actionplan.ui.ActionDialog.fromRecommendation(facilityId, profile.round().id(), planPanel::refresh)
-                : null;
+        ActionPlanExtension.PlanOnPage plan = plans.plan(facilityId, profile.round().id());
+        addToPlan = plan.addToPlan();
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
-            recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
-                    library, reasonTexts, this::overlay, role -> nextLevelAnchor(questionnaire, role), addToPlan);
+            recommendationPanel = recommendationPanels.panel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
+                    number -> overlay(number == null ? null : library.caseStudy(number).orElseThrow()),
+                    role -> nextLevelAnchor(questionnaire, role), addToPlan);
             add(recommendationPanel);
         }
-        add(planPanel);
+        add(plan.panel());
     }
 
     /**
@@ -253,7 +254,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             chart.setSeries(series);
             return;
         }
-        series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(this, c.source())),
+        series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(getLocale(), c.source())),
                 profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode().equals(s.roleCode()))
                         .findFirst().map(m -> m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100.0).orElse(0.0)).toList(),
                 RoleRadarChart.SeriesKind.CASE));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakaritsuke.base.AnySignedInUser;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -252,6 +254,7 @@ public class AssociationStaffService {
     }
 
     @Transactional(readOnly = true)
+    @Anyone("the one-time invitation code is the credential; only an open invitation answers")
     public Optional<PendingInvitation> lookup(String code) {
         Instant now = clock.instant();
         return find(code).filter(i -> i.status(now) == AssociationInvitation.Status.OPEN)
@@ -265,6 +268,7 @@ public class AssociationStaffService {
      * used, revoked or expired code is refused with the same message, so codes cannot be probed.
      */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public long accept(String code, String username, String displayName, String email, String password) {
         return accept(code, username, displayName, email, password, password);
     }
@@ -276,6 +280,7 @@ public class AssociationStaffService {
      * code learns nothing about which user names or addresses are taken.
      */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public long accept(String code, String username, String displayName, String email, String password,
                        String passwordAgain) {
         AssociationInvitation invitation = requireOpen(code);
@@ -286,7 +291,7 @@ public class AssociationStaffService {
 
     /** Accepts with the account the caller is logged in with. */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public void acceptAsCurrentUser(String code) {
         AssociationInvitation invitation = requireOpen(code);
         use(invitation, accounts.requireCurrentUser().id());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.ReportReadiness;
@@ -64,6 +65,7 @@ public class ReportReadinessService {
      * The report years one may look at: from the first edition's to the later of the current report year and the
      * newest edition's (an edition's items serve the following years until the next is published).
      */
+    @Anyone("the report years: derived from published editions and the clock")
     public List<Integer> years() {
         List<Integer> published = editions.years();
         List<Integer> result = new ArrayList<>();

@@ -42,7 +42,7 @@ import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 
 /**
  * An association's rollup: completeness, levels per role (stacked bars and a table), coverage by municipality with the
@@ -217,7 +217,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         Div context = new Div();
         context.addClassName("prefecture-context");
         library.cases().stream().filter(c -> c.prefecture().equals(rollup.prefecture())).forEach(c ->
-                context.add(new Div(new Anchor("cases/" + c.number(), CaseLabels.source(this, c.source()) + " " + c.name()))));
+                context.add(new Div(new Anchor("cases/" + c.number(), CaseLabels.source(getLocale(), c.source()) + " " + c.name()))));
         library.surveyAnswersBy(rollup.prefecture()).forEach(a -> {
             Paragraph p = new Paragraph(getTranslation("survey.answerNumber", a.questionNumber(), a.number()) + " " + a.text());
             p.addClassName("answer-text");

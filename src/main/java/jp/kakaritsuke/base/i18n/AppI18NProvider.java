@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,11 @@ public class AppI18NProvider implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
+        return translate(locale, key, params);
+    }
+
+    /** What {@link #getTranslation} answers, for code outside a component (services, shared labels). */
+    public static String translate(@Nullable Locale locale, String key, Object... params) {
         try {
             String pattern = bundle(locale).getString(key);
             return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
@@ -38,13 +44,13 @@ public class AppI18NProvider implements I18NProvider {
         }
     }
 
-    public static ResourceBundle bundle(Locale locale) {
+    public static ResourceBundle bundle(@Nullable Locale locale) {
         Locale effective = locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : Locale.ROOT;
         return ResourceBundle.getBundle(BUNDLE, effective, NO_FALLBACK);
     }
 
     /** The locale we support that is closest to the one asked for; Japanese unless English is asked for. */
-    public static Locale supported(Locale requested) {
+    public static Locale supported(@Nullable Locale requested) {
         return requested != null && ENGLISH.getLanguage().equals(requested.getLanguage()) ? ENGLISH : JAPANESE;
     }
 }

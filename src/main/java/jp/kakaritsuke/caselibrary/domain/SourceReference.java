@@ -1,9 +1,11 @@
 package jp.kakaritsuke.caselibrary.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a text comes from in the 事例集: the case number ("17", "参考3") and, for a practice, its number (1 = ①).
  */
-public record SourceReference(String caseNumber, Integer practiceNumber) {
+public record SourceReference(String caseNumber, @Nullable Integer practiceNumber) {
 
     /** ①…⑳ as printed in the seed. */
     public static String circled(int n) {

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.caselibrary.service;
 
 import java.util.concurrent.atomic.AtomicReference;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ public class CaseLibraryService {
     }
 
     /** The cached snapshot, loaded on first use. */
+    @Anyone("published reference data: the MHLW case library (also the public API)")
     public CaseLibrary library() {
         CaseLibrary current = cache.get();
         if (current == null) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.caselibrary.domain.Beds;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
@@ -57,7 +58,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
     private void render(CaseStudy c) {
         Locale locale = getLocale();
         Anchor back = new Anchor("", getTranslation("detail.back"));
-        Span source = new Span(CaseLabels.source(this, c.source()) + " · " + CaseLabels.category(this, c.category()));
+        Span source = new Span(CaseLabels.source(getLocale(), c.source()) + " · " + CaseLabels.category(getLocale(), c.category()));
         source.addClassName("source-ref");
         add(back, source, new H2(c.name()));
 
@@ -118,7 +119,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
             para.addClassName("practice-text");
             card.add(para);
         }
-        Span ref = new Span(getTranslation("detail.source", CaseLabels.source(this, p.source())));
+        Span ref = new Span(getTranslation("detail.source", CaseLabels.source(getLocale(), p.source())));
         ref.addClassName("source-ref");
         card.add(ref);
         return card;
@@ -169,7 +170,7 @@ class CaseDetailView extends VerticalLayout implements HasUrlParameter<String>, 
 
     @Override
     public String getPageTitle() {
-        return (caseStudy == null ? "" : CaseLabels.source(this, caseStudy.source()) + " " + caseStudy.name() + " | ")
+        return (caseStudy == null ? "" : CaseLabels.source(getLocale(), caseStudy.source()) + " " + caseStudy.name() + " | ")
                 + getTranslation("app.title");
     }
 }

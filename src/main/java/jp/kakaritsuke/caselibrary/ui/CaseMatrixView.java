@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.caselibrary.domain.CaseCategory;
 import jp.kakaritsuke.caselibrary.domain.CaseFilter;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
@@ -55,7 +56,7 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
 
         category.setLabel(getTranslation("matrix.filter.category"));
         category.setItems(CaseCategory.values());
-        category.setItemLabelGenerator(c -> CaseLabels.category(this, c));
+        category.setItemLabelGenerator(c -> CaseLabels.category(getLocale(), c));
         category.setClearButtonVisible(true);
         prefecture.setLabel(getTranslation("matrix.filter.prefecture"));
         prefecture.setItems(library.casePrefectures());
@@ -89,7 +90,7 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         // Widths in rem, not em: vaadin-grid applies the width to each cell, and header cells have a smaller font,
         // so em widths put the header and the body out of line.
-        grid.addColumn(c -> CaseLabels.category(this, c.category())).setHeader(getTranslation("matrix.col.category"))
+        grid.addColumn(c -> CaseLabels.category(getLocale(), c.category())).setHeader(getTranslation("matrix.col.category"))
                 .setWidth("6.8rem").setFlexGrow(0);
         grid.addColumn(CaseStudy::number).setHeader(getTranslation("matrix.col.number")).setWidth("3rem").setFlexGrow(0);
         grid.addColumn(CaseStudy::name).setHeader(getTranslation("matrix.col.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true)

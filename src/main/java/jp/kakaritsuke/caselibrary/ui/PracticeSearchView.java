@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.Role;
@@ -59,7 +60,7 @@ class PracticeSearchView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(p -> CaseLabels.source(this, p.source())).setHeader(getTranslation("practices.col.source"))
+        grid.addColumn(p -> CaseLabels.source(getLocale(), p.source())).setHeader(getTranslation("practices.col.source"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> library.caseStudy(p.caseNumber()).map(c -> c.name()).orElse(""))
                 .setHeader(getTranslation("practices.col.case")).setWidth("14rem").setFlexGrow(1);
@@ -83,7 +84,7 @@ class PracticeSearchView extends VerticalLayout implements HasDynamicTitle {
             div.add(new Paragraph(paragraph));
         }
         div.add(new Anchor(CaseDetailView.location(p.caseNumber()) + "#practice-" + p.number(),
-                getTranslation("practices.openCase", CaseLabels.source(this, p.source()))));
+                getTranslation("practices.openCase", CaseLabels.source(getLocale(), p.source()))));
         return div;
     }
 

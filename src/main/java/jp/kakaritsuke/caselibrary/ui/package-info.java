@@ -1,3 +1,8 @@
-/** Case library screens; {@link jp.kakaritsuke.caselibrary.ui.CaseLabels} is shared for source references. */
-@org.springframework.modulith.NamedInterface("ui")
+/**
+ * Case library screens. Internal to the module; the labels other pages share are
+ * {@link jp.kakaritsuke.caselibrary.service.CaseLabels}.
+ */
+@NullMarked
 package jp.kakaritsuke.caselibrary.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.facility.service;
 
 import java.time.Clock;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,7 +64,7 @@ public class FacilityService {
 
     /** The facilities the caller may see: all for administrators, their own for everyone else. */
     @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public List<FacilityProfile> visibleFacilities() {
         CurrentUser user = access.currentUser();
         List<Facility> list = user.admin() ? facilities.findAllByOrderByNameAsc() : facilities.findByMember(user.id());
@@ -208,7 +209,7 @@ public class FacilityService {
 
     /** The caller leaves the facility; an editor only while another editor remains ({@code members.error.lastEditor}). */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public void leave(long facilityId) {
         lock(facilityId);
         CurrentUser user = access.currentUser();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -33,6 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invitations: administrators and a facility's editors invite editors or viewers to it, and an association's
@@ -153,6 +155,7 @@ public class InvitationService {
      * fill in the form). Anonymous callers may ask; only an open invitation answers.
      */
     @Transactional(readOnly = true)
+    @Anyone("the one-time invitation code is the credential; only an open invitation answers")
     public Optional<PendingInvitation> lookup(String code) {
         return find(code).filter(i -> i.isUsable(clock.instant()))
                 .flatMap(i -> facilities.findById(i.getFacilityId())
@@ -168,12 +171,14 @@ public class InvitationService {
      * and the rollback takes their new account with it.
      */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public void accept(String code, String username, String displayName, String email, String password) {
         accept(code, username, displayName, email, password, password);
     }
 
     /** Accepts with the password typed twice: a second one that differs comes back with every other problem. */
     @Transactional
+    @Anyone("the one-time invitation code is the credential")
     public void accept(String code, String username, String displayName, String email, String password,
                        String passwordAgain) {
         Invitation invitation = requireOpen(code);
@@ -297,7 +302,7 @@ public class InvitationService {
     }
 
     public record InvitationSummary(long id, String inviteeName, Optional<EmailAddress> inviteeEmail, MemberRole role,
-                                    InvitationState state, Instant createdAt, Instant expiresAt, Instant acceptedAt,
-                                    Instant revokedAt, Instant resentAt) {
+                                    InvitationState state, Instant createdAt, Instant expiresAt, @Nullable Instant acceptedAt,
+                                    @Nullable Instant revokedAt, @Nullable Instant resentAt) {
     }
 }

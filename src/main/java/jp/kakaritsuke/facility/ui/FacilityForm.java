@@ -1,5 +1,6 @@
 package jp.kakaritsuke.facility.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -12,17 +13,19 @@ import java.util.Set;
 import java.util.function.Consumer;
 import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.ui.extension.ProfileForm;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.domain.Prefectures;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facility's basic data (施設の基本情報). Validates in the browser as the user types (same rules as the service,
  * which checks again); {@link #onValidChange} lets the questionnaire autosave every valid change.
  */
-public class FacilityForm extends FormLayout {
+public class FacilityForm extends FormLayout implements ProfileForm<FacilityProfile> {
 
     final TextField name = new TextField();
     final RadioButtonGroup<FacilityType> type = new RadioButtonGroup<>();
@@ -117,7 +120,13 @@ public class FacilityForm extends FormLayout {
         return n == null ? "" : String.valueOf(n);
     }
 
-    public void setProfile(FacilityProfile p) {
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void setProfile(@Nullable FacilityProfile p) {
         filling = true;
         try {
             id = p == null ? null : p.id();
@@ -139,12 +148,14 @@ public class FacilityForm extends FormLayout {
     }
 
     /** After a save: keep the user's input, take the new id and version for the next save. */
+    @Override
     public void saved(FacilityProfile saved) {
         this.id = saved.id();
         this.version = saved.version();
     }
 
     /** The form's content as a profile (not yet validated). */
+    @Override
     public FacilityProfile getProfile() {
         String m = municipality.getValue().strip();
         return new FacilityProfile(id, version, name.getValue().strip(), type.getValue(), prefecture.getValue(),
@@ -154,6 +165,7 @@ public class FacilityForm extends FormLayout {
     }
 
     /** Shows the profile's problems on the fields; returns true when there are none. */
+    @Override
     public boolean validateAndShow() {
         List<String> errors = new java.util.ArrayList<>(getProfile().validate());
         if (unreadable(bedsGeneral) || unreadable(bedsLongTerm) || unreadable(bedsOther)) {
@@ -167,6 +179,7 @@ public class FacilityForm extends FormLayout {
     }
 
     /** Marks fields for the service's (or our own) error keys. */
+    @Override
     public void show(List<String> errorKeys) {
         mark(name, errorKeys, "facility.error.name", "facility.error.nameLength", "facility.error.nameFormula",
                 "facility.error.nameInvisible");
@@ -212,6 +225,7 @@ public class FacilityForm extends FormLayout {
     }
 
     /** Calls {@code listener} after every user change (never while {@link #setProfile} fills the form). */
+    @Override
     public void onChange(Consumer<FacilityProfile> listener) {
         fields().forEach(f -> f.addValueChangeListener(e -> {
             if (!filling && e.isFromClient()) {
@@ -220,6 +234,7 @@ public class FacilityForm extends FormLayout {
         }));
     }
 
+    @Override
     public void setReadOnly(boolean readOnly) {
         fields().forEach(f -> f.setReadOnly(readOnly));
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ public class PreparationWorkbookService {
     }
 
     /** e.g. 「kakaritsuke-report-2027-facility-12.xlsx」: ASCII, so every browser keeps it. */
+    @Anyone("a file name made of its arguments; reads nothing")
     public String fileName(long facilityId, int reportYear) {
         return "kakaritsuke-report-" + reportYear + "-facility-" + facilityId + ".xlsx";
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import jp.kakaritsuke.functionreport.domain.ReportEditionRepository;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ public class ReportEditionService {
     }
 
     /** The newest edition. */
+    @Anyone("published reference data: the report editions (pages and API need a login anyway)")
     public ReportEdition current() {
         List<Integer> all = years();
         if (all.isEmpty()) {
@@ -44,6 +46,7 @@ public class ReportEditionService {
                 .orElseThrow(() -> new IllegalArgumentException("no report edition for report year " + reportYear));
     }
 
+    @Anyone("published reference data: the report editions (pages and API need a login anyway)")
     public Optional<ReportEdition> edition(int year) {
         ReportEdition cached = cache.get(year);
         if (cached != null) {
@@ -55,6 +58,7 @@ public class ReportEditionService {
     }
 
     /** Every edition's year, oldest first. */
+    @Anyone("published reference data: the report editions (pages and API need a login anyway)")
     public List<Integer> years() {
         List<Integer> known = years;
         if (known == null) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
@@ -82,6 +83,7 @@ public class ReportPreparationService {
     }
 
     /** The report year being prepared on the clock's date: the January–March season ahead (or under way). */
+    @Anyone("the report year on the clock's date; reads nothing")
     public int currentReportYear() {
         return reportYearOn(LocalDate.now(clock.withZone(Japan.ZONE)));
     }

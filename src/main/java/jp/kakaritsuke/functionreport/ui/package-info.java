@@ -1,3 +1,7 @@
-/** The 報告準備 page; {@code CrosswalkNote} is embedded in the assessment's result page. */
-@org.springframework.modulith.NamedInterface("ui")
+/**
+ * The 報告準備 page. Internal to the module.
+ */
+@NullMarked
 package jp.kakaritsuke.functionreport.ui;
+
+import org.jspecify.annotations.NullMarked;

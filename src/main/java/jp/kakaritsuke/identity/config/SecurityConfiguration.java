@@ -7,8 +7,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.ApiTokenService;
+import jp.kakaritsuke.identity.service.UserAccountService;
 import jp.kakaritsuke.identity.service.LoginThrottle;
 import jp.kakaritsuke.identity.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService apiTokens, RequestUtil vaadinRequests,
             ContentSecurityPolicy contentSecurityPolicy, VaadinDefaultRequestCache vaadinRequestCache,
-            AppUserRepository users) throws Exception {
+            UserAccountService users) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch only renders the status a request already has; refusing it turned
                 // every 404/405/415 sent with sendError into an empty 403

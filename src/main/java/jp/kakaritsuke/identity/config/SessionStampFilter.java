@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.domain.SessionState;
 import jp.kakaritsuke.identity.service.AccountPrincipal;
+import jp.kakaritsuke.identity.service.UserAccountService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -30,9 +30,9 @@ class SessionStampFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionStampFilter.class);
 
-    private final AppUserRepository users;
+    private final UserAccountService users;
 
-    SessionStampFilter(AppUserRepository users) {
+    SessionStampFilter(UserAccountService users) {
         this.users = users;
     }
 

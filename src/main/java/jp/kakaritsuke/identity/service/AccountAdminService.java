@@ -16,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Administrators' account management (「アカウント管理」): every account with search and paging; disable and enable;
@@ -32,8 +33,8 @@ public class AccountAdminService {
      * One account as the list shows it. {@code locked}: logins refused now; {@code lockedUntil}: the end of a
      * temporary lock, null when there is none or the lock waits for an administrator.
      */
-    public record AccountRow(long userId, String username, String displayName, String email, boolean admin,
-                             boolean enabled, int failedLogins, boolean locked, Instant lockedUntil, boolean self) {
+    public record AccountRow(long userId, String username, String displayName, @Nullable String email, boolean admin,
+                             boolean enabled, int failedLogins, boolean locked, @Nullable Instant lockedUntil, boolean self) {
     }
 
     private final AppUserRepository users;

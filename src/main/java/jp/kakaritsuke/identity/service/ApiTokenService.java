@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.AuditEvent;
@@ -21,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal API tokens: each user creates and revokes their own, for API clients (instead of sending the password with
@@ -37,7 +39,8 @@ public class ApiTokenService {
     /** last_used_at is written at most this often per token, not on every request. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
-    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean expired) {
+    public record TokenInfo(long id, String name, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
+                            boolean expired) {
     }
 
     /** The token in clear, shown once. */
@@ -61,7 +64,7 @@ public class ApiTokenService {
     }
 
     /** A new token for the logged-in user; {@code expiresOn} (optional) is the first day (JST) it no longer works. */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public CreatedToken create(String name, LocalDate expiresOn) {
         AppUser user = currentUser();
@@ -85,7 +88,7 @@ public class ApiTokenService {
     }
 
     /** The logged-in user's tokens, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional(readOnly = true)
     public List<TokenInfo> myTokens() {
         Instant now = clock.instant();
@@ -93,7 +96,7 @@ public class ApiTokenService {
     }
 
     /** Revokes one of the logged-in user's own tokens (someone else's is refused, not found). */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public void revoke(long tokenId) {
         AppUser user = currentUser();

@@ -21,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Brute-force protection for password logins, consulted BEFORE the password hash is computed, so that an attack costs
@@ -59,7 +60,7 @@ public class LoginThrottle {
 
     /** An account with failed logins, as the administrators' list shows it; {@code lockedUntil} null with locked = until unlocked. */
     public record LockedAccount(long userId, String username, String displayName, int failedLogins, boolean locked,
-                                Instant lockedUntil) {
+                                @Nullable Instant lockedUntil) {
     }
 
     private final AppUserRepository users;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -20,7 +21,6 @@ import jp.kakaritsuke.mail.service.MailRecipient;
 import jp.kakaritsuke.mail.service.MailService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +62,7 @@ public class MyAccountService {
         this.time = TimeFormat.MINUTE.in(clock);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional(readOnly = true)
     public MyAccount me() {
         AppUser user = current();
@@ -75,7 +75,7 @@ public class MyAccountService {
      * {@code accountPage.error.locked} when the account is locked by failed logins. Returns the account's new session
      * stamp: the caller's session goes on with it, every other session of the account ends.
      */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public long changePassword(String currentPassword, String newPassword, String confirm) {
         AppUser user = current();
@@ -102,7 +102,7 @@ public class MyAccountService {
      * {@code email.error.*}, {@code account.error.emailTaken}, {@code accountPage.error.sameEmail},
      * {@code accountPage.error.currentPassword} / {@code accountPage.error.locked}.
      */
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     @Transactional
     public void changeEmail(String newEmail, String currentPassword) {
         AppUser user = current();

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.EmailAddress;
@@ -117,6 +118,7 @@ public class PasswordResetService {
     }
 
     /** How long a link works ({@code app.password-reset.validity}). */
+    @Anyone("a setting; reads nothing")
     public Duration validity() {
         return validity;
     }
@@ -131,6 +133,7 @@ public class PasswordResetService {
      * ({@link InvalidInputException} with {@code email.error.*}); otherwise returns at once, before the address is
      * looked up. The future completes when the request has been handled (tests wait for it; the page does not).
      */
+    @Anyone("the same answer for any address; the link goes to the account's own address")
     public CompletableFuture<Void> request(String address) {
         List<String> problems = EmailAddress.problems(address);
         if (!problems.isEmpty()) {
@@ -190,6 +193,7 @@ public class PasswordResetService {
 
     /** The account a link opens, if it still works (unused, not expired, the account enabled). Looking does not use it up. */
     @Transactional(readOnly = true)
+    @Anyone("the one-time link's token is the credential")
     public Optional<ResetLink> lookup(String token) {
         return usable(token).map(t -> new ResetLink(t.getUser().getUsername(), t.getUser().getDisplayName(), t.getExpiresAt()));
     }
@@ -201,6 +205,7 @@ public class PasswordResetService {
      * is used up only when the password is accepted.
      */
     @Transactional
+    @Anyone("the one-time link's token is the credential")
     public ResetDone reset(String token, String password, String confirm) {
         PasswordResetToken link = usable(token).orElseThrow(PasswordResetService::deadLink);
         AppUser user = link.getUser();

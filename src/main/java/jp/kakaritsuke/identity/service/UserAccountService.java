@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
+import jp.kakaritsuke.identity.domain.SessionState;
 import jp.kakaritsuke.identity.domain.SystemRole;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -59,8 +60,18 @@ public class UserAccountService {
     }
 
     /** The logged-in user or an exception: for services that need one. */
+    @Transactional(readOnly = true) // currentUser() is called on this object, not through the proxy
     public CurrentUser requireCurrentUser() {
         return currentUser().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+    }
+
+    /**
+     * What a password session compares on each request (identity.config.SessionStampFilter): the account's session
+     * stamp and whether it is enabled; empty when the account is gone. One indexed SELECT.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SessionState> sessionState(String username) {
+        return users.sessionState(username);
     }
 
     /**

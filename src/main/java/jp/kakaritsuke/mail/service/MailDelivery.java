@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.kakaritsuke.base.WithoutTransaction;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxMail;
 import jp.kakaritsuke.mail.domain.OutboxRepository;
@@ -149,6 +150,7 @@ public class MailDelivery implements DisposableBean {
     }
 
     /** Every mail due at {@code now}, oldest first; returns how many this call delivered. */
+    @WithoutTransaction("reads the due ids; each mail is then claimed, sent and recorded by deliver, statement by statement")
     public int deliverDueAt(Instant now) {
         if (!smtpConfigured()) {
             return 0;
@@ -173,6 +175,8 @@ public class MailDelivery implements DisposableBean {
      * One attempt at one mail, as if it were {@code now} (tests move time forward this way): claims the mail if it is
      * due, sends it, records the outcome.
      */
+    @WithoutTransaction("each statement is complete alone (the claim is a conditional UPDATE with a lease); no lock or "
+            + "connection is held while SMTP talks")
     public Outcome deliver(long id, Instant now) {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {

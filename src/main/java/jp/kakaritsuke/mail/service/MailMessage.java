@@ -3,6 +3,7 @@ package jp.kakaritsuke.mail.service;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mail to queue. The text comes from the kind's templates: {@code {0}}, {@code {1}}… are replaced by
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param facilityId    the facility the mail is about, if any (the outbox can be filtered by it)
  * @param associationId the association the mail is about, if any
  */
-public record MailMessage(MailKind kind, MailRecipient to, List<String> arguments, URI link, Long facilityId,
-                          Long associationId) {
+public record MailMessage(MailKind kind, MailRecipient to, List<String> arguments, @Nullable URI link,
+                          @Nullable Long facilityId, @Nullable Long associationId) {
 
     public MailMessage {
         Objects.requireNonNull(kind, "kind");

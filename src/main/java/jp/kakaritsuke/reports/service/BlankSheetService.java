@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
+import io.micrometer.core.annotation.Timed;
+import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.assessment.domain.AnswerType;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.Indicator;
@@ -23,7 +25,6 @@ import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,13 +58,14 @@ public class BlankSheetService {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public String fileName(Locale locale) {
         return text(AppI18NProvider.bundle(locale), locale, "report.blank.fileName", questionnaires.current().version());
     }
 
     @PreAuthorize("isAuthenticated()")
     @Timed(value = "kkf.report.workbook", extraTags = {"report", "blank-sheet"}, description = "Workbooks written (docs/operations.md)")
+    @AnySignedInUser
     public void write(Locale locale, OutputStream out) throws IOException {
         Questionnaire q = questionnaires.current();
         CaseLibrary library = caseLibrary.library();

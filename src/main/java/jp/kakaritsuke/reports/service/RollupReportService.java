@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
@@ -113,6 +114,7 @@ public class RollupReportService {
 
     /** Writes an already computed (and authorised) rollup. */
     @Timed(value = "kkf.report.workbook", extraTags = {"report", "rollup"}, description = "Workbooks written (docs/operations.md)")
+    @Anyone("writes what download() authorised: the Download is the capability")
     public void write(Download download, Locale locale, OutputStream out) throws IOException {
         Rollup rollup = download.rollup();
         AssociationRound round = download.round();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
@@ -25,6 +26,7 @@ public class ReasonTexts {
         this.caseLibrary = caseLibrary;
     }
 
+    @Anyone("formats reasons with the published case library; no facility data")
     public String render(Reason reason, Locale locale) {
         ResourceBundle bundle = AppI18NProvider.bundle(locale);
         CaseLibrary library = caseLibrary.library();
@@ -32,11 +34,13 @@ public class ReasonTexts {
         return new MessageFormat(bundle.getString(reason.key()), locale).format(args);
     }
 
+    @Anyone("formats reasons with the published case library; no facility data")
     public List<String> render(List<Reason> reasons, Locale locale) {
         return reasons.stream().map(r -> render(r, locale)).toList();
     }
 
     /** A role's name in the user's language (the code itself for an unknown role). */
+    @Anyone("a role's name from the published case library")
     public String roleName(String roleCode, Locale locale) {
         return caseLibrary.library().role(roleCode).map(r -> r.name(locale)).orElse(roleCode);
     }

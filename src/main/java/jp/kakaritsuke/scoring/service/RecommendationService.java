@@ -3,6 +3,8 @@ package jp.kakaritsuke.scoring.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import jp.kakaritsuke.base.AnySignedInUser;
+import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
@@ -16,7 +18,6 @@ import jp.kakaritsuke.scoring.domain.PracticeProfile;
 import jp.kakaritsuke.scoring.domain.Reach;
 import jp.kakaritsuke.scoring.domain.Recommendation;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,13 +34,14 @@ public class RecommendationService {
         this.caseLibrary = caseLibrary;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @AnySignedInUser
     public Recommendation recommend(FacilityRoleProfile profile) {
         ScoringModel model = model();
         return model.recommend(profile, model.caseCount(), ScoringModel.MAX_PRACTICES);
     }
 
     /** The model for the current library snapshot. */
+    @Anyone("the model of the published case library; no facility data")
     public ScoringModel model() {
         CaseLibrary library = caseLibrary.library();
         Built current = built.get();

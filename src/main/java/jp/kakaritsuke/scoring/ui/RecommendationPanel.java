@@ -23,7 +23,7 @@ import java.util.function.Function;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
-import jp.kakaritsuke.caselibrary.ui.CaseLabels;
+import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.scoring.domain.Recommendation;
 import jp.kakaritsuke.scoring.domain.Recommendation.PracticeGroup;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
@@ -88,7 +88,7 @@ public class RecommendationPanel extends Div {
         CaseStudy cs = library.caseStudy(c.number()).orElseThrow();
         Span similarity = new Span(getTranslation("recommendation.similarity", Math.round(c.similarity() * 100)));
         similarity.getElement().getThemeList().add("badge success pill");
-        Anchor name = new Anchor("cases/" + c.number(), CaseLabels.source(this, cs.source()) + " " + c.name());
+        Anchor name = new Anchor("cases/" + c.number(), CaseLabels.source(getLocale(), cs.source()) + " " + c.name());
         FlexLayout reasons = new FlexLayout();
         reasons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         reasons.addClassName("reasons");
@@ -112,7 +112,7 @@ public class RecommendationPanel extends Div {
 
     /** One case at a time: pressing another case moves the overlay there, pressing the same case removes it. */
     void toggle(CaseStudy cs, Consumer<CaseStudy> overlay) {
-        String label = CaseLabels.source(this, cs.source()) + " " + cs.name();
+        String label = CaseLabels.source(getLocale(), cs.source()) + " " + cs.name();
         if (cs.number().equals(overlaid)) {
             overlaid = null;
             overlay.accept(null);
@@ -135,7 +135,7 @@ public class RecommendationPanel extends Div {
 
     private void showPressed(Button button, CaseStudy cs, boolean pressed) {
         String caseLabel = cs == null ? String.valueOf(button.getElement().getProperty("caseLabel", ""))
-                : CaseLabels.source(this, cs.source());
+                : CaseLabels.source(getLocale(), cs.source());
         button.getElement().setProperty("caseLabel", caseLabel);
         button.setText(getTranslation(pressed ? "recommendation.overlayStop" : "recommendation.overlay"));
         button.setAriaLabel(getTranslation(pressed ? "recommendation.overlayStopLabel" : "recommendation.overlayLabel", caseLabel));
@@ -194,7 +194,7 @@ public class RecommendationPanel extends Div {
         ListItem item = new ListItem();
         item.addClassName("recommended-practice");
         SourceReference ref = new SourceReference(p.caseNumber(), p.practiceNumber());
-        String source = CaseLabels.source(this, ref);
+        String source = CaseLabels.source(getLocale(), ref);
         Anchor title = new Anchor("cases/" + p.caseNumber() + "#practice-" + p.practiceNumber(), p.title());
         title.addClassName("practice-title");
         Span caseName = new Span(source + " · " + library.caseStudy(p.caseNumber()).map(CaseStudy::name).orElse(""));

@@ -19,7 +19,7 @@ import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
-import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
+import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,10 +157,8 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         fixtures.member(clinic, MemberRole.EDITOR);
         var practice = caseLibrary.library().caseStudy("17").orElseThrow().practices().getFirst();
         boolean[] saved = {false};
-        ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true).accept("HOME_CARE",
-                new RecommendedPractice(practice.id(), "17", practice.number(), practice.title(), practice.summary().text(),
-                        practice.summary().derived(), java.util.List.of("HOME_CARE"), java.util.List.of(),
-                        jp.kakaritsuke.scoring.domain.Reason.of("reason.priority", "HOME_CARE"), 1.0));
+        ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true)
+                .accept(new PracticeToPlan("HOME_CARE", "17", practice.number(), practice.title()));
         ActionDialog dialog = find(ActionDialog.class).single();
         assertThat(dialog.role.getValue()).isEqualTo("HOME_CARE");
         assertThat(dialog.what.getValue()).isEqualTo(practice.title());

@@ -1,0 +1,4 @@
+package example.archrules.exported.clinic.domain;
+
+public record Clinic(long id) {
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("domain")
+package example.archrules.exported.clinic.domain;

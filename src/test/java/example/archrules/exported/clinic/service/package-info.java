@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("service")
+package example.archrules.exported.clinic.service;

@@ -1,0 +1,4 @@
+package example.archrules.exported.clinic.ui;
+
+public class ClinicPanel {
+}
