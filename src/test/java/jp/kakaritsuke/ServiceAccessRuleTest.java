@@ -42,7 +42,7 @@ class ServiceAccessRuleTest {
             "jp.kakaritsuke.facility.service.FacilityAccess",
             Set.of("require", "requireEdit", "requireCreate", "allows", "roleIn", "grantedFacilities", "grantedFirstEditor"),
             "jp.kakaritsuke.associations.service.AssociationAccess",
-            Set.of("requireVisible", "visible", "allows", "allowsCreate", "allowsFirstEditor", "facilities"));
+            Set.of("requireVisible", "visible", "sight", "allows", "allowsCreate", "allowsFirstEditor", "facilities"));
 
     /** Who is calling and whether they may: the helpers are the checks, not subjects of the rule. */
     static final Set<String> ACCESS_HELPERS = Set.of("jp.kakaritsuke.facility.service.FacilityAccess",

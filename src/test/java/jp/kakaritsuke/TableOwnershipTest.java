@@ -70,17 +70,6 @@ class TableOwnershipTest {
     static final Set<String> KNOWN = Set.of(
             // stream T (AssessmentStateRepository goes: the assessment writes through MemberAssessmentFeed)
             "assessment → facility_assessment_state (associations) in assessment/domain/AssessmentStateRepository.java",
-            // stream P
-            "associations → app_user (identity) in associations/domain/AssociationInvitationRepository.java",
-            "associations → facility (facility) in associations/domain/AssociationRepository.java",
-            "associations → facility_member (facility) in associations/domain/AssociationRepository.java",
-            "audit → app_user (identity) in audit/domain/AuditEventRepository.java",
-            "audit → association_facility (associations) in audit/domain/AuditEventRepository.java",
-            "audit → association_user (associations) in audit/domain/AuditEventRepository.java",
-            "demo → assessment_round (assessment) in demo/DemoData.java",
-            "demo → association_round (associations) in demo/DemoData.java",
-            "demo → facility (facility) in demo/DemoData.java",
-            "demo → report_preparation (functionreport) in demo/DemoData.java",
             // stream R
             "associations → facility (facility) in associations/domain/RollupRepository.java",
             "associations → facility (facility) in associations/domain/RoundNoticeRepository.java");
