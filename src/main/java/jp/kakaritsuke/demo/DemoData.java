@@ -30,7 +30,7 @@ import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -130,12 +130,12 @@ class DemoData implements ApplicationRunner {
         }
         log.info("Seeding the demo data (one transaction)");
         actAs(adminUsername, "ADMIN");
-        FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityType.CLINIC, "千葉県", "柏市",
+        FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityKind.CLINIC, "千葉県", "柏市",
                 AreaType.REGIONAL_CITY, null, null, null, 3, 4, Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED)));
-        FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityType.HOSPITAL,
+        FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityKind.HOSPITAL,
                 "長野県", "松本市", AreaType.REGIONAL_CITY, 80, 40, null, 14, 10,
                 Set.of(Designation.HOME_CARE_SUPPORT_HOSPITAL, Designation.COMMUNITY_CARE_WARD)));
-        FacilityProfile association = facilities.create(new FacilityProfile(null, 0, "ひかり市医師会 (デモ)", FacilityType.ASSOCIATION,
+        FacilityProfile association = facilities.create(new FacilityProfile(null, 0, "ひかり市医師会 (デモ)", FacilityKind.ASSOCIATION,
                 "愛知県", "豊田市", AreaType.REGIONAL_CITY, null, null, null, null, null, Set.of()));
 
         Map<String, String> passwords = new LinkedHashMap<>();
@@ -174,7 +174,7 @@ class DemoData implements ApplicationRunner {
             actAs(adminUsername, "ADMIN");
             boolean hospitalMember = members[i][0].contains("病院");
             FacilityProfile member = facilities.create(new FacilityProfile(null, 0, members[i][0],
-                    hospitalMember ? FacilityType.HOSPITAL : FacilityType.CLINIC, "千葉県", members[i][1], AreaType.METROPOLITAN,
+                    hospitalMember ? FacilityKind.HOSPITAL : FacilityKind.CLINIC, "千葉県", members[i][1], AreaType.METROPOLITAN,
                     hospitalMember ? 120 : null, null, null, hospitalMember ? 18 : 1 + i % 3, i % 2, Set.of()));
             boolean kashiwaMember = members[i][1].equals("柏市");
             associations.addFacility(kashiwaMember ? kashiwa : matsudo, member.id());

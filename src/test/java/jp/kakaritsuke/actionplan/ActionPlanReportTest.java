@@ -14,7 +14,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.reports.service.FacilityReportService;
@@ -55,7 +55,7 @@ class ActionPlanReportTest {
 
     @Test
     void theBoardReportCarriesThePlanForThePeopleOfTheFacilityOnly() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);

@@ -16,7 +16,7 @@ import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -54,7 +54,7 @@ class ActionPlanServiceTest {
 
     @Test
     void editorChangesViewerReadsOutsidersSeeNothing() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         fixtures.submitRound(clinic.id(), role -> 2, role -> false);
@@ -68,7 +68,7 @@ class ActionPlanServiceTest {
         associations.addFacility(association, clinic.id());
         String staff = fixtures.associationAdmin(association);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
 
         Fixtures.as(viewer);
         assertThat(plans.plan(clinic.id())).extracting(ActionItem::getWhat).containsExactly("訪問診療の曜日を決める");
@@ -104,7 +104,7 @@ class ActionPlanServiceTest {
 
     @Test
     void openActionsArePlannedAndInProgressOnly() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionItem a = plans.add(clinic.id(), input("一"));
         ActionItem b = plans.add(clinic.id(), input("二"));
@@ -117,7 +117,7 @@ class ActionPlanServiceTest {
 
     @Test
     void theOneRuleRefusesFieldByField() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionInput bad = new ActionInput("NO_SUCH_ROLE", new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
                 LocalDate.of(20026, 1, 1), null);
@@ -146,7 +146,7 @@ class ActionPlanServiceTest {
 
     @Test
     void aStaleVersionIsAConflict() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionItem item = plans.add(clinic.id(), input("最初"));
         ActionItem changed = plans.update(item.getId(), item.getVersion(), input("二人目が先に変更"));

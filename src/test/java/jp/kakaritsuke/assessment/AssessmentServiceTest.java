@@ -30,7 +30,7 @@ import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class AssessmentServiceTest {
 
     @BeforeEach
     void setUp() {
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         secondEditor = fixtures.member(clinic, MemberRole.EDITOR);
         viewer = fixtures.member(clinic, MemberRole.VIEWER);
         editor = fixtures.member(clinic, MemberRole.EDITOR);
@@ -215,7 +215,7 @@ class AssessmentServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> assessments.startRound(clinic.id())).isInstanceOf(AccessDeniedException.class);
 
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.as(outsider);
         // outsiders get "not found", as for ids that do not exist (issue 10)
@@ -303,7 +303,7 @@ class AssessmentServiceTest {
         RoleAnswerView endOfLife = assessments.round(id).answer("END_OF_LIFE");
         assertThatThrownBy(() -> assessments.confirmUnchanged(id, "END_OF_LIFE", endOfLife.version()))
                 .isInstanceOf(AccessDeniedException.class);
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         Fixtures.as(fixtures.member(other, MemberRole.EDITOR));
         assertThatThrownBy(() -> assessments.confirmUnchanged(id, "END_OF_LIFE", endOfLife.version()))
                 .isInstanceOf(NotFoundException.class);
@@ -442,7 +442,7 @@ class AssessmentServiceTest {
 
     @Test
     void version3AsksAnAssociationItsOwnIndicatorsAndRefusesTheReportsScalesAndTheClinicsQuestions() {
-        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile association = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(association, MemberRole.EDITOR);
         // an association's version 2 answer on duty_shifts (members' totals, squeezed under 366) does not carry
         AssessmentRound old = oldRounds.saveAndFlush(roundOn(2, association.id()));

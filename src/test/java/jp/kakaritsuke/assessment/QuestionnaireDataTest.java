@@ -13,7 +13,7 @@ import jp.kakaritsuke.assessment.domain.QuestionnaireStep;
 import jp.kakaritsuke.assessment.domain.ScoringRule;
 import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.IndicatorPeriod;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
@@ -258,9 +258,9 @@ class QuestionnaireDataTest {
     @Test
     void anAssociationIsNeverAskedTheReportsItemsAndGetsItsOwnDutyShiftQuestion() {
         Questionnaire q = questionnaires.current();
-        Questionnaire association = q.forFacility(FacilityType.ASSOCIATION);
-        Questionnaire clinic = q.forFacility(FacilityType.CLINIC);
-        Questionnaire hospital = q.forFacility(FacilityType.HOSPITAL);
+        Questionnaire association = q.forFacility(FacilityKind.ASSOCIATION);
+        Questionnaire clinic = q.forFacility(FacilityKind.CLINIC);
+        Questionnaire hospital = q.forFacility(FacilityKind.HOSPITAL);
         assertThat(indicators(association)).extracting(Indicator::type)
                 .doesNotContain(AnswerType.REPORT_SCALE, AnswerType.REPORT_FREQUENCY, AnswerType.OUT_OF_HOURS_FEE);
         assertThat(indicators(association)).allSatisfy(i -> assertThat(i.reportItemCode()).isNull());
@@ -281,7 +281,7 @@ class QuestionnaireDataTest {
         assertThat(members.max()).isGreaterThan(366 * 10);
         assertThat(q.indicator("OUT_OF_HOURS.duty_shifts").orElseThrow().hintJa()).doesNotContain("医師会");
         // versions 1 and 2 ask everyone everything, as they were answered
-        assertThat(indicators(questionnaires.version(2).forFacility(FacilityType.ASSOCIATION)))
+        assertThat(indicators(questionnaires.version(2).forFacility(FacilityKind.ASSOCIATION)))
                 .hasSameSizeAs(indicators(questionnaires.version(2)));
     }
 

@@ -150,9 +150,9 @@ class RoleScoringTest {
                 null, null, null, null, null, null, null, null, List.of(),
                 jp.kakaritsuke.assessment.domain.IndicatorAudience.CLINIC, null, "rule", "rule");
         RoleQuestion full = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(fee, YES_NO));
-        RoleQuestion association = full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION);
+        RoleQuestion association = full.forFacility(jp.kakaritsuke.base.FacilityKind.ASSOCIATION);
         assertThat(association.indicators()).containsExactly(YES_NO);
-        assertThat(full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC)).isSameAs(full);
+        assertThat(full.forFacility(jp.kakaritsuke.base.FacilityKind.CLINIC)).isSameAs(full);
         Map<String, IndicatorValue> answers = Map.of("a", IndicatorValue.choice(Choice.YES));
         for (int level = 0; level <= 4; level++) {
             assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, association, level, answers))

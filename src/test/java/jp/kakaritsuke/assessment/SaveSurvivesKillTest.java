@@ -12,7 +12,7 @@ import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import jp.kakaritsuke.testsupport.ForkedApp;
@@ -105,7 +105,7 @@ class SaveSurvivesKillTest {
             AssessmentService assessments = context.getBean(AssessmentService.class);
             if (mode.equals("save")) {
                 Fixtures fixtures = context.getBean(Fixtures.class);
-                var facility = fixtures.facility(FacilityType.CLINIC);
+                var facility = fixtures.facility(FacilityKind.CLINIC);
                 fixtures.member(facility, MemberRole.EDITOR); // acts as that editor from here
                 var round = assessments.startRound(facility.id());
                 ForkedApp.mark("ROUND " + round.summary().id());

@@ -12,7 +12,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.service.SelfAssessmentAnswers;
 import jp.kakaritsuke.functionreport.service.SelfAssessmentAnswers.Submission;
@@ -42,7 +42,7 @@ class SelfAssessmentAnswersAdapterTest {
 
     @Test
     void givesTheLatestSubmittedRoundsAnswersNeverADraftAndOnlyToTheFacilitysPeople() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         assertThat(answers.latestSubmitted(clinic.id())).isEmpty();
 
@@ -78,7 +78,7 @@ class SelfAssessmentAnswersAdapterTest {
         // a viewer of the facility reads it; someone of another facility learns nothing
         Fixtures.as(fixtures.member(clinic, MemberRole.VIEWER));
         assertThat(answers.latestSubmitted(clinic.id())).isPresent();
-        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(other, MemberRole.EDITOR);
         assertThatThrownBy(() -> answers.latestSubmitted(clinic.id())).isInstanceOf(NotFoundException.class);
         Fixtures.anonymous();

@@ -15,7 +15,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -79,9 +79,9 @@ class AssociationPrivacyTest {
         long prefecture = admin.create("千葉県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         city = admin.create("柏市医師会", AssociationLevel.MUNICIPAL, "千葉県", prefecture);
         other = admin.create("松戸市医師会", AssociationLevel.MUNICIPAL, "千葉県", prefecture);
-        consenting = fixtures.facility(FacilityType.CLINIC);
-        private_ = fixtures.facility(FacilityType.CLINIC);
-        empty = fixtures.facility(FacilityType.CLINIC);
+        consenting = fixtures.facility(FacilityKind.CLINIC);
+        private_ = fixtures.facility(FacilityKind.CLINIC);
+        empty = fixtures.facility(FacilityKind.CLINIC);
         consentingEditor = fixtures.member(consenting, MemberRole.EDITOR);
         facilities.setConsent(consenting.id(), true);
         submittedRound = fixtures.submitRound(consenting.id(), r -> 2, r -> false);
@@ -112,7 +112,7 @@ class AssociationPrivacyTest {
     @Test
     void associationStaffCannotAddAnExistingFacilityById() {
         Fixtures.asAdmin();
-        FacilityProfile elsewhere = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile elsewhere = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(elsewhere, MemberRole.EDITOR);
         Fixtures.asAdmin();
         facilities.setConsent(elsewhere.id(), true);
@@ -193,7 +193,7 @@ class AssociationPrivacyTest {
         Fixtures.as(staff);
         assertThatThrownBy(() -> invitations.invite(empty.id(), MemberRole.EDITOR, "y")).isInstanceOf(NotFoundException.class);
         // a facility of another association: nothing
-        FacilityProfile outside = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile outside = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         admin.addFacility(other, outside.id());
         Fixtures.as(staff);

@@ -14,7 +14,7 @@ import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -77,7 +77,7 @@ class RollupTest {
         // levels of HOME_CARE: 4, 3, 3, 0 -> covered by 3; OUT_OF_HOURS: 0 everywhere -> a gap
         int[] homeCare = {4, 3, 3, 0};
         for (int i = 0; i < 4; i++) {
-            kashiwa[i] = fixtures.facility(FacilityType.CLINIC);
+            kashiwa[i] = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(kashiwa[i], MemberRole.EDITOR);
             if (i < 2) {
                 facilities.setConsent(kashiwa[i].id(), true);
@@ -86,7 +86,7 @@ class RollupTest {
             Fixtures.asAdmin();
             admin.addFacility(a, kashiwa[i].id());
         }
-        matsudo = fixtures.facility(FacilityType.CLINIC);
+        matsudo = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(matsudo, MemberRole.EDITOR);
         facilities.setConsent(matsudo.id(), true);
         submit(matsudo, 2, false);

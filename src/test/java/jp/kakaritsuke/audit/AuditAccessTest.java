@@ -24,7 +24,7 @@ import jp.kakaritsuke.audit.service.AuditService;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -94,7 +94,7 @@ class AuditAccessTest {
         pref = associations.create("岐阜県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "岐阜県", null);
         city = associations.create("岐阜市医師会", AssociationLevel.MUNICIPAL, "岐阜県", pref);
         other = associations.create("三重県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "三重県", null);
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         associations.addFacility(city, clinic.id());
         editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);

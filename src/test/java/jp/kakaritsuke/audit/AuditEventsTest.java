@@ -19,7 +19,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -130,7 +130,7 @@ class AuditEventsTest {
 
     @Test
     void loginsFailedLoginsAndLogoutsAreRecordedWithTheAddressNeverThePassword() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String name = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
 
@@ -158,7 +158,7 @@ class AuditEventsTest {
     @Test
     void facilityLifeIsRecordedEventByEvent() {
         Fixtures.asAdmin();
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         var issued = invitations.invite(clinic.id(), MemberRole.EDITOR, "院長 山田");
         Fixtures.anonymous(); // the invitee has no account yet
         String editor = newUsername();
@@ -245,7 +245,7 @@ class AuditEventsTest {
     void readsOfAnotherFacilitysResultsAreRecordedOnceTheirOwnAreNot() throws Exception {
         Fixtures.asAdmin();
         long pref = associations.create("石川県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "石川県", null);
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         associations.addFacility(pref, clinic.id());
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
@@ -285,7 +285,7 @@ class AuditEventsTest {
 
     @Test
     void aRolledBackChangeLeavesNoRecord() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.as(editor);
         int before = ofFacility(clinic.id()).size();

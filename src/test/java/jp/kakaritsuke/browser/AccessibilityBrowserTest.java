@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ class AccessibilityBrowserTest {
 
     @Test
     void thePagesOfIssue11HaveNoAxeViolations() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> role.equals("HOME_CARE"));
         long open = assessments.startRound(clinic.id()).summary().id();

@@ -7,7 +7,7 @@ import java.util.List;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +67,7 @@ class ActionPlanBrowserTest {
 
     @Test
     void anEditorAddsAnActionFromTheHomePage() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         fixtures.submitRound(clinic.id(), role -> role.equals("HOME_CARE") ? 1 : 2, role -> role.equals("HOME_CARE"));
         Fixtures.anonymous();

@@ -15,7 +15,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +77,7 @@ class AssessmentBrowserTest {
 
     @Test
     void answerARoleReloadAndFindItSaved() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.anonymous();
         WebDriverWait wait = Browser.waitFor(driver);
@@ -109,7 +109,7 @@ class AssessmentBrowserTest {
 
     @Test
     void theProfileOfASubmittedRoundShowsTheRadarAndTheTable() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         long first = submit(clinic, 1);
         long second = submit(clinic, 3);

@@ -2,7 +2,7 @@ package jp.kakaritsuke.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +54,7 @@ class PhoneLayoutBrowserTest {
     @BeforeEach
     void login() {
         if (user == null) {
-            var clinic = fixtures.facility(FacilityType.CLINIC);
+            var clinic = fixtures.facility(FacilityKind.CLINIC);
             facilityId = clinic.id();
             user = fixtures.member(clinic, MemberRole.EDITOR);
             // a submitted round for the result page, a draft (the reassessment) for the questionnaire

@@ -11,7 +11,7 @@ import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +82,7 @@ class QuickPathBrowserTest {
 
     @Test
     void aNewEditorDoesAFirstAssessmentAndAReassessmentOnTheQuickPath() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
@@ -164,7 +164,7 @@ class QuickPathBrowserTest {
 
     @Test
     void theQuestionnaireFitsAPhoneAndOpensAtTheRoleAsked() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         RoundView round = assessments.startRound(clinic.id());
         long roundId = round.summary().id();

@@ -30,7 +30,7 @@ import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
@@ -101,7 +101,7 @@ class PrefillTest {
     @Test
     void aVersion1Or2SubmissionWithEveryReportScaleIndicatorProvidedPrefillsNothing() {
         for (int version : new int[] {1, 2}) {
-            FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
             String editor = fixtures.member(clinic, MemberRole.EDITOR);
             Questionnaire q = questionnaires.version(version);
             AssessmentRound round = new AssessmentRound(clinic.id(), version, null, editor, clock.instant());
@@ -140,11 +140,11 @@ class PrefillTest {
         Fixtures.asAdmin();
         int year = preparations.currentReportYear();
         ReportEdition edition = editions.forReportYear(year);
-        Questionnaire v3 = questionnaires.version(3).forFacility(FacilityType.CLINIC);
+        Questionnaire v3 = questionnaires.version(3).forFacility(FacilityKind.CLINIC);
         List<PrefillRule> rules = edition.prefills().stream().filter(r -> r.questionnaireVersion() == 3).toList();
         assertThat(rules).extracting(PrefillRule::itemCode).contains("NO2A.ROTA", "NO2D.OPINION_LETTER");
 
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         var round = assessments.startRound(clinic.id());
         assertThat(round.summary().questionnaireVersion()).isEqualTo(3);

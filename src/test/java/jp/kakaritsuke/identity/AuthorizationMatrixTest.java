@@ -23,7 +23,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.web.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -98,7 +98,7 @@ class AuthorizationMatrixTest {
         Fixtures.asAdmin();
         long a = associations.create("認可表 A医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         long b = associations.create("認可表 B医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "愛知県", null);
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         users.put("editor", fixtures.member(clinic, MemberRole.EDITOR));
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
@@ -110,7 +110,7 @@ class AuthorizationMatrixTest {
         Fixtures.asAdmin();
         associations.addFacility(a, clinic.id());
         users.put("viewer", fixtures.member(clinic, MemberRole.VIEWER));
-        users.put("outsider", fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR));
+        users.put("outsider", fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR));
         users.put("assocA", fixtures.associationAdmin(a));
         users.put("assocB", fixtures.associationAdmin(b));
         users.put("admin", "admin");

@@ -20,7 +20,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.reports.service.FacilityReportService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -73,7 +73,7 @@ class FacilityReportTest {
 
     @BeforeEach
     void setUp() {
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         editor = "e" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         invitations.accept(invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 花子").code(), editor, "山田 花子", Fixtures.mail(editor),
@@ -289,7 +289,7 @@ class FacilityReportTest {
 
     @Test
     void onlyMembersGetTheReportAndOnlyOfSubmittedRounds() throws Exception {
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(other, MemberRole.EDITOR);
         assertThatThrownBy(() -> read(latest)).isInstanceOf(jp.kakaritsuke.base.web.NotFoundException.class);
         fixtures.member(clinic, MemberRole.EDITOR);

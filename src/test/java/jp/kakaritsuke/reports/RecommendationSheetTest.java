@@ -12,7 +12,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.reports.service.FacilityReportService;
 import jp.kakaritsuke.scoring.domain.Recommendation;
@@ -54,7 +54,7 @@ class RecommendationSheetTest {
 
     @Test
     void theRecommendationSheetListsThePagesGroupsInThePagesOrder() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         RoundView round = assessments.startRound(clinic.id());
         for (var a : round.answers()) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.PracticeSummary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -84,7 +84,7 @@ public class Fixtures {
      * leaves the security context as that user.
      */
     public String associationAdmin(long associationId) {
-        String username = member(facility(FacilityType.ASSOCIATION), MemberRole.VIEWER);
+        String username = member(facility(FacilityKind.ASSOCIATION), MemberRole.VIEWER);
         asAdmin();
         String code = associationStaff.invite(associationId, "テスト " + username).code();
         as(username);
@@ -105,10 +105,10 @@ public class Fixtures {
         return assessments.submit(round.summary().id()).summary().id();
     }
 
-    public FacilityProfile facility(FacilityType type) {
+    public FacilityProfile facility(FacilityKind type) {
         asAdmin();
         return facilities.create(new FacilityProfile(null, 0, "テスト施設 " + UUID.randomUUID(), type, "千葉県", "柏市",
-                AreaType.REGIONAL_CITY, type == FacilityType.HOSPITAL ? 100 : null, null, null, 2, 1, Set.of()));
+                AreaType.REGIONAL_CITY, type == FacilityKind.HOSPITAL ? 100 : null, null, null, 2, 1, Set.of()));
     }
 
     /** A new member of the facility; returns the username. Leaves the security context as that user. */

@@ -36,7 +36,7 @@ class AssessmentApi {
      */
     @GetMapping("/questionnaires/current")
     QuestionnaireJson current(@org.springframework.web.bind.annotation.RequestParam(required = false)
-                              jp.kakaritsuke.facility.domain.FacilityType facilityType) {
+                              jp.kakaritsuke.base.FacilityKind facilityType) {
         return QuestionnaireJson.of(questionnaires.current().forFacility(facilityType));
     }
 

@@ -63,7 +63,7 @@ public record Indicator(String code, String roleCode, int seq, String labelJa, S
     }
 
     /** Whether a facility of this type is asked this indicator. */
-    public boolean askedOf(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public boolean askedOf(jp.kakaritsuke.base.FacilityKind type) {
         return audience.includes(type);
     }
 

@@ -45,7 +45,7 @@ public final class Questionnaire {
      * This version as a facility of the type is asked it: each role with only the indicators of its audience. The
      * roles, their order, levels and anchors are the same for everyone (the association rollups rely on that).
      */
-    public Questionnaire forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public Questionnaire forFacility(jp.kakaritsuke.base.FacilityKind type) {
         if (type == null || indicators.values().stream().allMatch(i -> i.askedOf(type))) {
             return this;
         }
@@ -54,7 +54,7 @@ public final class Questionnaire {
                 roles.values().stream().map(r -> r.forFacility(t)).toList(), scoringRule));
     }
 
-    private final Map<jp.kakaritsuke.facility.domain.FacilityType, Questionnaire> byFacility =
+    private final Map<jp.kakaritsuke.base.FacilityKind, Questionnaire> byFacility =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public int version() {

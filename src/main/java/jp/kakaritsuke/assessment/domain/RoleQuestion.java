@@ -19,7 +19,7 @@ public record RoleQuestion(String roleCode, int stepNumber, int seq, String help
      * The role as a facility of this type is asked it: only the indicators of its audience (version 3; every
      * indicator of versions 1 and 2 is asked of all). Validation, scoring, the editor and the API all use this view.
      */
-    public RoleQuestion forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public RoleQuestion forFacility(jp.kakaritsuke.base.FacilityKind type) {
         if (type == null || indicators.stream().allMatch(i -> i.askedOf(type))) {
             return this;
         }

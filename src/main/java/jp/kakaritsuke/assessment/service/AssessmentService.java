@@ -308,7 +308,7 @@ public class AssessmentService {
         String area = round.getSnapshotAreaType() != null ? round.getSnapshotAreaType()
                 : facility.areaType() == null ? null : facility.areaType().name();
         return new jp.kakaritsuke.scoring.domain.FacilityRoleProfile(
-                jp.kakaritsuke.caselibrary.domain.FacilityKind.valueOf(kind),
+                jp.kakaritsuke.base.FacilityKind.valueOf(kind),
                 round.getSnapshotPrefecture() != null ? round.getSnapshotPrefecture() : facility.prefecture(),
                 round.getSnapshotBedsTotal() != null ? round.getSnapshotBedsTotal() : facility.bedsTotal(),
                 area == null ? null : jp.kakaritsuke.base.AreaType.valueOf(area), levels, priorities);
@@ -330,7 +330,7 @@ public class AssessmentService {
     private Questionnaire questionnaireOf(AssessmentRound round) {
         String kind = round.getSnapshotFacilityType();
         return questionnaires.version(round.getQuestionnaireVersion()).forFacility(kind != null
-                ? jp.kakaritsuke.facility.domain.FacilityType.valueOf(kind)
+                ? jp.kakaritsuke.base.FacilityKind.valueOf(kind)
                 : facilities.get(round.getFacilityId()).type());
     }
 

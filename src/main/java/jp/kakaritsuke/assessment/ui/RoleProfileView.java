@@ -203,7 +203,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
      */
     String preparationHref(long facilityId) {
         if (!access.allows(facilityId, jp.kakaritsuke.facility.service.FacilityScope.INTERNALS)
-                || facilities.get(facilityId).type() == jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION) {
+                || facilities.get(facilityId).type() == jp.kakaritsuke.base.FacilityKind.ASSOCIATION) {
             return null;
         }
         // the page takes the facility as ?facility=ID (without it, the user's own facility)

@@ -11,7 +11,7 @@ import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.web.NotFoundException;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
@@ -265,7 +265,7 @@ public class AssociationAdminService {
     }
 
     /** A member facility as the association's register shows it: no results, no people, no progress. */
-    public record MemberFacility(long facilityId, String name, FacilityType type, String municipality, Instant joinedAt) {
+    public record MemberFacility(long facilityId, String name, FacilityKind type, String municipality, Instant joinedAt) {
     }
 
     /**
@@ -284,7 +284,7 @@ public class AssociationAdminService {
         int unlisted = 0;
         for (AssociationRepository.Member m : associations.members(associationId)) {
             if (nameable(user, m)) {
-                listed.add(new MemberFacility(m.facilityId(), m.name(), FacilityType.valueOf(m.facilityType()),
+                listed.add(new MemberFacility(m.facilityId(), m.name(), FacilityKind.valueOf(m.facilityType()),
                         m.municipality(), m.joinedAt()));
             } else {
                 unlisted++;

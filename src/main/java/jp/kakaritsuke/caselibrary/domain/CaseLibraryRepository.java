@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * Reads the whole case library in a handful of queries. Called by {@code CaseLibraryService} inside a read-only

@@ -2,6 +2,7 @@ package jp.kakaritsuke.caselibrary.domain;
 
 import java.util.List;
 import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * One case of the 事例集 (事例1–19 or 参考1–6) with everything the seed says of it. {@code areaType} is derived by us

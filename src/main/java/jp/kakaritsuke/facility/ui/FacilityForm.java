@@ -14,7 +14,7 @@ import jp.kakaritsuke.base.NumberInput;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.domain.Prefectures;
 
@@ -25,7 +25,7 @@ import jp.kakaritsuke.facility.domain.Prefectures;
 public class FacilityForm extends FormLayout {
 
     final TextField name = new TextField();
-    final RadioButtonGroup<FacilityType> type = new RadioButtonGroup<>();
+    final RadioButtonGroup<FacilityKind> type = new RadioButtonGroup<>();
     final ComboBox<String> prefecture = new ComboBox<>();
     final TextField municipality = new TextField();
     final RadioButtonGroup<AreaType> areaType = new RadioButtonGroup<>();
@@ -47,7 +47,7 @@ public class FacilityForm extends FormLayout {
         name.setRequiredIndicatorVisible(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
         type.setLabel(getTranslation("facility.type"));
-        type.setItems(FacilityType.values());
+        type.setItems(FacilityKind.values());
         type.setItemLabelGenerator(t -> getTranslation("facilityType." + t.name()));
         type.setRequiredIndicatorVisible(true);
         prefecture.setLabel(getTranslation("facility.prefecture"));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation;

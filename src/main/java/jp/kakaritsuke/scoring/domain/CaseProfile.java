@@ -2,7 +2,7 @@ package jp.kakaritsuke.scoring.domain;
 
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.CaseCategory;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * A candidate case as the model sees it. {@code roleWeights} follow the roles' order: 1 for a ● of the seed's matrix,

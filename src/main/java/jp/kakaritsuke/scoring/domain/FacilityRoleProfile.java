@@ -3,7 +3,7 @@ package jp.kakaritsuke.scoring.domain;
 import java.util.Map;
 import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * What the scoring needs to know of a facility: kind, place, size, and per role a level (0–4; a missing role counts

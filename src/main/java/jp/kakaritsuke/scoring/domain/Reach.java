@@ -1,7 +1,7 @@
 package jp.kakaritsuke.scoring.domain;
 
 import java.util.Map;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * Who can take a practice up (docs/scoring.md, "Applicability"). Derived by us: the default follows the kind of the

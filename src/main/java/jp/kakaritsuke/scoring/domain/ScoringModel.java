@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jp.kakaritsuke.base.AreaType;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.scoring.domain.Recommendation.GroupKind;
 import jp.kakaritsuke.scoring.domain.Recommendation.PracticeGroup;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;

@@ -16,7 +16,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
@@ -58,7 +58,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void anEditorAddsChangesAndDeletesAnAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionPlanPanel panel = panel(clinic.id());
         assertThat(panel.isVisible()).isTrue();
@@ -102,7 +102,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void aViewerReadsAndOutsidersIncludingTheConsentedAssociationSeeNothing() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         plans.add(clinic.id(), new ActionInput("HOME_CARE", new SourceReference("17", 1), null, "夜間の連絡体制を決める", null, null, null));
@@ -130,7 +130,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void theFollowUpAsksAboutEachOpenAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionItem a = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "一つ目", null, null, null));
         plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "二つ目", null, null, null));
@@ -153,7 +153,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void aRecommendedPracticeOpensTheDialogWithItsSourceAndTitle() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         var practice = caseLibrary.library().caseStudy("17").orElseThrow().practices().getFirst();
         boolean[] saved = {false};

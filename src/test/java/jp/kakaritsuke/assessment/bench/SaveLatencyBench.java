@@ -8,7 +8,7 @@ import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import jp.kakaritsuke.testsupport.ForkedApp;
@@ -40,7 +40,7 @@ public final class SaveLatencyBench {
                 AssessmentService assessments = context.getBean(AssessmentService.class);
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
                 Fixtures fixtures = context.getBean(Fixtures.class);
-                fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+                fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
                 long facilityId = jdbc.sql("SELECT MAX(id) FROM facility").query(Long.class).single();
                 var round = assessments.startRound(facilityId);
                 long[] versions = round.answers().stream().mapToLong(RoleAnswerView::version).toArray();

@@ -10,7 +10,7 @@ import jp.kakaritsuke.actionplan.ui.ActionPlanPanel;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -45,7 +45,7 @@ class ActionPlanOnPagesTest extends SpringBrowserlessTest {
 
     @Test
     void thePlanShowsToTheFacilityAndNotToItsAssociation() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);

@@ -17,7 +17,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         editor = fixtures.member(clinic, MemberRole.EDITOR);
         round = assessments.startRound(clinic.id());
     }
@@ -265,7 +265,7 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
                 .isEqualTo(jp.kakaritsuke.assessment.domain.Choice.FREQ_1);
         assertThat(ooh.indicators).containsKey("OUT_OF_HOURS.out_of_hours_fee").doesNotContainKey("OUT_OF_HOURS.member_duty_shifts");
 
-        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile association = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(association, MemberRole.EDITOR);
         round = assessments.startRound(association.id());
         RoleEditor theirs = open("OUT_OF_HOURS").editors.get("OUT_OF_HOURS");

@@ -13,7 +13,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.base.ui.RoleRadarChart;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
 
     @Test
     void saysWhichRolesWereAnsweredInDetailAndLetsAnEditorPlanAnAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         RoundView round = assessments.startRound(clinic.id());
         for (var a : round.answers()) {
@@ -68,7 +68,7 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
 
     @Test
     void showsSimilarCasesAndPracticesAndOverlaysACase() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         RoundView round = assessments.startRound(clinic.id());
         for (var a : round.answers()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -45,7 +45,7 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         long city = admin.create("福岡市医師会", AssociationLevel.MUNICIPAL, "福岡県", pref);
         FacilityProfile first = null;
         for (int i = 0; i < 3; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(f, MemberRole.EDITOR);
             if (i == 0) {
                 facilities.setConsent(f.id(), true);

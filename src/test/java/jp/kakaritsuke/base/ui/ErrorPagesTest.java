@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import java.util.List;
 import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +81,7 @@ class ErrorPagesTest extends SpringBrowserlessTest {
 
     @Test
     void aMalformedStepOfTheQuestionnaireShowsTheInvalidAddressPage() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long round = assessments.startRound(clinic.id()).summary().id();
         for (List<String> step : List.of(List.of("abc"), List.of("1e3"), List.of("\u0000"), List.of("2147483648"),
