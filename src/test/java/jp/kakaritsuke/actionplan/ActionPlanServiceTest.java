@@ -14,6 +14,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
@@ -49,7 +50,7 @@ class ActionPlanServiceTest {
     }
 
     static ActionInput input(String what) {
-        return new ActionInput("HOME_CARE", new SourceReference("17", 1), null, what, "院長", LocalDate.of(2027, 3, 31), null);
+        return new ActionInput(RoleCode.HOME_CARE, new SourceReference("17", 1), null, what, "院長", LocalDate.of(2027, 3, 31), null);
     }
 
     @Test
@@ -119,7 +120,7 @@ class ActionPlanServiceTest {
     void theOneRuleRefusesFieldByField() {
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        ActionInput bad = new ActionInput("NO_SUCH_ROLE", new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
+        ActionInput bad = new ActionInput(null, new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
                 LocalDate.of(20026, 1, 1), null);
         assertThatThrownBy(() -> plans.add(clinic.id(), bad)).isInstanceOfSatisfying(FieldErrors.class, e ->
                 assertThat(e.errors()).extracting(FieldErrors.FieldError::field, FieldErrors.FieldError::messageKey)
@@ -135,10 +136,10 @@ class ActionPlanServiceTest {
                 .containsExactly("actions.error.whatFormula");
         assertThat(plans.problems(input("見えない\u202E文字"))).extracting(FieldErrors.FieldError::messageKey)
                 .containsExactly("actions.error.whatInvisible");
-        assertThat(plans.problems(new ActionInput("HOME_CARE", null, null, "a", "x".repeat(101), null, null)))
+        assertThat(plans.problems(new ActionInput(RoleCode.HOME_CARE, null, null, "a", "x".repeat(101), null, null)))
                 .extracting(FieldErrors.FieldError::messageKey).containsExactly("actions.error.whoLength");
         // line breaks stay, spaces around are cut, an empty who is no who
-        ActionItem ok = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "  一行目\r\n二行目 ", " ", null, null));
+        ActionItem ok = plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, null, null, "  一行目\r\n二行目 ", " ", null, null));
         assertThat(ok.getWhat()).isEqualTo("一行目\n二行目");
         assertThat(ok.getWho()).isNull();
         assertThat(plans.plan(clinic.id())).hasSize(1);

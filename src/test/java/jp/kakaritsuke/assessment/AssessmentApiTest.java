@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -40,7 +40,7 @@ class AssessmentApiTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -81,7 +81,7 @@ class AssessmentApiTest {
     void assessmentsAreListedAndReadOnlyForTheirOwnFacility() throws Exception {
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        long roundId = assessments.startRound(clinic.id()).summary().id();
+        long roundId = rounds.startRound(clinic.id()).summary().id();
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         String outsider = fixtures.member(other, MemberRole.EDITOR);
@@ -207,9 +207,9 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.missingLevels", hasSize(13)))
                 .andExpect(jsonPath("$.missingLevels", not(hasItem("HOME_CARE"))));
         Fixtures.as(editor);
-        for (var a : assessments.round(id).answers()) {
+        for (var a : rounds.round(id).answers()) {
             if (a.level() == null) {
-                assessments.saveRoleAnswer(id, a.roleCode(), a.version(),
+                rounds.saveRoleAnswer(id, a.roleCode(), a.version(),
                         new jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput(1, false, null, java.util.Map.of()));
             }
         }

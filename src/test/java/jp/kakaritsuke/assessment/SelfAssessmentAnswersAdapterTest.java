@@ -9,8 +9,10 @@ import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -30,7 +32,9 @@ class SelfAssessmentAnswersAdapterTest {
     SelfAssessmentAnswers answers;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     Fixtures fixtures;
@@ -46,32 +50,32 @@ class SelfAssessmentAnswersAdapterTest {
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         assertThat(answers.latestSubmitted(clinic.id())).isEmpty();
 
-        RoundView first = assessments.startRound(clinic.id());
+        RoundView first = rounds.startRound(clinic.id());
         long id = first.summary().id();
-        first.answers().forEach(a -> assessments.saveRoleAnswer(id, a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
+        first.answers().forEach(a -> rounds.saveRoleAnswer(id, a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
                 switch (a.roleCode()) {
-                    case "OUT_OF_HOURS" -> Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_2_3),
+                    case RoleCode.OUT_OF_HOURS -> Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_2_3),
                             "OUT_OF_HOURS.duty_shifts", AnswerValue.of(BigDecimal.valueOf(30)));
-                    case "CARE_WELFARE" -> Map.of("CARE_WELFARE.opinion_letter", AnswerValue.of(Choice.PROVIDED));
+                    case RoleCode.CARE_WELFARE -> Map.of("CARE_WELFARE.opinion_letter", AnswerValue.of(Choice.PROVIDED));
                     default -> Map.<String, AnswerValue>of();
                 })));
         // a draft is not the facility's answer yet
         assertThat(answers.latestSubmitted(clinic.id())).isEmpty();
-        assessments.submit(id);
+        submissions.submit(id);
 
         Submission s = answers.latestSubmitted(clinic.id()).orElseThrow();
         assertThat(s.roundId()).isEqualTo(id);
         assertThat(s.questionnaireVersion()).isEqualTo(3);
-        assertThat(s.submittedAt()).isEqualTo(assessments.round(id).summary().submittedAt()); // as stored
+        assertThat(s.submittedAt()).isEqualTo(rounds.round(id).summary().submittedAt()); // as stored
         assertThat(s.choices()).containsExactlyInAnyOrderEntriesOf(Map.of("OUT_OF_HOURS.rota", "FREQ_2_3",
                 "CARE_WELFARE.opinion_letter", "PROVIDED"));
         assertThat(s.numbers()).containsOnlyKeys("OUT_OF_HOURS.duty_shifts");
         assertThat(s.numbers().get("OUT_OF_HOURS.duty_shifts")).isEqualByComparingTo("30");
 
         // the next round's draft, changed, does not replace the submitted answers
-        RoundView next = assessments.startRound(clinic.id());
-        var ooh = next.answer("OUT_OF_HOURS");
-        assessments.saveRoleAnswer(next.summary().id(), "OUT_OF_HOURS", ooh.version(), new RoleAnswerInput(3, false, null,
+        RoundView next = rounds.startRound(clinic.id());
+        var ooh = next.answer(RoleCode.OUT_OF_HOURS);
+        rounds.saveRoleAnswer(next.summary().id(), RoleCode.OUT_OF_HOURS, ooh.version(), new RoleAnswerInput(3, false, null,
                 Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_10_PLUS))));
         assertThat(answers.latestSubmitted(clinic.id()).orElseThrow().choices()).containsEntry("OUT_OF_HOURS.rota", "FREQ_2_3");
 

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
@@ -49,7 +51,11 @@ class AssociationPrivacyTest {
     @Autowired
     RollupService rollups;
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    RoleProfileService profiles;
     @Autowired
     FacilityService facilities;
     @Autowired
@@ -85,7 +91,7 @@ class AssociationPrivacyTest {
         consentingEditor = fixtures.member(consenting, MemberRole.EDITOR);
         facilities.setConsent(consenting.id(), true);
         submittedRound = fixtures.submitRound(consenting.id(), r -> 2, r -> false);
-        draftRound = assessments.startRound(consenting.id()).summary().id();
+        draftRound = rounds.startRound(consenting.id()).summary().id();
         fixtures.member(private_, MemberRole.EDITOR);
         privateRound = fixtures.submitRound(private_.id(), r -> 3, r -> false);
         Fixtures.asAdmin();
@@ -129,22 +135,22 @@ class AssociationPrivacyTest {
     void consentGrantsTheSubmittedResultsAndNothingElse() {
         Fixtures.as(staff);
         // the submitted round, its profile and the facility's name stay readable
-        assertThat(assessments.round(submittedRound).answers()).hasSize(14);
-        assertThat(assessments.profile(submittedRound).scores()).hasSize(14);
+        assertThat(rounds.round(submittedRound).answers()).hasSize(14);
+        assertThat(profiles.profile(submittedRound).scores()).hasSize(14);
         assertThat(facilities.get(consenting.id()).name()).isEqualTo(consenting.name());
-        assertThat(assessments.rounds(consenting.id())).extracting(RoundSummary::id).containsExactly(submittedRound);
+        assertThat(rounds.rounds(consenting.id())).extracting(RoundSummary::id).containsExactly(submittedRound);
         // the draft, the people, the invitations, the editing: as if they did not exist
-        assertThatThrownBy(() -> assessments.round(draftRound)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.profile(draftRound)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.draft(consenting.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(draftRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> profiles.profile(draftRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.draft(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.members(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> invitations.list(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.updateProfile(facilities.get(consenting.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.startRound(consenting.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.startRound(consenting.id())).isInstanceOf(NotFoundException.class);
         // a member without consent: nothing at all, the same answer as for an id that does not exist
-        assertThatThrownBy(() -> assessments.round(privateRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(privateRound)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.get(private_.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.round(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
         // another association, existing or not
         assertThatThrownBy(() -> rollups.rollup(other)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rollups.rollup(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
@@ -154,8 +160,8 @@ class AssociationPrivacyTest {
     void aViewerWhoSeesTheFacilityIsRefusedWith403() {
         String viewer = fixtures.member(consenting, MemberRole.VIEWER);
         Fixtures.as(viewer);
-        assertThat(assessments.round(draftRound).answers()).hasSize(14);
-        assertThatThrownBy(() -> assessments.submit(draftRound)).isInstanceOf(AccessDeniedException.class);
+        assertThat(rounds.round(draftRound).answers()).hasSize(14);
+        assertThatThrownBy(() -> submissions.submit(draftRound)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.list(consenting.id())).isInstanceOf(AccessDeniedException.class);
     }
 

@@ -14,7 +14,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.audit.domain.AuditEventRepository;
@@ -69,7 +69,7 @@ class AuditAccessTest {
     FacilityService facilities;
 
     @Autowired
-    AssessmentService assessments;
+    RoleProfileService profiles;
 
     @Autowired
     AuditService audit;
@@ -102,9 +102,9 @@ class AuditAccessTest {
         prefStaff = fixtures.associationAdmin(pref);
         otherStaff = fixtures.associationAdmin(other);
         Fixtures.as(prefStaff);
-        assessments.profile(round); // the staff reading a consenting member: theirs to see
+        profiles.profile(round); // the staff reading a consenting member: theirs to see
         Fixtures.asAdmin();
-        assessments.profile(round); // an administrator reading it: not the association's business
+        profiles.profile(round); // an administrator reading it: not the association's business
     }
 
     @AfterEach

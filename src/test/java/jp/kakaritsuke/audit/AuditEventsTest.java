@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
@@ -72,7 +72,7 @@ class AuditEventsTest {
     InvitationService invitations;
 
     @Autowired
-    AssessmentService assessments;
+    RoleProfileService profiles;
 
     @Autowired
     AssociationAdminService associations;
@@ -173,7 +173,7 @@ class AuditEventsTest {
         facilities.setConsent(clinic.id(), true); // no change: nothing to record
         facilities.setConsent(clinic.id(), false);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        assessments.profile(round); // the facility's own people reading their results: not recorded
+        profiles.profile(round); // the facility's own people reading their results: not recorded
 
         assertThat(ofFacility(clinic.id())).containsExactly(
                 new Row("FACILITY_CREATED", "admin", null, clinic.id(), null, LOCAL, clinic.name()),
@@ -256,7 +256,7 @@ class AuditEventsTest {
 
         // association staff open the consenting member's profile (the rollup's drill-down)
         Fixtures.as(head);
-        assessments.profile(round);
+        profiles.profile(round);
         Fixtures.anonymous();
         // the board report, downloaded by an administrator (outside) and by the facility's editor (inside)
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", round).with(user(userDetails.loadUserByUsername("admin")))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -71,7 +72,7 @@ class AssociationBrowserTest {
             FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(f, MemberRole.EDITOR);
             int level = i;
-            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 1 + level, role -> false);
+            fixtures.submitRound(f.id(), role -> role == RoleCode.OUT_OF_HOURS ? 0 : 1 + level, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }

@@ -26,8 +26,10 @@ import jp.kakaritsuke.assessment.domain.RoleAnswer;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
@@ -78,7 +80,9 @@ class PrefillTest {
     QuestionnaireService questionnaires;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService roundService;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     AssessmentRoundRepository rounds;
@@ -119,7 +123,7 @@ class PrefillTest {
                 RoleAnswer answer = round.addAnswer(role.roleCode());
                 answer.apply(3, false, null, values, editor, clock.instant());
             }
-            round.submit(editor, clock.instant(), "CLINIC", "千葉県", "REGIONAL_CITY", 0);
+            round.submit(editor, clock.instant(), FacilityKind.CLINIC, "千葉県", AreaType.REGIONAL_CITY, 0);
             rounds.saveAndFlush(round);
             assertThat(reportScale).as("version %d has REPORT_SCALE indicators", version).isPositive();
 
@@ -146,7 +150,7 @@ class PrefillTest {
 
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        var round = assessments.startRound(clinic.id());
+        var round = roundService.startRound(clinic.id());
         assertThat(round.summary().questionnaireVersion()).isEqualTo(3);
         Map<String, Integer> expected = new LinkedHashMap<>();
         Map<String, Choice> given = new HashMap<>();
@@ -171,10 +175,10 @@ class PrefillTest {
                     values.put(i.code(), AnswerValue.of(i.choices().getLast()));
                 }
             }
-            long version = assessments.round(round.summary().id()).answer(role.roleCode()).version();
-            assessments.saveRoleAnswer(round.summary().id(), role.roleCode(), version, new RoleAnswerInput(3, false, null, values));
+            long version = roundService.round(round.summary().id()).answer(role.roleCode()).version();
+            roundService.saveRoleAnswer(round.summary().id(), role.roleCode(), version, new RoleAnswerInput(3, false, null, values));
         }
-        assessments.submit(round.summary().id());
+        submissions.submit(round.summary().id());
 
         PreparationView v = preparations.start(clinic.id(), year);
         Map<String, Integer> prefilled = v.answers().values().stream()

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.web.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -69,7 +71,9 @@ class AuthorizationMatrixTest {
     InvitationService invitations;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    RoleProfileService profiles;
 
     @Autowired
     AssociationAdminService associations;
@@ -102,8 +106,8 @@ class AuthorizationMatrixTest {
         users.put("editor", fixtures.member(clinic, MemberRole.EDITOR));
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
-        long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput("HOME_CARE", null, null,
+        long draft = rounds.startRound(clinic.id()).summary().id();
+        long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput(RoleCode.HOME_CARE, null, null,
                 "認可表 行動", null, null, null)).getId();
         int year = preparations.currentReportYear();
         preparations.save(clinic.id(), year, 0, Map.of("NO2A.ROTA", jp.kakaritsuke.functionreport.service.AnswerInput.choice(3)));
@@ -186,8 +190,8 @@ class AuthorizationMatrixTest {
         // the service calls behind the pages that take an id (the views only pass the id on)
         service("facility page: members of the clinic", () -> facilities.members(clinic.id()), 401, 200, 200, 200, 404, 404, 404);
         service("facility page: invitations of the clinic", () -> invitations.list(clinic.id()), 401, 200, 200, 403, 404, 404, 404);
-        service("round page: the draft", () -> assessments.round(draft), 401, 200, 200, 200, 404, 404, 404);
-        service("profile page: the submitted round", () -> assessments.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
+        service("round page: the draft", () -> rounds.round(draft), 401, 200, 200, 200, 404, 404, 404);
+        service("profile page: the submitted round", () -> profiles.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
         service("facility page: invite a viewer to the clinic",
                 () -> invitations.invite(clinic.id(), MemberRole.VIEWER, "認可表 招待"), 401, 200, 200, 403, 404, 404, 404);
         service("home and result pages: the clinic's action plan", () -> actionPlans.plan(clinic.id()), 401, 200, 200, 200, 404, 404, 404);

@@ -100,8 +100,8 @@ class BlankSheetTest {
             }
             int indicators = 0;
             for (RoleQuestion rq : q.roles()) {
-                Row level = byCode.get(rq.roleCode());
-                assertThat(level).as(rq.roleCode()).isNotNull();
+                Row level = byCode.get(rq.roleCode().name());
+                assertThat(level).as(rq.roleCode().name()).isNotNull();
                 assertThat(validations.get(level.getRowNum()).getValidationConstraint().getExplicitListValues())
                         .containsExactly("0", "1", "2", "3", "4");
                 if (rq.helpSource() != null && rq.helpSource().matches("(事例|参考).*")) {

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -33,7 +33,7 @@ class ReportApiTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -45,7 +45,7 @@ class ReportApiTest {
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long id = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
+        long draft = rounds.startRound(clinic.id()).summary().id();
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         String outsider = fixtures.member(other, MemberRole.EDITOR);

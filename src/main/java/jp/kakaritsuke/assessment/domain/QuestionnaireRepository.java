@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,14 +32,14 @@ public class QuestionnaireRepository {
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<Indicator>> indicators = new LinkedHashMap<>();
+        Map<RoleCode, List<Indicator>> indicators = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT code, role_code, seq, label_ja, label_en, hint_ja, hint_en, answer_type, unit_ja, unit_en,
                        min_value, max_value, full_credit_value, source_case, source_practice, report_item_code, report_item_ja,
                        extra_choices, audience, period, basis_ja, basis_en
                 FROM questionnaire_indicator WHERE version = ? ORDER BY role_code, seq""")
                 .param(version)
-                .query((rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                .query((rs, i) -> new Indicator(rs.getString(1), RoleCode.of(rs.getString(2)), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), AnswerType.valueOf(rs.getString(8)),
                         rs.getString(9), rs.getString(10), rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
                         rs.getObject(13, Integer.class), rs.getString(14), rs.getObject(15, Integer.class),
@@ -54,11 +55,11 @@ public class QuestionnaireRepository {
                        level0_en, level1_en, level2_en, level3_en, level4_en
                 FROM questionnaire_role WHERE version = ? ORDER BY seq""")
                 .param(version)
-                .query((rs, i) -> new RoleQuestion(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                .query((rs, i) -> new RoleQuestion(RoleCode.of(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6),
                         List.of(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
                         List.of(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
-                        indicators.getOrDefault(rs.getString(1), List.of())))
+                        indicators.getOrDefault(RoleCode.of(rs.getString(1)), List.of())))
                 .list();
         List<QuestionnaireStep> steps = jdbc.sql("""
                 SELECT step_no, code, title_ja, title_en, intro_ja, intro_en FROM questionnaire_step

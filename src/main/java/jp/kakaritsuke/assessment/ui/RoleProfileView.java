@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -31,7 +32,7 @@ import jp.kakaritsuke.scoring.service.RecommendationService;
 import jp.kakaritsuke.scoring.ui.RecommendationPanel;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.base.ui.RoleRadarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
@@ -44,7 +45,7 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 @PermitAll
 class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final AssessmentService assessments;
+    private final RoleProfileService profiles;
     private final RecommendationService recommendations;
     private final ReasonTexts reasonTexts;
     private final CaseLibrary library;
@@ -53,7 +54,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     RoleProfile profile;
     RecommendationPanel recommendationPanel;
     /** 「行動計画に追加」 on each recommended practice (role code, practice); null = no button (not an editor). */
-    BiConsumer<String, RecommendedPractice> addToPlan;
+    BiConsumer<RoleCode, RecommendedPractice> addToPlan;
     Grid.Column<RoleScore> previousColumn;
     Grid.Column<RoleScore> changeColumn;
     static final int PHONE_PX = 600;
@@ -67,7 +68,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     /** The report's functions each role relates to (null until shown; hidden when the edition has no links). */
     CrosswalkPanel crosswalk;
 
-    RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
+    RoleProfileView(RoleProfileService profiles, RecommendationService recommendations,
                     ReasonTexts reasonTexts, CaseLibraryService caseLibrary, QuestionnaireService questionnaires,
                     jp.kakaritsuke.actionplan.service.ActionPlanService plans,
                     jp.kakaritsuke.functionreport.service.ReportEditionService editions,
@@ -76,7 +77,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         this.editions = editions;
         this.facilities = facilities;
         this.access = access;
-        this.assessments = assessments;
+        this.profiles = profiles;
         this.plans = plans;
         this.questionnaires = questionnaires;
         this.recommendations = recommendations;
@@ -87,7 +88,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     @Override
     public void setParameter(BeforeEvent event, Long roundId) {
-        profile = assessments.profile(roundId);
+        profile = profiles.profile(roundId);
         removeAll();
         String when = profile.round().submittedAt() == null
                 ? getTranslation("roundStatus." + profile.round().status().name())
@@ -160,7 +161,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                 : null;
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
-            recommendationPanel = new RecommendationPanel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
+            recommendationPanel = new RecommendationPanel(recommendations.recommend(profiles.scoringProfile(profile.round().id())),
                     library, reasonTexts, this::overlay, role -> nextLevelAnchor(questionnaire, role), addToPlan);
             add(recommendationPanel);
         }
@@ -222,8 +223,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /** The anchor sentence of the level after the facility's current one in this round's questionnaire; null at 4. */
-    String nextLevelAnchor(Questionnaire questionnaire, String roleCode) {
-        Integer level = profile.scores().stream().filter(s -> s.roleCode().equals(roleCode)).findFirst()
+    String nextLevelAnchor(Questionnaire questionnaire, RoleCode roleCode) {
+        Integer level = profile.scores().stream().filter(s -> s.roleCode() == roleCode).findFirst()
                 .map(RoleScore::level).orElse(null);
         int next = (level == null ? 0 : level) + 1;
         if (next > RoleQuestion.MAX_LEVEL) {
@@ -249,14 +250,14 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             return;
         }
         series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(this, c.source())),
-                profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode().equals(s.roleCode()))
+                profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode() == s.roleCode())
                         .findFirst().map(m -> m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100.0).orElse(0.0)).toList(),
                 RoleRadarChart.SeriesKind.CASE));
         chart.setSeries(series);
     }
 
-    private String roleName(String code) {
-        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+    private String roleName(RoleCode code) {
+        return library.roleName(code, getLocale());
     }
 
     @Override

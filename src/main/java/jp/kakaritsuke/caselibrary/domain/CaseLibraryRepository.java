@@ -1,12 +1,14 @@
 package jp.kakaritsuke.caselibrary.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakaritsuke.base.FacilityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * Reads the whole case library in a handful of queries. Called by {@code CaseLibraryService} inside a read-only
@@ -26,11 +28,8 @@ public class CaseLibraryRepository {
                 .query((rs, i) -> new RoleGroup(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .list();
         List<Role> roles = jdbc.sql("SELECT code, seq, name_ja, name_en, group_code FROM role ORDER BY seq")
-                .query((rs, i) -> new Role(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), blankToNull(rs.getString(5))))
+                .query((rs, i) -> new Role(RoleCode.of(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getString(4), blankToNull(rs.getString(5))))
                 .list();
-        Map<String, Integer> roleOrder = new LinkedHashMap<>();
-        roles.forEach(r -> roleOrder.put(r.code(), r.seq()));
-
         Map<String, List<String>> features = groupBy(
                 "SELECT case_number, feature_text FROM case_region_feature ORDER BY case_number, seq",
                 (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)));
@@ -39,17 +38,17 @@ public class CaseLibraryRepository {
                 (rs, i) -> Map.entry(rs.getString(1), new Highlight((Integer) rs.getObject(2, Integer.class), rs.getString(3))));
         Map<String, List<RoleMark>> marks = groupBy(
                 "SELECT case_number, role_code, derived FROM case_role",
-                (rs, i) -> Map.entry(rs.getString(1), new RoleMark(rs.getString(2), rs.getBoolean(3))));
-        marks.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a.roleCode()) - roleOrder.get(b.roleCode())));
+                (rs, i) -> Map.entry(rs.getString(1), new RoleMark(RoleCode.of(rs.getString(2)), rs.getBoolean(3))));
+        marks.values().forEach(list -> list.sort(Comparator.comparing(RoleMark::roleCode)));
 
-        Map<Long, List<String>> practiceRoles = new LinkedHashMap<>();
+        Map<Long, List<RoleCode>> practiceRoles = new LinkedHashMap<>();
         Map<Long, Boolean> practiceRolesDerived = new LinkedHashMap<>();
         jdbc.sql("SELECT practice_id, role_code, derived FROM practice_role").query(rs -> {
             long id = rs.getLong(1);
-            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
+            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(RoleCode.of(rs.getString(2)));
             practiceRolesDerived.merge(id, rs.getBoolean(3), Boolean::logicalOr);
         });
-        practiceRoles.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a) - roleOrder.get(b)));
+        practiceRoles.values().forEach(Collections::sort);
         Map<String, List<Practice>> practices = groupBy(
                 "SELECT id, case_number, practice_no, title, body FROM practice ORDER BY case_number, practice_no",
                 (rs, i) -> {

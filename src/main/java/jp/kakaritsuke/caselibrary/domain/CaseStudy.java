@@ -35,17 +35,17 @@ public record CaseStudy(
         practices = List.copyOf(practices);
     }
 
-    public boolean hasRole(String roleCode) {
-        return roleMarks.stream().anyMatch(m -> m.roleCode().equals(roleCode));
+    public boolean hasRole(RoleCode roleCode) {
+        return roleMarks.stream().anyMatch(m -> m.roleCode() == roleCode);
     }
 
     /** ● marks of the seed's matrix. */
-    public List<String> markedRoles() {
+    public List<RoleCode> markedRoles() {
         return roleMarks.stream().filter(m -> !m.derived()).map(RoleMark::roleCode).toList();
     }
 
     /** Our own tags (reference cases only). */
-    public List<String> derivedRoles() {
+    public List<RoleCode> derivedRoles() {
         return roleMarks.stream().filter(RoleMark::derived).map(RoleMark::roleCode).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +64,7 @@ public class ReportEditionRepository {
                 SELECT function_code, item_code, role_code, reason_ja, reason_en FROM report_crosswalk
                 WHERE edition_year = ? ORDER BY seq""")
                 .param(year)
-                .query((rs, i) -> new CrosswalkLink(ReportFunction.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new CrosswalkLink(ReportFunction.valueOf(rs.getString(1)), rs.getString(2), RoleCode.of(rs.getString(3)),
                         rs.getString(4), rs.getString(5)))
                 .list();
         List<PrefillRule> prefills = jdbc.sql("""

@@ -414,7 +414,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
     /** The roles the crosswalk (ours) links to the item or its function, by name. */
     private List<String> roleNames(ReportEdition edition, ReportItem item) {
         return edition.crosswalkForItem(item).stream().map(CrosswalkLink::roleCode).distinct()
-                .map(code -> library.role(code).map(r -> r.name(getLocale())).orElse(code)).toList();
+                .map(code -> library.roleName(code, getLocale())).toList();
     }
 
     /** An item asked only after another item's choice (No.5 after No.4 「有り」) shows only then. */

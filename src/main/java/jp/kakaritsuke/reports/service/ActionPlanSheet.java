@@ -49,7 +49,7 @@ class ActionPlanSheet {
         CellStyle date = null;
         for (ActionItem item : items) {
             int r = s.nextRow();
-            s.row(item.getWhat(), library.role(item.getRoleCode()).map(role -> role.name(locale)).orElse(item.getRoleCode()),
+            s.row(item.getWhat(), library.roleName(item.getRoleCode(), locale),
                     item.getPractice() == null ? "" : source(item.getPractice(), locale), item.getWho() == null ? "" : item.getWho(),
                     null, t("actions.status." + item.getStatus().name(), locale));
             if (item.getDueDate() != null) {

@@ -13,6 +13,7 @@ import jp.kakaritsuke.actionplan.service.ActionInput;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -81,7 +82,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         test(dialog.save).click();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(plans.plan(clinic.id())).singleElement().satisfies(i -> {
-            assertThat(i.getRoleCode()).isEqualTo("HOME_CARE");
+            assertThat(i.getRoleCode()).isEqualTo(RoleCode.HOME_CARE);
             assertThat(i.getWho()).isEqualTo("看護師長");
             assertThat(i.getDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
         });
@@ -105,7 +106,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
-        plans.add(clinic.id(), new ActionInput("HOME_CARE", new SourceReference("17", 1), null, "夜間の連絡体制を決める", null, null, null));
+        plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, new SourceReference("17", 1), null, "夜間の連絡体制を決める", null, null, null));
         Fixtures.asAdmin();
         long association = associations.create("行動計画UI 医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         associations.addFacility(association, clinic.id());
@@ -132,9 +133,9 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
     void theFollowUpAsksAboutEachOpenAction() {
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        ActionItem a = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "一つ目", null, null, null));
-        plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "二つ目", null, null, null));
-        ActionItem done = plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "済んだもの", null, null, null));
+        ActionItem a = plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, null, null, "一つ目", null, null, null));
+        plans.add(clinic.id(), new ActionInput(RoleCode.END_OF_LIFE, null, null, "二つ目", null, null, null));
+        ActionItem done = plans.add(clinic.id(), new ActionInput(RoleCode.END_OF_LIFE, null, null, "済んだもの", null, null, null));
         plans.setStatus(done.getId(), done.getVersion(), ActionStatus.DONE);
 
         ActionFollowUp followUp = new ActionFollowUp(plans, caseLibrary.library(), clinic.id());
@@ -157,12 +158,12 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         fixtures.member(clinic, MemberRole.EDITOR);
         var practice = caseLibrary.library().caseStudy("17").orElseThrow().practices().getFirst();
         boolean[] saved = {false};
-        ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true).accept("HOME_CARE",
+        ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true).accept(RoleCode.HOME_CARE,
                 new RecommendedPractice(practice.id(), "17", practice.number(), practice.title(), practice.summary().text(),
-                        practice.summary().derived(), java.util.List.of("HOME_CARE"), java.util.List.of(),
-                        jp.kakaritsuke.scoring.domain.Reason.of("reason.priority", "HOME_CARE"), 1.0));
+                        practice.summary().derived(), java.util.List.of(RoleCode.HOME_CARE), java.util.List.of(),
+                        jp.kakaritsuke.scoring.domain.Reason.of("reason.priority", RoleCode.HOME_CARE), 1.0));
         ActionDialog dialog = find(ActionDialog.class).single();
-        assertThat(dialog.role.getValue()).isEqualTo("HOME_CARE");
+        assertThat(dialog.role.getValue()).isEqualTo(RoleCode.HOME_CARE);
         assertThat(dialog.what.getValue()).isEqualTo(practice.title());
         test(dialog.save).click();
         assertThat(saved[0]).isTrue();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.util.List;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -51,9 +52,9 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
     @Test
     void eachRoleSaysWhichFunctionsOfTheReportItRelatesToWithTheReasonOnDemandAndMarkedAsOurs() {
         when(editions.current()).thenReturn(edition(List.of(
-                new CrosswalkLink(ReportFunction.NO2_C, null, "HOME_CARE", "訪問診療・往診の体制はこの役割のレベルそのもの", "the level itself"),
-                new CrosswalkLink(ReportFunction.NO2_A, null, "OUT_OF_HOURS", "時間外の体制", "out of hours"),
-                new CrosswalkLink(ReportFunction.NO2_D, null, "END_OF_LIFE", "看取りと介護の連携", "end of life"))));
+                new CrosswalkLink(ReportFunction.NO2_C, null, RoleCode.HOME_CARE, "訪問診療・往診の体制はこの役割のレベルそのもの", "the level itself"),
+                new CrosswalkLink(ReportFunction.NO2_A, null, RoleCode.OUT_OF_HOURS, "時間外の体制", "out of hours"),
+                new CrosswalkLink(ReportFunction.NO2_D, null, RoleCode.END_OF_LIFE, "看取りと介護の連携", "end of life"))));
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long round = fixtures.submitRound(clinic.id(), r -> 2, r -> false);
@@ -77,7 +78,7 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
     @Test
     void linksToTheReportPreparationForAClinicButNotForAnAssociationAndHidesWithoutLinks() {
         when(editions.current()).thenReturn(edition(List.of(
-                new CrosswalkLink(ReportFunction.NO2_C, null, "HOME_CARE", "理由", "why"))));
+                new CrosswalkLink(ReportFunction.NO2_C, null, RoleCode.HOME_CARE, "理由", "why"))));
         FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long round = fixtures.submitRound(clinic.id(), r -> 1, r -> false);

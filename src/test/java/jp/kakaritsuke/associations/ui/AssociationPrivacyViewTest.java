@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -28,7 +28,7 @@ class AssociationPrivacyViewTest extends SpringBrowserlessTest {
     @Autowired
     FacilityService facilities;
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -43,7 +43,7 @@ class AssociationPrivacyViewTest extends SpringBrowserlessTest {
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), r -> 2, r -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
+        long draft = rounds.startRound(clinic.id()).summary().id();
         Fixtures.asAdmin();
         admin.addFacility(pref, clinic.id());
         String staff = fixtures.associationAdmin(pref);

@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.List;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -51,7 +52,7 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
                 facilities.setConsent(f.id(), true);
                 first = f;
             }
-            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 3, role -> false);
+            fixtures.submitRound(f.id(), role -> role == RoleCode.OUT_OF_HOURS ? 0 : 3, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }
