@@ -93,7 +93,8 @@ public class RoleProfileService {
         Optional<AssessmentRound> previous = round.getStatus() == RoundStatus.SUBMITTED
                 ? rounds.findSubmittedBefore(round.getFacilityId(), round.getId(), round.getSubmittedAt(), Limit.of(1))
                         .stream().findFirst()
-                : rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(round.getFacilityId(), RoundStatus.SUBMITTED);
+                : rounds.findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(round.getFacilityId(),
+                        RoundStatus.SUBMITTED);
         Map<RoleCode, Previous> before = new EnumMap<>(RoleCode.class);
         previous.ifPresent(p -> {
             Questionnaire pq = reader.questionnaireOf(p);
@@ -107,7 +108,8 @@ public class RoleProfileService {
             Previous p = before.getOrDefault(q.roleCode(), Previous.NONE);
             scores.add(new RoleScore(q.roleCode(), a == null ? null : a.getLevel(),
                     a == null ? null : questionnaire.score(q, a.getLevel(), a.getIndicators()),
-                    a != null && a.isPriority(), p.level(), p.score(), a != null && RoleScoring.detailed(q, a.getIndicators())));
+                    a != null && a.isPriority(), p.level(), p.score(),
+                    a != null && RoleScoring.detailed(q, a.getIndicators())));
         }
         return new RoleProfile(RoundReader.summary(round, name),
                 previous.map(r -> RoundReader.summary(r, name)).orElse(null), scores);

@@ -30,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the round services share: a round loaded with the caller's access checked (a submitted round needs
- * {@link FacilityScope#SUBMITTED_RESULTS}, a draft {@link FacilityScope#INTERNALS}, a change {@link FacilityScope#EDIT};
- * a round the caller may not see is answered like one that does not exist), the round's questionnaire as its facility
- * is asked it, and the views the services return. Runs only inside the calling service's transaction.
+ * {@link FacilityScope#SUBMITTED_RESULTS}, a draft {@link FacilityScope#INTERNALS}, a change
+ * {@link FacilityScope#EDIT}; a round the caller may not see is answered like one that does not exist), the round's
+ * questionnaire as its facility is asked it, and the views the services return. Runs only inside the calling
+ * service's transaction.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)

@@ -32,11 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rounds and their answers, as the facility's people work on them: list, start (copying the last submitted round),
- * read, autosave one role at a time with optimistic locking, confirm a carried-over role 「変更なし」. Every method checks
- * the caller against the round's facility ({@link RoundReader}): a submitted round needs
+ * read, autosave one role at a time with optimistic locking, confirm a carried-over role 「変更なし」. Every method
+ * checks the caller against the round's facility ({@link RoundReader}): a submitted round needs
  * {@link FacilityScope#SUBMITTED_RESULTS} (what a consenting member's association holds), a draft
- * {@link FacilityScope#INTERNALS}, a change {@link FacilityScope#EDIT}; a round the caller may not read is answered like
- * one that does not exist. Submitting is {@link SubmissionService}'s, the scores {@link RoleProfileService}'s.
+ * {@link FacilityScope#INTERNALS}, a change {@link FacilityScope#EDIT}; a round the caller may not read is answered
+ * like one that does not exist. Submitting is {@link SubmissionService}'s, the scores {@link RoleProfileService}'s.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -52,8 +52,8 @@ public class RoundService {
     private final Clock clock;
     private final AssessmentMetrics metrics;
 
-    RoundService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers, QuestionnaireService questionnaires,
-                 RoundReader reader, FacilityAccess access, FacilityService facilities, MemberAssessmentFeed feed,
+    RoundService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
+                 QuestionnaireService questionnaires, RoundReader reader, FacilityAccess access, FacilityService facilities, MemberAssessmentFeed feed,
                  Clock clock, AssessmentMetrics metrics) {
         this.rounds = rounds;
         this.roleAnswers = roleAnswers;
@@ -193,7 +193,7 @@ public class RoundService {
         return new Edit(round, user, questionnaire, AnswerValidator.question(questionnaire, role));
     }
 
-    /** The role's answer if it is still at {@code expectedVersion}; otherwise the conflict, with the answer as it is. */
+    /** The role's answer if it is still at {@code expectedVersion}; otherwise the conflict, with the answer as is. */
     private RoleAnswer current(Edit edit, long expectedVersion) {
         RoleAnswer answer = roleAnswers.find(edit.round().getId(), edit.question().roleCode()).orElseThrow();
         if (answer.getVersion() != expectedVersion) {

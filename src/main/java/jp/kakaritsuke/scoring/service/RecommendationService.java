@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import jp.kakaritsuke.caselibrary.domain.CaseKind;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
@@ -69,7 +70,7 @@ public class RecommendationService {
                 weights[m.roleCode().ordinal()] = m.derived() ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;
             }
             int index = cases.size();
-            cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind().name().equals("REFERENCE"),
+            cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind() == CaseKind.REFERENCE,
                     c.facilityKind(), c.prefecture(), c.areaType(), c.beds().total() == null ? 0 : c.beds().total(), weights));
             for (Practice p : c.practices()) {
                 PracticeSummary summary = p.summary();
