@@ -3,6 +3,7 @@ package jp.kakaritsuke.demo;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.functionreport.domain.ReportChoice;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
 import jp.kakaritsuke.functionreport.service.AnswerInput;
@@ -22,7 +23,8 @@ import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.assessment.service.RoundBackdating;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
@@ -32,7 +34,7 @@ import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -67,13 +69,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     static final String CLINIC = "さくら在宅クリニック (デモ)";
-    private static final String[] PRIORITY_CHOICES = {"HOME_CARE", "OUT_OF_HOURS", "MULTIDISCIPLINARY", "END_OF_LIFE",
-            "CARE_WELFARE", "SCHOOL_HEALTH", "CLINIC_CLINIC"};
+    private static final RoleCode[] PRIORITY_CHOICES = {RoleCode.HOME_CARE, RoleCode.OUT_OF_HOURS,
+            RoleCode.MULTIDISCIPLINARY, RoleCode.END_OF_LIFE, RoleCode.CARE_WELFARE, RoleCode.SCHOOL_HEALTH,
+            RoleCode.CLINIC_CLINIC};
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final FacilityService facilities;
     private final InvitationService invitations;
-    private final AssessmentService assessments;
+    private final RoundService rounds;
+    private final SubmissionService submissions;
     private final QuestionnaireService questionnaires;
     private final Clock clock;
     private final AssociationAdminService associations;
@@ -86,7 +90,7 @@ class DemoData implements ApplicationRunner {
     private final PreparationBackdating preparationBackdating;
     private final AssociationRoundBackdating associationRoundBackdating;
 
-    DemoData(FacilityService facilities, InvitationService invitations, AssessmentService assessments,
+    DemoData(FacilityService facilities, InvitationService invitations, RoundService rounds, SubmissionService submissions,
              QuestionnaireService questionnaires, Clock clock, AssociationAdminService associations,
              jp.kakaritsuke.associations.service.AssociationRoundService associationRounds,
              AssociationStaffService associationStaff, ReportPreparationService preparations,
@@ -103,7 +107,8 @@ class DemoData implements ApplicationRunner {
         this.associations = associations;
         this.facilities = facilities;
         this.invitations = invitations;
-        this.assessments = assessments;
+        this.rounds = rounds;
+        this.submissions = submissions;
         this.questionnaires = questionnaires;
         this.clock = clock;
         this.adminUsername = adminUsername;
@@ -136,12 +141,12 @@ class DemoData implements ApplicationRunner {
             return null;
         }
         log.info("Seeding the demo data (one transaction)");
-        FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityType.CLINIC, "千葉県", "柏市",
+        FacilityProfile clinic = facilities.create(new FacilityProfile(null, 0, CLINIC, FacilityKind.CLINIC, "千葉県", "柏市",
                 AreaType.REGIONAL_CITY, null, null, null, 3, 4, Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED)));
-        FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityType.HOSPITAL,
+        FacilityProfile hospital = facilities.create(new FacilityProfile(null, 0, "みどり地域病院 (デモ)", FacilityKind.HOSPITAL,
                 "長野県", "松本市", AreaType.REGIONAL_CITY, 80, 40, null, 14, 10,
                 Set.of(Designation.HOME_CARE_SUPPORT_HOSPITAL, Designation.COMMUNITY_CARE_WARD)));
-        FacilityProfile association = facilities.create(new FacilityProfile(null, 0, "ひかり市医師会 (デモ)", FacilityType.ASSOCIATION,
+        FacilityProfile association = facilities.create(new FacilityProfile(null, 0, "ひかり市医師会 (デモ)", FacilityKind.ASSOCIATION,
                 "愛知県", "豊田市", AreaType.REGIONAL_CITY, null, null, null, null, null, Set.of()));
 
         Map<String, String> passwords = new LinkedHashMap<>();
@@ -152,13 +157,13 @@ class DemoData implements ApplicationRunner {
 
         // a clinic strong in home care, a year apart; a community hospital; an association building a network
         actAs("demo-clinic", "USER");
-        long first = submitRound(clinic.id(), new int[] {2, 2, 0, 1, 1, 0, 2, 2, 2, 1, 2, 1, 1, 1}, List.of("OUT_OF_HOURS", "END_OF_LIFE"));
+        long first = submitRound(clinic.id(), new int[] {2, 2, 0, 1, 1, 0, 2, 2, 2, 1, 2, 1, 1, 1}, List.of(RoleCode.OUT_OF_HOURS, RoleCode.END_OF_LIFE));
         backdate(first, Duration.ofDays(365));
-        submitRound(clinic.id(), new int[] {3, 3, 0, 1, 1, 0, 3, 3, 3, 3, 3, 2, 2, 1}, List.of("EMERGENCY", "CAREER_SUPPORT"));
+        submitRound(clinic.id(), new int[] {3, 3, 0, 1, 1, 0, 3, 3, 3, 3, 3, 2, 2, 1}, List.of(RoleCode.EMERGENCY, RoleCode.CAREER_SUPPORT));
         actAs("demo-hospital", "USER");
-        submitRound(hospital.id(), new int[] {1, 3, 3, 1, 0, 1, 3, 3, 2, 2, 3, 3, 2, 2}, List.of("HOME_CARE"));
+        submitRound(hospital.id(), new int[] {1, 3, 3, 1, 0, 1, 3, 3, 2, 2, 3, 3, 2, 2}, List.of(RoleCode.HOME_CARE));
         actAs("demo-association", "USER");
-        submitRound(association.id(), new int[] {3, 3, 2, 1, 2, 1, 3, 2, 3, 1, 4, 2, 2, 3}, List.of("MULTIDISCIPLINARY", "OUT_OF_HOURS"));
+        submitRound(association.id(), new int[] {3, 3, 2, 1, 2, 1, 3, 2, 3, 1, 4, 2, 2, 3}, List.of(RoleCode.MULTIDISCIPLINARY, RoleCode.OUT_OF_HOURS));
 
         // a prefectural association with a city association and members around the demo clinic, for the rollups
         actAs(adminUsername, "ADMIN");
@@ -184,7 +189,7 @@ class DemoData implements ApplicationRunner {
             Member m = members.get(i);
             boolean hospitalMember = m.name().contains("病院");
             FacilityProfile member = facilities.create(new FacilityProfile(null, 0, m.name(),
-                    hospitalMember ? FacilityType.HOSPITAL : FacilityType.CLINIC, "千葉県", m.municipality(), AreaType.METROPOLITAN,
+                    hospitalMember ? FacilityKind.HOSPITAL : FacilityKind.CLINIC, "千葉県", m.municipality(), AreaType.METROPOLITAN,
                     hospitalMember ? 120 : null, null, null, hospitalMember ? 18 : 1 + i % 3, i % 2, Set.of()));
             boolean kashiwaMember = m.municipality().equals("柏市");
             associations.addFacility(kashiwaMember ? kashiwa : matsudo, member.id());
@@ -203,9 +208,9 @@ class DemoData implements ApplicationRunner {
             } else {
                 levels[7] = random.nextInt(3); // 休日夜間・24時間対応: a gap in 松戸市
             }
-            List<String> priorities = List.of(PRIORITY_CHOICES[i % PRIORITY_CHOICES.length], PRIORITY_CHOICES[(i + 2) % PRIORITY_CHOICES.length]);
+            List<RoleCode> priorities = List.of(PRIORITY_CHOICES[i % PRIORITY_CHOICES.length], PRIORITY_CHOICES[(i + 2) % PRIORITY_CHOICES.length]);
             if (i % 5 == 3) { // some members are still answering, one has not started
-                assessments.startRound(member.id());
+                rounds.startRound(member.id());
                 continue;
             }
             if (i == 15) {
@@ -254,10 +259,10 @@ class DemoData implements ApplicationRunner {
     }
 
     /** Answers every role (levels given, indicators filled to match the level) and submits. */
-    private long submitRound(long facilityId, int[] levels, List<String> priorities) {
-        RoundView round = assessments.startRound(facilityId);
+    private long submitRound(long facilityId, int[] levels, List<RoleCode> priorities) {
+        RoundView round = rounds.startRound(facilityId);
         // as this facility is asked it (version 3 asks associations other indicators than clinics)
-        Questionnaire q = assessments.questionnaire(round.summary().id());
+        Questionnaire q = rounds.questionnaire(round.summary().id());
         List<RoleQuestion> roles = q.roles();
         for (int i = 0; i < roles.size(); i++) {
             RoleQuestion role = roles.get(i);
@@ -277,10 +282,10 @@ class DemoData implements ApplicationRunner {
                 });
             }
             long version = round.answer(role.roleCode()).version();
-            assessments.saveRoleAnswer(round.summary().id(), role.roleCode(), version,
+            rounds.saveRoleAnswer(round.summary().id(), role.roleCode(), version,
                     new RoleAnswerInput(level, priorities.contains(role.roleCode()), null, indicators));
         }
-        return assessments.submit(round.summary().id()).summary().id();
+        return submissions.submit(round.summary().id()).summary().id();
     }
 
     /**

@@ -16,7 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -56,7 +56,7 @@ class ActionPlanApiTest {
 
     @Test
     void editorsChangeViewersReadOthersGetNotFound() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         fixtures.submitRound(clinic.id(), role -> 2, role -> false);
@@ -65,7 +65,7 @@ class ActionPlanApiTest {
         associations.addFacility(association, clinic.id());
         String staff = fixtures.associationAdmin(association);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
 
         String created = mvc.perform(post("/api/v1/facilities/{id}/actions", clinic.id()).with(fixtures.bearer(editor))
@@ -122,7 +122,7 @@ class ActionPlanApiTest {
 
     @Test
     void badInputIsRefusedFieldByFieldInTheRequestsLanguage() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.anonymous();
         mvc.perform(post("/api/v1/facilities/{id}/actions", clinic.id()).with(fixtures.bearer(editor))

@@ -12,9 +12,10 @@ import jp.kakaritsuke.actionplan.service.ActionInput;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.reports.service.FacilityReportService;
@@ -55,13 +56,13 @@ class ActionPlanReportTest {
 
     @Test
     void theBoardReportCarriesThePlanForThePeopleOfTheFacilityOnly() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        plans.add(clinic.id(), new ActionInput("HOME_CARE", new SourceReference("17", 1), round, "訪問診療の枠を増やす", "院長",
+        plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, new SourceReference("17", 1), round, "訪問診療の枠を増やす", "院長",
                 LocalDate.of(2027, 3, 31), null));
-        ActionItem second = plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "看取りの説明書を作る", null, null, null));
+        ActionItem second = plans.add(clinic.id(), new ActionInput(RoleCode.END_OF_LIFE, null, null, "看取りの説明書を作る", null, null, null));
         plans.setStatus(second.getId(), second.getVersion(), ActionStatus.DONE);
         Fixtures.asAdmin();
         long association = associations.create("行動計画帳票 医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);

@@ -14,9 +14,10 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -49,12 +50,12 @@ class ActionPlanServiceTest {
     }
 
     static ActionInput input(String what) {
-        return new ActionInput("HOME_CARE", new SourceReference("17", 1), null, what, "院長", LocalDate.of(2027, 3, 31), null);
+        return new ActionInput(RoleCode.HOME_CARE, new SourceReference("17", 1), null, what, "院長", LocalDate.of(2027, 3, 31), null);
     }
 
     @Test
     void editorChangesViewerReadsOutsidersSeeNothing() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         fixtures.submitRound(clinic.id(), role -> 2, role -> false);
@@ -68,7 +69,7 @@ class ActionPlanServiceTest {
         associations.addFacility(association, clinic.id());
         String staff = fixtures.associationAdmin(association);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
 
         Fixtures.as(viewer);
         assertThat(plans.plan(clinic.id())).extracting(ActionItem::getWhat).containsExactly("訪問診療の曜日を決める");
@@ -104,7 +105,7 @@ class ActionPlanServiceTest {
 
     @Test
     void openActionsArePlannedAndInProgressOnly() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionItem a = plans.add(clinic.id(), input("一"));
         ActionItem b = plans.add(clinic.id(), input("二"));
@@ -117,9 +118,9 @@ class ActionPlanServiceTest {
 
     @Test
     void theOneRuleRefusesFieldByField() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        ActionInput bad = new ActionInput("NO_SUCH_ROLE", new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
+        ActionInput bad = new ActionInput(null, new SourceReference("17", 99), null, "  ", "=HYPERLINK(\"x\")",
                 LocalDate.of(20026, 1, 1), null);
         assertThatThrownBy(() -> plans.add(clinic.id(), bad)).isInstanceOfSatisfying(FieldErrors.class, e ->
                 assertThat(e.errors()).extracting(FieldErrors.FieldError::field, FieldErrors.FieldError::messageKey)
@@ -135,10 +136,10 @@ class ActionPlanServiceTest {
                 .containsExactly("actions.error.whatFormula");
         assertThat(plans.problems(input("見えない\u202E文字"))).extracting(FieldErrors.FieldError::messageKey)
                 .containsExactly("actions.error.whatInvisible");
-        assertThat(plans.problems(new ActionInput("HOME_CARE", null, null, "a", "x".repeat(101), null, null)))
+        assertThat(plans.problems(new ActionInput(RoleCode.HOME_CARE, null, null, "a", "x".repeat(101), null, null)))
                 .extracting(FieldErrors.FieldError::messageKey).containsExactly("actions.error.whoLength");
         // line breaks stay, spaces around are cut, an empty who is no who
-        ActionItem ok = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "  一行目\r\n二行目 ", " ", null, null));
+        ActionItem ok = plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, null, null, "  一行目\r\n二行目 ", " ", null, null));
         assertThat(ok.getWhat()).isEqualTo("一行目\n二行目");
         assertThat(ok.getWho()).isNull();
         assertThat(plans.plan(clinic.id())).hasSize(1);
@@ -146,7 +147,7 @@ class ActionPlanServiceTest {
 
     @Test
     void aStaleVersionIsAConflict() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionItem item = plans.add(clinic.id(), input("最初"));
         ActionItem changed = plans.update(item.getId(), item.getVersion(), input("二人目が先に変更"));

@@ -16,9 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class AssessmentApiTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -50,7 +50,7 @@ class AssessmentApiTest {
     @Test
     void currentQuestionnaireNeedsAuthentication() throws Exception {
         mvc.perform(get("/api/v1/questionnaires/current")).andExpect(status().isUnauthorized());
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String user = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
         mvc.perform(get("/api/v1/questionnaires/current").with(fixtures.bearer(user)))
@@ -79,11 +79,11 @@ class AssessmentApiTest {
 
     @Test
     void assessmentsAreListedAndReadOnlyForTheirOwnFacility() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        long roundId = assessments.startRound(clinic.id()).summary().id();
+        long roundId = rounds.startRound(clinic.id()).summary().id();
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.anonymous();
 
@@ -110,10 +110,10 @@ class AssessmentApiTest {
 
     @Test
     void anEditorStartsSavesConfirmsAndSubmitsARoundOverTheApi() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(FacilityType.HOSPITAL), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(FacilityKind.HOSPITAL), MemberRole.EDITOR);
         Fixtures.anonymous();
 
         mvc.perform(post("/api/v1/facilities/{id}/assessments", clinic.id()).with(fixtures.bearer(viewer)))
@@ -207,9 +207,9 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.missingLevels", hasSize(13)))
                 .andExpect(jsonPath("$.missingLevels", not(hasItem("HOME_CARE"))));
         Fixtures.as(editor);
-        for (var a : assessments.round(id).answers()) {
+        for (var a : rounds.round(id).answers()) {
             if (a.level() == null) {
-                assessments.saveRoleAnswer(id, a.roleCode(), a.version(),
+                rounds.saveRoleAnswer(id, a.roleCode(), a.version(),
                         new jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput(1, false, null, java.util.Map.of()));
             }
         }

@@ -13,11 +13,12 @@ import jp.kakaritsuke.assessment.domain.QuestionnaireStep;
 import jp.kakaritsuke.assessment.domain.ScoringRule;
 import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.IndicatorPeriod;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class QuestionnaireDataTest {
         for (RoleQuestion r : q.roles()) {
             assertThat(r.levelsJa()).hasSize(5).allSatisfy(a -> assertThat(a).isNotBlank());
             assertThat(r.levelsEn()).hasSize(5).allSatisfy(a -> assertThat(a).isNotBlank());
-            assertThat(r.indicators()).as(r.roleCode()).hasSizeBetween(3, 6);
+            assertThat(r.indicators()).as(r.roleCode().name()).hasSizeBetween(3, 6);
         }
         assertThat(q.steps().stream().mapToInt(s -> s.roleCodes().size()).sum()).isEqualTo(14);
     }
@@ -62,7 +63,7 @@ class QuestionnaireDataTest {
         assertThat(q.scoringRule()).isEqualTo(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS);
         assertThat(q.steps()).extracting(QuestionnaireStep::code).containsExactly("ROLES_1", "ROLES_2");
         assertThat(q.steps()).noneMatch(QuestionnaireStep::isBasics);
-        List<String> roleOrder = caseLibrary.library().roles().stream().map(r -> r.code()).toList();
+        List<RoleCode> roleOrder = caseLibrary.library().roles().stream().map(r -> r.code()).toList();
         assertThat(q.steps().get(0).roleCodes()).containsExactlyElementsOf(roleOrder.subList(0, 7));
         assertThat(q.steps().get(1).roleCodes()).containsExactlyElementsOf(roleOrder.subList(7, 14));
         for (RoleQuestion r : q.roles()) {
@@ -159,7 +160,7 @@ class QuestionnaireDataTest {
             assertThat(r.levelsEn()).isEqualTo(old.levelsEn());
             assertThat(r.helpJa()).isEqualTo(old.helpJa());
             assertThat(r.stepNumber()).isEqualTo(old.stepNumber());
-            assertThat(r.indicators()).as(r.roleCode()).hasSizeBetween(3, 7);
+            assertThat(r.indicators()).as(r.roleCode().name()).hasSizeBetween(3, 7);
         }
     }
 
@@ -202,9 +203,9 @@ class QuestionnaireDataTest {
             }
         }
         // 健診・予防接種: children's under 母子保健, adults' (and 特定保健指導) under その他, none under 産業保健
-        assertThat(q.indicator("OTHER.checkups_vaccination").orElseThrow().roleCode()).isEqualTo("OTHER");
+        assertThat(q.indicator("OTHER.checkups_vaccination").orElseThrow().roleCode()).isEqualTo(RoleCode.OTHER);
         assertThat(q.indicator("MATERNAL_CHILD.child_vaccination").orElseThrow().hintJa()).doesNotContain("産業保健");
-        assertThat(q.role("OCCUPATIONAL_HEALTH").orElseThrow().indicators())
+        assertThat(q.role(RoleCode.OCCUPATIONAL_HEALTH).orElseThrow().indicators())
                 .allSatisfy(i -> {
                     assertThat(i.labelJa()).doesNotContain("予防接種").doesNotContain("健診");
                     assertThat(i.hintJa()).doesNotContain("特定保健指導を含みます");
@@ -258,9 +259,9 @@ class QuestionnaireDataTest {
     @Test
     void anAssociationIsNeverAskedTheReportsItemsAndGetsItsOwnDutyShiftQuestion() {
         Questionnaire q = questionnaires.current();
-        Questionnaire association = q.forFacility(FacilityType.ASSOCIATION);
-        Questionnaire clinic = q.forFacility(FacilityType.CLINIC);
-        Questionnaire hospital = q.forFacility(FacilityType.HOSPITAL);
+        Questionnaire association = q.forFacility(FacilityKind.ASSOCIATION);
+        Questionnaire clinic = q.forFacility(FacilityKind.CLINIC);
+        Questionnaire hospital = q.forFacility(FacilityKind.HOSPITAL);
         assertThat(indicators(association)).extracting(Indicator::type)
                 .doesNotContain(AnswerType.REPORT_SCALE, AnswerType.REPORT_FREQUENCY, AnswerType.OUT_OF_HOURS_FEE);
         assertThat(indicators(association)).allSatisfy(i -> assertThat(i.reportItemCode()).isNull());
@@ -281,7 +282,7 @@ class QuestionnaireDataTest {
         assertThat(members.max()).isGreaterThan(366 * 10);
         assertThat(q.indicator("OUT_OF_HOURS.duty_shifts").orElseThrow().hintJa()).doesNotContain("医師会");
         // versions 1 and 2 ask everyone everything, as they were answered
-        assertThat(indicators(questionnaires.version(2).forFacility(FacilityType.ASSOCIATION)))
+        assertThat(indicators(questionnaires.version(2).forFacility(FacilityKind.ASSOCIATION)))
                 .hasSameSizeAs(indicators(questionnaires.version(2)));
     }
 

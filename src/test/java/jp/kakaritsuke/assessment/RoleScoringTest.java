@@ -12,20 +12,21 @@ import jp.kakaritsuke.assessment.domain.IndicatorValue;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.domain.RoleScoring;
 import jp.kakaritsuke.assessment.domain.ScoringRule;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.junit.jupiter.api.Test;
 
 /** The formula of docs/questionnaire.md: round(100 × (0.6 × L/4 + 0.4 × I)). */
 class RoleScoringTest {
 
     static Indicator indicator(String code, AnswerType type, Integer fullCredit) {
-        return new Indicator(code, "HOME_CARE", 1, code, code, null, null, type, null, null, 0, 1000, fullCredit, "17", 1, null, null);
+        return new Indicator(code, RoleCode.HOME_CARE, 1, code, code, null, null, type, null, null, 0, 1000, fullCredit, "17", 1, null, null);
     }
 
     static final Indicator YES_NO = indicator("a", AnswerType.YES_NO, null);
     static final Indicator SCALE = indicator("b", AnswerType.REPORT_SCALE, null);
     static final Indicator NUMBER = indicator("c", AnswerType.NUMBER, 12);
     static final List<String> ANCHORS = List.of("0", "1", "2", "3", "4");
-    static final RoleQuestion ROLE = new RoleQuestion("HOME_CARE", 4, 9, "", "", null, ANCHORS, ANCHORS, List.of(YES_NO, SCALE, NUMBER));
+    static final RoleQuestion ROLE = new RoleQuestion(RoleCode.HOME_CARE, 4, 9, "", "", null, ANCHORS, ANCHORS, List.of(YES_NO, SCALE, NUMBER));
 
     @Test
     void noLevelNoScore() {
@@ -68,7 +69,7 @@ class RoleScoringTest {
 
     @Test
     void aRoleWithoutIndicatorsScoresOnItsLevel() {
-        RoleQuestion bare = new RoleQuestion("OTHER", 6, 14, "", "", null, ANCHORS, ANCHORS, List.of());
+        RoleQuestion bare = new RoleQuestion(RoleCode.OTHER, 6, 14, "", "", null, ANCHORS, ANCHORS, List.of());
         assertThat(RoleScoring.score(bare, 3, Map.of())).isEqualTo(75);
     }
 
@@ -79,7 +80,7 @@ class RoleScoringTest {
     static final Indicator CO_PHYSICIAN = indicator("co_physician", AnswerType.YES_NO, null);
     static final Indicator RESPITE = indicator("respite_admission", AnswerType.YES_NO, null);
     static final Indicator SUPPORT = indicator("support_others", AnswerType.YES_NO, null);
-    static final RoleQuestion HOME_CARE = new RoleQuestion("HOME_CARE", 2, 9, "", "", null, ANCHORS, ANCHORS,
+    static final RoleQuestion HOME_CARE = new RoleQuestion(RoleCode.HOME_CARE, 2, 9, "", "", null, ANCHORS, ANCHORS,
             List.of(HOME_CARE_SCALE, VISITS, CO_PHYSICIAN, RESPITE, SUPPORT));
 
     static Map<String, IndicatorValue> workedExample(Choice respite) {
@@ -116,7 +117,7 @@ class RoleScoringTest {
 
     @Test
     void unknownAndNotApplicableAreOfferedOnlyWhereTheIndicatorSaysAndEarnNothing() {
-        Indicator withBoth = new Indicator("x", "HOME_CARE", 1, "x", "x", null, null, AnswerType.YES_NO, null, null, null,
+        Indicator withBoth = new Indicator("x", RoleCode.HOME_CARE, 1, "x", "x", null, null, AnswerType.YES_NO, null, null, null,
                 null, null, "17", 1, null, null, List.of(Choice.UNKNOWN, Choice.NOT_APPLICABLE));
         assertThat(withBoth.choices()).containsExactly(Choice.YES, Choice.NO, Choice.UNKNOWN, Choice.NOT_APPLICABLE);
         assertThat(YES_NO.choices()).containsExactly(Choice.YES, Choice.NO);
@@ -136,7 +137,7 @@ class RoleScoringTest {
         // the fee's own points 5 / 4 / 3 / 1, divided by 5
         assertThat(Choice.of(AnswerType.OUT_OF_HOURS_FEE).stream().map(c -> RoleScoring.credit(fee, IndicatorValue.choice(c))).toList())
                 .containsExactly(0.0, 1.0, 0.8, 0.6, 0.2);
-        RoleQuestion ooh = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(rota, fee, YES_NO));
+        RoleQuestion ooh = new RoleQuestion(RoleCode.OUT_OF_HOURS, 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(rota, fee, YES_NO));
         // level 2, rota monthly (0.75), fee 3 (0.6), the yes/no unanswered: 100 × (0.3 + 0.4 × 0.675) = 57
         assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, ooh, 2, Map.of(
                 "rota", IndicatorValue.choice(Choice.FREQ_1), "fee", IndicatorValue.choice(Choice.OOH_FEE_3)))).isEqualTo(57);
@@ -146,13 +147,13 @@ class RoleScoringTest {
     void anIndicatorAFacilityIsNotAskedNeverLowersItsScore() {
         // version 3: the same role as a clinic sees it (with the fee) and as an association sees it (without): the same
         // answers score the same, since only answered indicators count
-        Indicator fee = new Indicator("fee", "OUT_OF_HOURS", 1, "fee", "fee", null, null, AnswerType.OUT_OF_HOURS_FEE, null,
+        Indicator fee = new Indicator("fee", RoleCode.OUT_OF_HOURS, 1, "fee", "fee", null, null, AnswerType.OUT_OF_HOURS_FEE, null,
                 null, null, null, null, null, null, null, null, List.of(),
                 jp.kakaritsuke.assessment.domain.IndicatorAudience.CLINIC, null, "rule", "rule");
-        RoleQuestion full = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(fee, YES_NO));
-        RoleQuestion association = full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION);
+        RoleQuestion full = new RoleQuestion(RoleCode.OUT_OF_HOURS, 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(fee, YES_NO));
+        RoleQuestion association = full.forFacility(jp.kakaritsuke.base.FacilityKind.ASSOCIATION);
         assertThat(association.indicators()).containsExactly(YES_NO);
-        assertThat(full.forFacility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC)).isSameAs(full);
+        assertThat(full.forFacility(jp.kakaritsuke.base.FacilityKind.CLINIC)).isSameAs(full);
         Map<String, IndicatorValue> answers = Map.of("a", IndicatorValue.choice(Choice.YES));
         for (int level = 0; level <= 4; level++) {
             assertThat(RoleScoring.score(ScoringRule.LEVEL_AND_ANSWERED_INDICATORS, association, level, answers))

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import jp.kakaritsuke.testsupport.ForkedApp;
@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A save the UI confirms (「保存しました」 appears once {@link AssessmentService#saveRoleAnswer} has returned) survives
+ * A save the UI confirms (「保存しました」 appears once {@link RoundService#saveRoleAnswer} has returned) survives
  * the process being killed right after: a child JVM saves eight roles through the autosave's service call, prints a
  * marker after each returns, and is killed (SIGKILL) on the last marker; a second start on the same database must
  * hold all eight. On the shipped embedded H2 file URL (both runs), and on MariaDB in the MariaDB run. With H2's
@@ -102,18 +102,18 @@ class SaveSurvivesKillTest {
             String mode = args[0];
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             ConfigurableApplicationContext context = ForkedApp.run(new SpringApplicationBuilder(), rest);
-            AssessmentService assessments = context.getBean(AssessmentService.class);
+            RoundService rounds = context.getBean(RoundService.class);
             if (mode.equals("save")) {
                 Fixtures fixtures = context.getBean(Fixtures.class);
-                var facility = fixtures.facility(FacilityType.CLINIC);
+                var facility = fixtures.facility(FacilityKind.CLINIC);
                 fixtures.member(facility, MemberRole.EDITOR); // acts as that editor from here
-                var round = assessments.startRound(facility.id());
+                var round = rounds.startRound(facility.id());
                 ForkedApp.mark("ROUND " + round.summary().id());
                 for (int i = 0; i < SAVES; i++) {
                     RoleAnswerView answer = round.answers().get(i);
                     int level = 1 + i % 4;
                     // the call QuestionnaireView.save makes; it shows 保存しました when this returns
-                    assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
+                    rounds.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
                             new RoleAnswerInput(level, false, null, Map.of()));
                     ForkedApp.mark("SAVED " + (i + 1) + " " + answer.roleCode() + " " + level);
                 }
@@ -121,7 +121,7 @@ class SaveSurvivesKillTest {
             } else {
                 long roundId = Long.parseLong(context.getEnvironment().getRequiredProperty("round"));
                 Fixtures.asAdmin();
-                for (RoleAnswerView answer : assessments.round(roundId).answers()) {
+                for (RoleAnswerView answer : rounds.round(roundId).answers()) {
                     ForkedApp.mark("LEVEL " + answer.roleCode() + " " + answer.level());
                 }
                 context.close();

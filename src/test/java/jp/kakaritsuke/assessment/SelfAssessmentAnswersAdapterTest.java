@@ -9,10 +9,12 @@ import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.service.SelfAssessmentAnswers;
 import jp.kakaritsuke.functionreport.service.SelfAssessmentAnswers.Submission;
@@ -30,7 +32,9 @@ class SelfAssessmentAnswersAdapterTest {
     SelfAssessmentAnswers answers;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     Fixtures fixtures;
@@ -42,43 +46,43 @@ class SelfAssessmentAnswersAdapterTest {
 
     @Test
     void givesTheLatestSubmittedRoundsAnswersNeverADraftAndOnlyToTheFacilitysPeople() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         assertThat(answers.latestSubmitted(clinic.id())).isEmpty();
 
-        RoundView first = assessments.startRound(clinic.id());
+        RoundView first = rounds.startRound(clinic.id());
         long id = first.summary().id();
-        first.answers().forEach(a -> assessments.saveRoleAnswer(id, a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
+        first.answers().forEach(a -> rounds.saveRoleAnswer(id, a.roleCode(), a.version(), new RoleAnswerInput(2, false, null,
                 switch (a.roleCode()) {
-                    case "OUT_OF_HOURS" -> Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_2_3),
+                    case RoleCode.OUT_OF_HOURS -> Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_2_3),
                             "OUT_OF_HOURS.duty_shifts", AnswerValue.of(BigDecimal.valueOf(30)));
-                    case "CARE_WELFARE" -> Map.of("CARE_WELFARE.opinion_letter", AnswerValue.of(Choice.PROVIDED));
+                    case RoleCode.CARE_WELFARE -> Map.of("CARE_WELFARE.opinion_letter", AnswerValue.of(Choice.PROVIDED));
                     default -> Map.<String, AnswerValue>of();
                 })));
         // a draft is not the facility's answer yet
         assertThat(answers.latestSubmitted(clinic.id())).isEmpty();
-        assessments.submit(id);
+        submissions.submit(id);
 
         Submission s = answers.latestSubmitted(clinic.id()).orElseThrow();
         assertThat(s.roundId()).isEqualTo(id);
         assertThat(s.questionnaireVersion()).isEqualTo(3);
-        assertThat(s.submittedAt()).isEqualTo(assessments.round(id).summary().submittedAt()); // as stored
+        assertThat(s.submittedAt()).isEqualTo(rounds.round(id).summary().submittedAt()); // as stored
         assertThat(s.choices()).containsExactlyInAnyOrderEntriesOf(Map.of("OUT_OF_HOURS.rota", "FREQ_2_3",
                 "CARE_WELFARE.opinion_letter", "PROVIDED"));
         assertThat(s.numbers()).containsOnlyKeys("OUT_OF_HOURS.duty_shifts");
         assertThat(s.numbers().get("OUT_OF_HOURS.duty_shifts")).isEqualByComparingTo("30");
 
         // the next round's draft, changed, does not replace the submitted answers
-        RoundView next = assessments.startRound(clinic.id());
-        var ooh = next.answer("OUT_OF_HOURS");
-        assessments.saveRoleAnswer(next.summary().id(), "OUT_OF_HOURS", ooh.version(), new RoleAnswerInput(3, false, null,
+        RoundView next = rounds.startRound(clinic.id());
+        var ooh = next.answer(RoleCode.OUT_OF_HOURS);
+        rounds.saveRoleAnswer(next.summary().id(), RoleCode.OUT_OF_HOURS, ooh.version(), new RoleAnswerInput(3, false, null,
                 Map.of("OUT_OF_HOURS.rota", AnswerValue.of(Choice.FREQ_10_PLUS))));
         assertThat(answers.latestSubmitted(clinic.id()).orElseThrow().choices()).containsEntry("OUT_OF_HOURS.rota", "FREQ_2_3");
 
         // a viewer of the facility reads it; someone of another facility learns nothing
         Fixtures.as(fixtures.member(clinic, MemberRole.VIEWER));
         assertThat(answers.latestSubmitted(clinic.id())).isPresent();
-        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(other, MemberRole.EDITOR);
         assertThatThrownBy(() -> answers.latestSubmitted(clinic.id())).isInstanceOf(NotFoundException.class);
         Fixtures.anonymous();

@@ -14,7 +14,7 @@ import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -116,7 +116,7 @@ class AssociationPeopleTest {
         Fixtures.as(prefAStaff);
         assertThatThrownBy(() -> admin.rename(prefB, 0, "x")).isInstanceOf(NotFoundException.class);
         // nor does a facility's editor
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         assertThatThrownBy(() -> admin.rename(city, current, "x")).isInstanceOf(NotFoundException.class);
 
         assertThat(audit("ASSOCIATION_RENAMED", city)).extracting(Audit::actor, Audit::detail).containsExactly(
@@ -200,12 +200,12 @@ class AssociationPeopleTest {
     @Test
     void theRegisterNamesOnlyWhomTheStaffMayNameAndMembersAreRemovedAndMovedAsWhole() {
         Fixtures.asAdmin();
-        FacilityProfile consenting = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile consenting = fixtures.facility(FacilityKind.CLINIC);
         String consentingEditor = fixtures.member(consenting, MemberRole.EDITOR);
         facilities.setConsent(consenting.id(), true);
-        FacilityProfile privateOne = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile privateOne = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(privateOne, MemberRole.EDITOR);
-        FacilityProfile imported = fixtures.facility(FacilityType.CLINIC); // nobody joined yet
+        FacilityProfile imported = fixtures.facility(FacilityKind.CLINIC); // nobody joined yet
         Fixtures.asAdmin();
         for (FacilityProfile f : List.of(consenting, privateOne, imported)) {
             admin.addFacility(prefA, f.id());

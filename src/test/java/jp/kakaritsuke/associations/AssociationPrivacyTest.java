@@ -9,13 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -49,7 +51,11 @@ class AssociationPrivacyTest {
     @Autowired
     RollupService rollups;
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    RoleProfileService profiles;
     @Autowired
     FacilityService facilities;
     @Autowired
@@ -79,13 +85,13 @@ class AssociationPrivacyTest {
         long prefecture = admin.create("千葉県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         city = admin.create("柏市医師会", AssociationLevel.MUNICIPAL, "千葉県", prefecture);
         other = admin.create("松戸市医師会", AssociationLevel.MUNICIPAL, "千葉県", prefecture);
-        consenting = fixtures.facility(FacilityType.CLINIC);
-        private_ = fixtures.facility(FacilityType.CLINIC);
-        empty = fixtures.facility(FacilityType.CLINIC);
+        consenting = fixtures.facility(FacilityKind.CLINIC);
+        private_ = fixtures.facility(FacilityKind.CLINIC);
+        empty = fixtures.facility(FacilityKind.CLINIC);
         consentingEditor = fixtures.member(consenting, MemberRole.EDITOR);
         facilities.setConsent(consenting.id(), true);
         submittedRound = fixtures.submitRound(consenting.id(), r -> 2, r -> false);
-        draftRound = assessments.startRound(consenting.id()).summary().id();
+        draftRound = rounds.startRound(consenting.id()).summary().id();
         fixtures.member(private_, MemberRole.EDITOR);
         privateRound = fixtures.submitRound(private_.id(), r -> 3, r -> false);
         Fixtures.asAdmin();
@@ -112,7 +118,7 @@ class AssociationPrivacyTest {
     @Test
     void associationStaffCannotAddAnExistingFacilityById() {
         Fixtures.asAdmin();
-        FacilityProfile elsewhere = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile elsewhere = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(elsewhere, MemberRole.EDITOR);
         Fixtures.asAdmin();
         facilities.setConsent(elsewhere.id(), true);
@@ -129,22 +135,22 @@ class AssociationPrivacyTest {
     void consentGrantsTheSubmittedResultsAndNothingElse() {
         Fixtures.as(staff);
         // the submitted round, its profile and the facility's name stay readable
-        assertThat(assessments.round(submittedRound).answers()).hasSize(14);
-        assertThat(assessments.profile(submittedRound).scores()).hasSize(14);
+        assertThat(rounds.round(submittedRound).answers()).hasSize(14);
+        assertThat(profiles.profile(submittedRound).scores()).hasSize(14);
         assertThat(facilities.get(consenting.id()).name()).isEqualTo(consenting.name());
-        assertThat(assessments.rounds(consenting.id())).extracting(RoundSummary::id).containsExactly(submittedRound);
+        assertThat(rounds.rounds(consenting.id())).extracting(RoundSummary::id).containsExactly(submittedRound);
         // the draft, the people, the invitations, the editing: as if they did not exist
-        assertThatThrownBy(() -> assessments.round(draftRound)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.profile(draftRound)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.draft(consenting.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(draftRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> profiles.profile(draftRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.draft(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.members(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> invitations.list(consenting.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.updateProfile(facilities.get(consenting.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.startRound(consenting.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.startRound(consenting.id())).isInstanceOf(NotFoundException.class);
         // a member without consent: nothing at all, the same answer as for an id that does not exist
-        assertThatThrownBy(() -> assessments.round(privateRound)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(privateRound)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> facilities.get(private_.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> assessments.round(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> rounds.round(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
         // another association, existing or not
         assertThatThrownBy(() -> rollups.rollup(other)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rollups.rollup(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
@@ -154,8 +160,8 @@ class AssociationPrivacyTest {
     void aViewerWhoSeesTheFacilityIsRefusedWith403() {
         String viewer = fixtures.member(consenting, MemberRole.VIEWER);
         Fixtures.as(viewer);
-        assertThat(assessments.round(draftRound).answers()).hasSize(14);
-        assertThatThrownBy(() -> assessments.submit(draftRound)).isInstanceOf(AccessDeniedException.class);
+        assertThat(rounds.round(draftRound).answers()).hasSize(14);
+        assertThatThrownBy(() -> submissions.submit(draftRound)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.list(consenting.id())).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -193,7 +199,7 @@ class AssociationPrivacyTest {
         Fixtures.as(staff);
         assertThatThrownBy(() -> invitations.invite(empty.id(), MemberRole.EDITOR, "y")).isInstanceOf(NotFoundException.class);
         // a facility of another association: nothing
-        FacilityProfile outside = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile outside = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         admin.addFacility(other, outside.id());
         Fixtures.as(staff);

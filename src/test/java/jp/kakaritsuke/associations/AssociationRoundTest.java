@@ -11,7 +11,7 @@ import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,7 @@ class AssociationRoundTest {
         String staff = fixtures.associationAdmin(city);
         FacilityProfile[] members = new FacilityProfile[4];
         for (int i = 0; i < 4; i++) {
-            members[i] = fixtures.facility(FacilityType.CLINIC);
+            members[i] = fixtures.facility(FacilityKind.CLINIC);
             Fixtures.asAdmin();
             admin.addFacility(city, members[i].id());
         }

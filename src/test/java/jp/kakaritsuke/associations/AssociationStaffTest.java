@@ -13,7 +13,7 @@ import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.associations.service.AssociationStaffService.InvitationSummary;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.UserAccountService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -110,7 +110,7 @@ class AssociationStaffTest {
 
     @Test
     void someoneWithAnAccountAcceptsWithIt() {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(prefStaff);
         var issued = staff.invite(sibling, "沼津 理事");
         Fixtures.anonymous();
@@ -146,7 +146,7 @@ class AssociationStaffTest {
         assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
 
         // facility members who are not association staff see nothing
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         assertThatThrownBy(() -> staff.staff(city)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         Fixtures.as(director);
         assertThatThrownBy(() -> staff.invite(city, "x")).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);

@@ -15,7 +15,7 @@ import jp.kakaritsuke.associations.service.XlsxRows;
 import jp.kakaritsuke.associations.bench.ImportFiles;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -294,7 +294,7 @@ class MemberImportTest {
     void theDemoSampleFileReportsItsBrokenRowsAndImportsTheRest() throws Exception {
         byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/kashiwa-members.csv"));
         Fixtures.asAdmin();
-        FacilityProfile existing = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile existing = fixtures.facility(FacilityKind.CLINIC);
         jdbc.sql("UPDATE facility SET name = '北柏内科 (デモ)', municipality = '柏市' WHERE id = ?").param(existing.id()).update();
         admin.addFacility(city, existing.id());
         Fixtures.as(staff);

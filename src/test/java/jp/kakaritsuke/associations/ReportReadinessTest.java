@@ -22,7 +22,7 @@ import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.reports.service.RollupReportService;
@@ -87,7 +87,7 @@ class ReportReadinessTest {
         b = admin.create("松戸市医師会", AssociationLevel.MUNICIPAL, "千葉県", p);
         q = admin.create("愛知県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "愛知県", null);
         for (int i = 0; i < 5; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             kashiwa.add(f);
             if (i == 0 || i == 3) {
                 Fixtures.asAdmin();
@@ -97,10 +97,10 @@ class ReportReadinessTest {
             admin.addFacility(a, f.id());
         }
         editor = fixtures.member(kashiwa.get(0), MemberRole.EDITOR);
-        office = fixtures.facility(FacilityType.ASSOCIATION);
+        office = fixtures.facility(FacilityKind.ASSOCIATION);
         Fixtures.asAdmin();
         admin.addFacility(a, office.id());
-        matsudo = fixtures.facility(FacilityType.CLINIC);
+        matsudo = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         admin.addFacility(b, matsudo.id());
         // stored as the preparation service stores them (021-report-preparation.xml)

@@ -6,15 +6,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.InvalidInputException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -47,7 +49,9 @@ class RollupTest {
     RollupService rollups;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    RoleProfileService profiles;
 
     @Autowired
     FacilityService facilities;
@@ -77,7 +81,7 @@ class RollupTest {
         // levels of HOME_CARE: 4, 3, 3, 0 -> covered by 3; OUT_OF_HOURS: 0 everywhere -> a gap
         int[] homeCare = {4, 3, 3, 0};
         for (int i = 0; i < 4; i++) {
-            kashiwa[i] = fixtures.facility(FacilityType.CLINIC);
+            kashiwa[i] = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(kashiwa[i], MemberRole.EDITOR);
             if (i < 2) {
                 facilities.setConsent(kashiwa[i].id(), true);
@@ -86,7 +90,7 @@ class RollupTest {
             Fixtures.asAdmin();
             admin.addFacility(a, kashiwa[i].id());
         }
-        matsudo = fixtures.facility(FacilityType.CLINIC);
+        matsudo = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(matsudo, MemberRole.EDITOR);
         facilities.setConsent(matsudo.id(), true);
         submit(matsudo, 2, false);
@@ -103,8 +107,8 @@ class RollupTest {
     }
 
     void submit(FacilityProfile f, int homeCare, boolean priority) {
-        fixtures.submitRound(f.id(), role -> role.equals("HOME_CARE") ? homeCare : role.equals("OUT_OF_HOURS") ? 0 : 2,
-                role -> priority && role.equals("HOME_CARE"));
+        fixtures.submitRound(f.id(), role -> role == RoleCode.HOME_CARE ? homeCare : role == RoleCode.OUT_OF_HOURS ? 0 : 2,
+                role -> priority && role == RoleCode.HOME_CARE);
     }
 
     @Test
@@ -206,16 +210,16 @@ class RollupTest {
         assertThat(r.identifiedMembers()).extracting(Rollup.MemberRow::facilityId)
                 .containsExactlyInAnyOrder(kashiwa[0].id(), kashiwa[1].id());
         assertThat(r.identifiedMembers()).allSatisfy(m -> assertThat(m.levels()).hasSize(14));
-        long consenting = assessments.rounds(kashiwa[0].id()).getFirst().id();
-        assertThat(assessments.profile(consenting).scores()).hasSize(14);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        long consenting = rounds.rounds(kashiwa[0].id()).getFirst().id();
+        assertThat(profiles.profile(consenting).scores()).hasSize(14);
+        assertThatThrownBy(() -> rounds.rounds(kashiwa[2].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         // drill-down is read-only
-        assertThatThrownBy(() -> assessments.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> rounds.startRound(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         // withdrawn consent is honoured at once
         fixtures.member(kashiwa[0], MemberRole.EDITOR);
         facilities.setConsent(kashiwa[0].id(), false);
         Fixtures.as(adminOfA);
-        assertThatThrownBy(() -> assessments.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
+        assertThatThrownBy(() -> rounds.rounds(kashiwa[0].id())).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         assertThat(rollups.rollup(a).identifiedMembers()).extracting(Rollup.MemberRow::facilityId).containsExactly(kashiwa[1].id());
     }
 

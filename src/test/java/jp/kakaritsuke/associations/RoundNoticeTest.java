@@ -26,7 +26,7 @@ import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.associations.service.RoundNoticeService;
 import jp.kakaritsuke.associations.service.RoundReminderJob;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.service.MailKind;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -93,7 +93,7 @@ class RoundNoticeTest {
     }
 
     private FacilityProfile member(long associationId) {
-        FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         admin.addFacility(associationId, f.id());
         return f;

@@ -14,7 +14,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.audit.domain.AuditEventRepository;
@@ -24,7 +24,7 @@ import jp.kakaritsuke.audit.service.AuditService;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -69,7 +69,7 @@ class AuditAccessTest {
     FacilityService facilities;
 
     @Autowired
-    AssessmentService assessments;
+    RoleProfileService profiles;
 
     @Autowired
     AuditService audit;
@@ -94,7 +94,7 @@ class AuditAccessTest {
         pref = associations.create("岐阜県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "岐阜県", null);
         city = associations.create("岐阜市医師会", AssociationLevel.MUNICIPAL, "岐阜県", pref);
         other = associations.create("三重県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "三重県", null);
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         associations.addFacility(city, clinic.id());
         editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
@@ -102,9 +102,9 @@ class AuditAccessTest {
         prefStaff = fixtures.associationAdmin(pref);
         otherStaff = fixtures.associationAdmin(other);
         Fixtures.as(prefStaff);
-        assessments.profile(round); // the staff reading a consenting member: theirs to see
+        profiles.profile(round); // the staff reading a consenting member: theirs to see
         Fixtures.asAdmin();
-        assessments.profile(round); // an administrator reading it: not the association's business
+        profiles.profile(round); // an administrator reading it: not the association's business
     }
 
     @AfterEach

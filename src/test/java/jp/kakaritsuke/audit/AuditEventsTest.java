@@ -13,13 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.associations.service.MemberImportService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -72,7 +72,7 @@ class AuditEventsTest {
     InvitationService invitations;
 
     @Autowired
-    AssessmentService assessments;
+    RoleProfileService profiles;
 
     @Autowired
     AssociationAdminService associations;
@@ -131,7 +131,7 @@ class AuditEventsTest {
 
     @Test
     void loginsFailedLoginsAndLogoutsAreRecordedWithTheAddressNeverThePassword() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String name = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
 
@@ -159,7 +159,7 @@ class AuditEventsTest {
     @Test
     void facilityLifeIsRecordedEventByEvent() {
         Fixtures.asAdmin();
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         var issued = invitations.invite(clinic.id(), MemberRole.EDITOR, "院長 山田");
         Fixtures.anonymous(); // the invitee has no account yet
         String editor = newUsername();
@@ -174,7 +174,7 @@ class AuditEventsTest {
         facilities.setConsent(clinic.id(), true); // no change: nothing to record
         facilities.setConsent(clinic.id(), false);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        assessments.profile(round); // the facility's own people reading their results: not recorded
+        profiles.profile(round); // the facility's own people reading their results: not recorded
 
         assertThat(ofFacility(clinic.id())).containsExactly(
                 new Row("FACILITY_CREATED", "admin", null, clinic.id(), null, LOCAL, clinic.name()),
@@ -246,7 +246,7 @@ class AuditEventsTest {
     void readsOfAnotherFacilitysResultsAreRecordedOnceTheirOwnAreNot() throws Exception {
         Fixtures.asAdmin();
         long pref = associations.create("石川県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "石川県", null);
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         associations.addFacility(pref, clinic.id());
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
@@ -257,7 +257,7 @@ class AuditEventsTest {
 
         // association staff open the consenting member's profile (the rollup's drill-down)
         Fixtures.as(head);
-        assessments.profile(round);
+        profiles.profile(round);
         Fixtures.anonymous();
         // the board report, downloaded by an administrator (outside) and by the facility's editor (inside)
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", round).with(user(userDetails.loadUserByUsername("admin")))
@@ -286,7 +286,7 @@ class AuditEventsTest {
 
     @Test
     void aRolledBackChangeLeavesNoRecord() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.as(editor);
         int before = ofFacility(clinic.id()).size();

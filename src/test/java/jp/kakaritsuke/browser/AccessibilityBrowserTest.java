@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class AccessibilityBrowserTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     WebDriver driver;
 
@@ -49,10 +50,10 @@ class AccessibilityBrowserTest {
 
     @Test
     void thePagesOfIssue11HaveNoAxeViolations() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
-        long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> role.equals("HOME_CARE"));
-        long open = assessments.startRound(clinic.id()).summary().id();
+        long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> role == RoleCode.HOME_CARE);
+        long open = rounds.startRound(clinic.id()).summary().id();
         Fixtures.anonymous();
 
         driver = Browser.start(1366, 900);

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -67,9 +68,9 @@ class ActionPlanBrowserTest {
 
     @Test
     void anEditorAddsAnActionFromTheHomePage() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
-        fixtures.submitRound(clinic.id(), role -> role.equals("HOME_CARE") ? 1 : 2, role -> role.equals("HOME_CARE"));
+        fixtures.submitRound(clinic.id(), role -> role == RoleCode.HOME_CARE ? 1 : 2, role -> role == RoleCode.HOME_CARE);
         Fixtures.anonymous();
         WebDriverWait wait = Browser.waitFor(driver);
         JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -97,7 +98,7 @@ class ActionPlanBrowserTest {
         List<ActionItem> plan = plans.plan(clinic.id());
         Fixtures.anonymous();
         assertThat(plan).singleElement().satisfies(i -> {
-            assertThat(i.getRoleCode()).isEqualTo("HOME_CARE");
+            assertThat(i.getRoleCode()).isEqualTo(RoleCode.HOME_CARE);
             assertThat(i.getWho()).isEqualTo("看護師長");
             assertThat(i.getDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
         });

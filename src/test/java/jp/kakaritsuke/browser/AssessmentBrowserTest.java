@@ -12,10 +12,12 @@ import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +49,9 @@ class AssessmentBrowserTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     QuestionnaireService questionnaires;
@@ -77,7 +81,7 @@ class AssessmentBrowserTest {
 
     @Test
     void answerARoleReloadAndFindItSaved() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.anonymous();
         WebDriverWait wait = Browser.waitFor(driver);
@@ -104,12 +108,12 @@ class AssessmentBrowserTest {
                 return buttons.findIndex(b => b.checked);""", again))));
         long roundId = Long.parseLong(roundUrl.substring(roundUrl.lastIndexOf('/') + 1));
         Fixtures.as(director);
-        assertThat(assessments.round(roundId).answer("HOME_CARE").level()).isEqualTo(3);
+        assertThat(rounds.round(roundId).answer(RoleCode.HOME_CARE).level()).isEqualTo(3);
     }
 
     @Test
     void theProfileOfASubmittedRoundShowsTheRadarAndTheTable() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         long first = submit(clinic, 1);
         long second = submit(clinic, 3);
@@ -143,8 +147,8 @@ class AssessmentBrowserTest {
     }
 
     private long submit(FacilityProfile clinic, int level) {
-        RoundView round = assessments.startRound(clinic.id());
-        for (RoleQuestion q : assessments.questionnaire(round.summary().id()).roles()) {
+        RoundView round = rounds.startRound(clinic.id());
+        for (RoleQuestion q : rounds.questionnaire(round.summary().id()).roles()) {
             Map<String, AnswerValue> values = new LinkedHashMap<>();
             for (Indicator i : q.indicators()) {
                 values.put(i.code(), switch (i.type()) {
@@ -153,9 +157,9 @@ class AssessmentBrowserTest {
                     default -> AnswerValue.of(level > 2 ? Choice.of(i.type()).getLast() : Choice.of(i.type()).get(1));
                 });
             }
-            long version = assessments.round(round.summary().id()).answer(q.roleCode()).version();
-            assessments.saveRoleAnswer(round.summary().id(), q.roleCode(), version, new RoleAnswerInput(level, false, null, values));
+            long version = rounds.round(round.summary().id()).answer(q.roleCode()).version();
+            rounds.saveRoleAnswer(round.summary().id(), q.roleCode(), version, new RoleAnswerInput(level, false, null, values));
         }
-        return assessments.submit(round.summary().id()).summary().id();
+        return submissions.submit(round.summary().id()).summary().id();
     }
 }

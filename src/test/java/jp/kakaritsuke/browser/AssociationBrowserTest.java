@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -68,10 +69,10 @@ class AssociationBrowserTest {
         long pref = admin.create("熊本県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "熊本県", null);
         long city = admin.create("熊本市医師会", AssociationLevel.MUNICIPAL, "熊本県", pref);
         for (int i = 0; i < 4; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(f, MemberRole.EDITOR);
             int level = i;
-            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 1 + level, role -> false);
+            fixtures.submitRound(f.id(), role -> role == RoleCode.OUT_OF_HOURS ? 0 : 1 + level, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }

@@ -2,7 +2,7 @@ package jp.kakaritsuke.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.service.MailKind;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -54,7 +54,7 @@ class PasswordResetBrowserTest {
 
     @Test
     void aDirectorWhoForgotThePasswordSetsANewOneFromTheMailedLink() throws Exception {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
         WebDriverWait wait = Browser.waitFor(driver);
@@ -107,7 +107,7 @@ class PasswordResetBrowserTest {
 
     @Test
     void aDisabledAccountsOpenPageEndsAtItsNextActionAndShowsTheLogin() throws Exception {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
         WebDriverWait wait = Browser.waitFor(driver);

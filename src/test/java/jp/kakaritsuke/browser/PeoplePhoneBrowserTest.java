@@ -4,7 +4,7 @@ import java.util.function.Function;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.identity.service.PasswordResetService;
@@ -57,7 +57,7 @@ class PeoplePhoneBrowserTest {
 
     @Test
     void thePeoplePagesFitAPhone() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.asAdmin();

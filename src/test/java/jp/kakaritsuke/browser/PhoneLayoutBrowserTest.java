@@ -1,8 +1,10 @@
 package jp.kakaritsuke.browser;
 
+import jp.kakaritsuke.assessment.service.RoundService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -54,11 +56,11 @@ class PhoneLayoutBrowserTest {
     @BeforeEach
     void login() {
         if (user == null) {
-            var clinic = fixtures.facility(FacilityType.CLINIC);
+            var clinic = fixtures.facility(FacilityKind.CLINIC);
             facilityId = clinic.id();
             user = fixtures.member(clinic, MemberRole.EDITOR);
             // a submitted round for the result page, a draft (the reassessment) for the questionnaire
-            submittedRound = fixtures.submitRound(facilityId, role -> role.length() % 5, role -> role.equals("HOME_CARE"));
+            submittedRound = fixtures.submitRound(facilityId, role -> role.name().length() % 5, role -> role == RoleCode.HOME_CARE);
             Fixtures.anonymous();
             Browser.login(driver, port, user, Fixtures.PASSWORD);
         }
@@ -120,7 +122,7 @@ class PhoneLayoutBrowserTest {
     @Test
     void theQuestionnaireDoesNotScrollSideways() throws Exception {
         Fixtures.as(user);
-        long draft = assessments.startRound(facilityId).summary().id();
+        long draft = rounds.startRound(facilityId).summary().id();
         Fixtures.anonymous();
         for (int step = 1; step <= 3; step++) {
             driver.get(url("/assessment/round/" + draft + "?step=" + step));
@@ -145,7 +147,7 @@ class PhoneLayoutBrowserTest {
     }
 
     @Autowired
-    jp.kakaritsuke.assessment.service.AssessmentService assessments;
+    RoundService rounds;
 
     private long rect(WebElement element, String side) {
         return Math.round(((Number) js().executeScript("return arguments[0].getBoundingClientRect()[arguments[1]]",

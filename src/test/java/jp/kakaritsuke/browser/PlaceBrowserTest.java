@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +60,7 @@ class PlaceBrowserTest {
     @BeforeEach
     void login() {
         if (user == null) {
-            user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+            user = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
             Fixtures.anonymous();
             Browser.login(driver, port, user, Fixtures.PASSWORD);
         }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class QuickPathBrowserTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     WebDriver driver;
 
@@ -82,7 +82,7 @@ class QuickPathBrowserTest {
 
     @Test
     void aNewEditorDoesAFirstAssessmentAndAReassessmentOnTheQuickPath() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
@@ -164,9 +164,9 @@ class QuickPathBrowserTest {
 
     @Test
     void theQuestionnaireFitsAPhoneAndOpensAtTheRoleAsked() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String director = fixtures.member(clinic, MemberRole.EDITOR);
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         long roundId = round.summary().id();
         Fixtures.anonymous();
         driver = Browser.start(390, 844);

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,9 @@ class RecommendationBrowserTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     WebDriver driver;
     String director;
@@ -47,21 +51,21 @@ class RecommendationBrowserTest {
 
     @BeforeEach
     void submittedRound() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         director = fixtures.member(clinic, MemberRole.EDITOR);
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         for (var a : round.answers()) {
             int level = switch (a.roleCode()) {
-                case "HOME_CARE", "OUT_OF_HOURS" -> 4;
-                case "END_OF_LIFE", "MULTIDISCIPLINARY" -> 1;
-                case "MATERNAL_CHILD", "OCCUPATIONAL_HEALTH" -> 0;
+                case RoleCode.HOME_CARE, RoleCode.OUT_OF_HOURS -> 4;
+                case RoleCode.END_OF_LIFE, RoleCode.MULTIDISCIPLINARY -> 1;
+                case RoleCode.MATERNAL_CHILD, RoleCode.OCCUPATIONAL_HEALTH -> 0;
                 default -> 3;
             };
-            boolean priority = a.roleCode().equals("HOME_CARE") || a.roleCode().equals("END_OF_LIFE");
-            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+            boolean priority = a.roleCode() == RoleCode.HOME_CARE || a.roleCode() == RoleCode.END_OF_LIFE;
+            rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
                     new RoleAnswerInput(level, priority, null, Map.of()));
         }
-        roundId = assessments.submit(round.summary().id()).summary().id();
+        roundId = submissions.submit(round.summary().id()).summary().id();
         Fixtures.anonymous();
     }
 

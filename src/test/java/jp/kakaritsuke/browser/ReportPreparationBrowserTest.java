@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
 import jp.kakaritsuke.functionreport.domain.ReportChoice;
@@ -71,7 +71,7 @@ class ReportPreparationBrowserTest {
      * this season starts with that answer carried, to be confirmed.
      */
     private Setup clinic() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         int year = preparations.currentReportYear();
         PreparationView last = preparations.start(clinic.id(), year - 1);

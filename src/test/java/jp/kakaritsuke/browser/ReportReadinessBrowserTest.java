@@ -7,7 +7,7 @@ import java.time.Instant;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +56,7 @@ class ReportReadinessBrowserTest {
             "SUBMITTED", "SUBMITTED", "DRAFT", "SUBMITTED", "SUBMITTED", "SUBMITTED"};
         Timestamp now = Timestamp.from(Instant.parse("2026-02-01T00:00:00Z"));
         for (int i = 0; i < towns.length; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             Fixtures.asAdmin();
             jdbc.sql("UPDATE facility SET municipality = ? WHERE id = ?").params(towns[i], f.id()).update();
             if (i % 4 == 0) {

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class TrustBrowserTest {
 
     @Test
     void aMistypingDirectorIsLockedOutToldWhyAndUnlockedByTheAdministrator() throws Exception {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
         WebDriverWait wait = Browser.waitFor(driver);
@@ -86,7 +86,7 @@ class TrustBrowserTest {
 
     @Test
     void aDirectorMakesAnApiTokenAProgramUsesItAndTheDirectorRevokesIt() throws Exception {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(1366, 900);
         WebDriverWait wait = Browser.waitFor(driver);
@@ -131,7 +131,7 @@ class TrustBrowserTest {
 
     @Test
     void theTokenPageReadsWholeInEnglishOnAPhone() throws Exception {
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         driver = Browser.start(390, 844);
         WebDriverWait wait = Browser.waitFor(driver);

@@ -13,6 +13,7 @@ import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.RoleMark;
 import jp.kakaritsuke.caselibrary.domain.SurveyAnswer;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
@@ -49,7 +50,7 @@ class SeedDataTest {
     @Test
     void fourteenRolesInTheSeedsOrderWithTheirGroups() {
         List<Role> roles = library().roles();
-        assertThat(roles).extracting(Role::code).containsExactlyElementsOf(SeedText.ROLE_CODES);
+        assertThat(roles).extracting(r -> r.code().name()).containsExactlyElementsOf(SeedText.ROLE_CODES);
         assertThat(roles).extracting(Role::nameJa).containsExactly("診診連携", "病診連携", "病病連携", "母子保健", "学校保健",
                 "産業保健", "介護・福祉との連携", "休日夜間・24時間対応", "在宅医療", "看取り", "多職種連携", "有事対応",
                 "医師のキャリア支援", "その他");
@@ -82,7 +83,7 @@ class SeedDataTest {
         Map<String, Set<String>> loaded = new LinkedHashMap<>();
         for (CaseStudy c : library().cases()) {
             if (c.kind() == CaseKind.CASE) {
-                loaded.put(c.number(), new TreeSet<>(c.markedRoles()));
+                loaded.put(c.number(), new TreeSet<>(c.markedRoles().stream().map(RoleCode::name).toList()));
                 assertThat(c.derivedRoles()).as("case %s has no derived marks", c.number()).isEmpty();
             } else {
                 assertThat(c.markedRoles()).as("reference case %s: the seed gives no ●", c.number()).isEmpty();
@@ -120,7 +121,7 @@ class SeedDataTest {
         // Spot checks of the text itself (case 17 ①: the 主治医・副主治医制 of the Kashiwa model).
         Practice kashiwa = library().caseStudy("17").orElseThrow().practices().getFirst();
         assertThat(kashiwa.body()).contains("副主治医");
-        assertThat(kashiwa.roleCodes()).contains("CLINIC_CLINIC", "HOME_CARE");
+        assertThat(kashiwa.roleCodes()).contains(RoleCode.CLINIC_CLINIC, RoleCode.HOME_CARE);
     }
 
     @Test

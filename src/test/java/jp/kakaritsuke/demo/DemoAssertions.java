@@ -3,7 +3,8 @@ package jp.kakaritsuke.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kakaritsuke.assessment.domain.RoundStatus;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -17,19 +18,20 @@ final class DemoAssertions {
 
     static void assertCompleteDemo(ApplicationContext context) {
         FacilityService facilities = context.getBean(FacilityService.class);
-        AssessmentService assessments = context.getBean(AssessmentService.class);
+        RoundService roundService = context.getBean(RoundService.class);
+        RoleProfileService profiles = context.getBean(RoleProfileService.class);
         Fixtures.asAdmin();
         var demo = facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)")).toList();
         assertThat(demo).extracting(FacilityProfile::type).extracting(Enum::name)
                 .contains("CLINIC", "HOSPITAL", "ASSOCIATION");
         assertThat(demo).hasSize(22);
         FacilityProfile clinic = demo.stream().filter(f -> f.name().equals(DemoData.CLINIC)).findFirst().orElseThrow();
-        var rounds = assessments.rounds(clinic.id());
+        var rounds = roundService.rounds(clinic.id());
         assertThat(rounds).hasSize(2).allMatch(r -> r.status() == RoundStatus.SUBMITTED);
         assertThat(rounds.get(1).submittedAt()).isBefore(rounds.get(0).submittedAt().minusSeconds(300 * 24 * 3600L));
         assertThat(facilities.members(clinic.id())).hasSize(2);
         // the demo clinic's profile compares two rounds
-        assertThat(assessments.profile(rounds.get(0).id()).previous()).isNotNull();
+        assertThat(profiles.profile(rounds.get(0).id()).previous()).isNotNull();
         // the clinic filed last season's report and has started this season's: carried answers and the two items its
         // self-assessment asks the same way (pre-filled) wait for confirmation (README walk-through)
         Fixtures.as("demo-clinic");

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.testsupport.ForkedApp;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
@@ -115,7 +115,7 @@ class DemoSeedSurvivesKillTest {
                 // the runners (and so the seed) run after this event: stop inside the seed's transaction
                 builder.listeners((ApplicationListener<ApplicationStartedEvent>) event -> {
                     AtomicInteger submits = new AtomicInteger();
-                    ((Advised) event.getApplicationContext().getBean(AssessmentService.class)).addAdvice(0,
+                    ((Advised) event.getApplicationContext().getBean(SubmissionService.class)).addAdvice(0,
                             (MethodInterceptor) invocation -> {
                                 Object result = invocation.proceed();
                                 if (invocation.getMethod().getName().equals("submit")

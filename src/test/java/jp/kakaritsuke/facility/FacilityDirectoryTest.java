@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import jp.kakaritsuke.facility.domain.FacilityListing;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityDirectory;
 import jp.kakaritsuke.facility.service.FacilityService;
@@ -40,9 +40,9 @@ class FacilityDirectoryTest {
 
     @Test
     void answersAlikeForFewAndManyIds() {
-        FacilityProfile consenting = fixtures.facility(FacilityType.CLINIC);
-        FacilityProfile joined = fixtures.facility(FacilityType.CLINIC);
-        FacilityProfile empty = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile consenting = fixtures.facility(FacilityKind.CLINIC);
+        FacilityProfile joined = fixtures.facility(FacilityKind.CLINIC);
+        FacilityProfile empty = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(joined, MemberRole.VIEWER);
         fixtures.member(consenting, MemberRole.EDITOR); // leaves the context as this editor
         facilities.setConsent(consenting.id(), true);
@@ -59,7 +59,7 @@ class FacilityDirectoryTest {
             FacilityListing listing = listings.get(consenting.id());
             assertThat(listing.name()).isEqualTo(consenting.name());
             assertThat(listing.municipality()).isEqualTo("柏市");
-            assertThat(listings.get(empty.id()).type()).isEqualTo(FacilityType.HOSPITAL);
+            assertThat(listings.get(empty.id()).type()).isEqualTo(FacilityKind.HOSPITAL);
             assertThat(listing.consenting()).isTrue();
             assertThat(listing.hasMembers()).isTrue();
             assertThat(listings.get(empty.id()).hasMembers()).isFalse();

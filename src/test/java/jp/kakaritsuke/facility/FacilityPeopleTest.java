@@ -17,7 +17,7 @@ import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.InvitationState;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
@@ -79,7 +79,7 @@ class FacilityPeopleTest {
 
     @Test
     void aRevokedInvitationCannotBeAcceptedAndStaysListedAsRevoked() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         InvitationService.IssuedInvitation issued = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 取消");
         assertThat(state(clinic.id(), issued.id())).isEqualTo(InvitationState.OPEN);
@@ -101,7 +101,7 @@ class FacilityPeopleTest {
 
     @Test
     void aResendGivesANewCodeAndExpiryAndKillsTheOldLinkAlsoForAnExpiredInvitation() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         InvitationService.IssuedInvitation first = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 再送");
         // the invitation ran out unused
@@ -138,7 +138,7 @@ class FacilityPeopleTest {
 
     @Test
     void editorsInviteAndManageTheirOwnFacilityOnlyViewersNothing() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         // an editor may now invite another editor
@@ -150,7 +150,7 @@ class FacilityPeopleTest {
         assertThatThrownBy(() -> facilities.removeMember(clinic.id(), userId(editor))).isInstanceOf(AccessDeniedException.class);
 
         // another facility's editor learns nothing, as for ids that do not exist
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(other, MemberRole.EDITOR);
         assertThatThrownBy(() -> invitations.revoke(issued.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> invitations.resend(issued.id(), null)).isInstanceOf(NotFoundException.class);
@@ -164,7 +164,7 @@ class FacilityPeopleTest {
 
     @Test
     void rolesChangeMembersGoAndLeaveButTheLastEditorStays() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         long viewerId = userId(viewer);
@@ -224,7 +224,7 @@ class FacilityPeopleTest {
      */
     @Test
     void twoEditorsDemotingEachOtherAtOnceLeaveAnEditor() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String a = fixtures.member(clinic, MemberRole.EDITOR);
         String b = fixtures.member(clinic, MemberRole.EDITOR);
         long aId = userId(a);
@@ -323,7 +323,7 @@ class FacilityPeopleTest {
             assertThat(f.editors()).isEqualTo(1);
             assertThat(f.viewers()).isEqualTo(2);
             assertThat(f.municipality()).isEqualTo("柏市");
-            assertThat(f.type()).isEqualTo(FacilityType.CLINIC);
+            assertThat(f.type()).isEqualTo(FacilityKind.CLINIC);
         });
         assertThat(facilities.count("")).isGreaterThanOrEqualTo(3);
 
@@ -334,15 +334,15 @@ class FacilityPeopleTest {
 
     FacilityProfile create(String name, String prefecture, String municipality) {
         Fixtures.asAdmin();
-        return facilities.create(new FacilityProfile(null, 0, name, FacilityType.CLINIC, prefecture, municipality,
+        return facilities.create(new FacilityProfile(null, 0, name, FacilityKind.CLINIC, prefecture, municipality,
                 AreaType.REGIONAL_CITY, null, null, null, 1, 0, Set.of()));
     }
 
     @Test
     void someoneWithAnAccountJoinsAnotherFacilityWithIt() {
-        FacilityProfile first = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile first = fixtures.facility(FacilityKind.CLINIC);
         String doctor = fixtures.member(first, MemberRole.EDITOR);
-        FacilityProfile second = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile second = fixtures.facility(FacilityKind.HOSPITAL);
         String code = invitations.invite(second.id(), MemberRole.VIEWER, "非常勤医").code();
         Fixtures.as(doctor);
         invitations.acceptAsCurrentUser(code);

@@ -8,7 +8,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -65,7 +65,7 @@ class InvitationRaceTest {
 
     @Test
     void theLoserOfAFacilityInvitationRaceIsToldAndKeepsNoAccount() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), MemberRole.EDITOR, "事務長").code();
         Fixtures.anonymous();
         String winner = "winner" + System.nanoTime();

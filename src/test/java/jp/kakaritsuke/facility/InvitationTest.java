@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -39,7 +39,7 @@ class InvitationTest {
 
     @Test
     void anInvitationCodeWorksOnceAndCreatesAMember() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 太郎").code();
         Fixtures.anonymous();
         assertThat(invitations.lookup(code.toLowerCase())).get().satisfies(p -> {
@@ -56,7 +56,7 @@ class InvitationTest {
 
     @Test
     void weakPasswordsTakenNamesAndUnknownCodesAreRefusedClearly() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事").code();
         assertThatThrownBy(() -> invitations.accept(code, "board.member", "理事", Fixtures.mail("board.member"), "short"))
                 .hasMessage("account.error.password");
@@ -72,14 +72,14 @@ class InvitationTest {
 
     @Test
     void editorsInviteEditorsAndViewersAndViewersInviteNobody() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         assertThat(invitations.invite(clinic.id(), MemberRole.VIEWER, "理事長").code()).hasSize(19);
         // issue 13: editors manage their own facility's people, editors included
         assertThat(invitations.invite(clinic.id(), MemberRole.EDITOR, "別の編集者").code()).hasSize(19);
         fixtures.member(clinic, MemberRole.VIEWER);
         assertThatThrownBy(() -> invitations.invite(clinic.id(), MemberRole.VIEWER, "x")).isInstanceOf(AccessDeniedException.class);
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(clinic, MemberRole.EDITOR);
         // another facility is answered as if it did not exist (issue 10)
         assertThatThrownBy(() -> invitations.invite(other.id(), MemberRole.VIEWER, "x")).isInstanceOf(NotFoundException.class);
@@ -88,25 +88,25 @@ class InvitationTest {
 
     @Test
     void onlyAdministratorsCreateFacilities() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         assertThatThrownBy(() -> facilities.create(clinic)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void profileUpdatesAreValidatedAndOptimisticallyLocked() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        FacilityProfile tooManyBeds = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityType.CLINIC,
+        FacilityProfile tooManyBeds = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityKind.CLINIC,
                 "千葉県", "柏市", null, 20, null, null, 1, 0, java.util.Set.of());
         assertThatThrownBy(() -> facilities.updateProfile(tooManyBeds))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).contains("facility.error.clinicBeds"));
-        FacilityProfile badPrefecture = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityType.CLINIC,
+        FacilityProfile badPrefecture = new FacilityProfile(clinic.id(), clinic.version(), clinic.name(), FacilityKind.CLINIC,
                 "東京", null, null, null, null, null, 1, 0, java.util.Set.of());
         assertThatThrownBy(() -> facilities.updateProfile(badPrefecture))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKeys()).contains("facility.error.prefecture"));
 
-        FacilityProfile renamed = new FacilityProfile(clinic.id(), clinic.version(), clinic.name() + " 改", FacilityType.CLINIC,
+        FacilityProfile renamed = new FacilityProfile(clinic.id(), clinic.version(), clinic.name() + " 改", FacilityKind.CLINIC,
                 "千葉県", "柏市", null, 19, null, null, 1, 0, java.util.Set.of());
         FacilityProfile saved = facilities.updateProfile(renamed);
         assertThat(saved.version()).isGreaterThan(clinic.version());

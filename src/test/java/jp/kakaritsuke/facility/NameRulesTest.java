@@ -12,7 +12,7 @@ import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -68,7 +68,7 @@ class NameRulesTest {
     }
 
     static FacilityProfile clinic(String name, String municipality) {
-        return new FacilityProfile(null, 0, name, FacilityType.CLINIC, "千葉県", municipality, null, null, null, null, null,
+        return new FacilityProfile(null, 0, name, FacilityKind.CLINIC, "千葉県", municipality, null, null, null, null, null,
                 null, Set.of());
     }
 
@@ -114,7 +114,7 @@ class NameRulesTest {
 
     @Test
     void inviteesAndUsers() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         assertThat(keys(() -> invitations.invite(clinic.id(), MemberRole.EDITOR, "-2+3+cmd|' /C calc'!A0")))
                 .containsExactly("invitation.error.nameFormula");
         assertThat(keys(() -> invitations.invite(clinic.id(), MemberRole.EDITOR, "山田\u0000太郎")))

@@ -26,11 +26,13 @@ import jp.kakaritsuke.assessment.domain.RoleAnswer;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
@@ -78,7 +80,9 @@ class PrefillTest {
     QuestionnaireService questionnaires;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService roundService;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     AssessmentRoundRepository rounds;
@@ -101,7 +105,7 @@ class PrefillTest {
     @Test
     void aVersion1Or2SubmissionWithEveryReportScaleIndicatorProvidedPrefillsNothing() {
         for (int version : new int[] {1, 2}) {
-            FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
             String editor = fixtures.member(clinic, MemberRole.EDITOR);
             Questionnaire q = questionnaires.version(version);
             AssessmentRound round = new AssessmentRound(clinic.id(), version, null, editor, clock.instant());
@@ -119,7 +123,7 @@ class PrefillTest {
                 RoleAnswer answer = round.addAnswer(role.roleCode());
                 answer.apply(3, false, null, values, editor, clock.instant());
             }
-            round.submit(editor, clock.instant(), "CLINIC", "千葉県", "REGIONAL_CITY", 0);
+            round.submit(editor, clock.instant(), FacilityKind.CLINIC, "千葉県", AreaType.REGIONAL_CITY, 0);
             rounds.saveAndFlush(round);
             assertThat(reportScale).as("version %d has REPORT_SCALE indicators", version).isPositive();
 
@@ -140,13 +144,13 @@ class PrefillTest {
         Fixtures.asAdmin();
         int year = preparations.currentReportYear();
         ReportEdition edition = editions.forReportYear(year);
-        Questionnaire v3 = questionnaires.version(3).forFacility(FacilityType.CLINIC);
+        Questionnaire v3 = questionnaires.version(3).forFacility(FacilityKind.CLINIC);
         List<PrefillRule> rules = edition.prefills().stream().filter(r -> r.questionnaireVersion() == 3).toList();
         assertThat(rules).extracting(PrefillRule::itemCode).contains("NO2A.ROTA", "NO2D.OPINION_LETTER");
 
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        var round = assessments.startRound(clinic.id());
+        var round = roundService.startRound(clinic.id());
         assertThat(round.summary().questionnaireVersion()).isEqualTo(3);
         Map<String, Integer> expected = new LinkedHashMap<>();
         Map<String, Choice> given = new HashMap<>();
@@ -171,10 +175,10 @@ class PrefillTest {
                     values.put(i.code(), AnswerValue.of(i.choices().getLast()));
                 }
             }
-            long version = assessments.round(round.summary().id()).answer(role.roleCode()).version();
-            assessments.saveRoleAnswer(round.summary().id(), role.roleCode(), version, new RoleAnswerInput(3, false, null, values));
+            long version = roundService.round(round.summary().id()).answer(role.roleCode()).version();
+            roundService.saveRoleAnswer(round.summary().id(), role.roleCode(), version, new RoleAnswerInput(3, false, null, values));
         }
-        assessments.submit(round.summary().id());
+        submissions.submit(round.summary().id());
 
         PreparationView v = preparations.start(clinic.id(), year);
         Map<String, Integer> prefilled = v.answers().values().stream()

@@ -23,7 +23,7 @@ import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
@@ -98,7 +98,7 @@ abstract class PreparationTestBase {
         thisYear = TestEditions.edition(year);
         lastYear = TestEditions.edition(year - 1);
         editionsAre(lastYear, thisYear);
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         editor = fixtures.member(clinic, MemberRole.EDITOR);
     }
 

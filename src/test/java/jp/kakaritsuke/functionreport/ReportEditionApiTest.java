@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class ReportEditionApiTest {
 
     @BeforeEach
     void setUp() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         viewer = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
     }

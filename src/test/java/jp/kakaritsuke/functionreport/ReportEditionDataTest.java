@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
 import jp.kakaritsuke.functionreport.domain.GmisPrefill;
@@ -238,10 +239,10 @@ class ReportEditionDataTest {
     @Test
     void crosswalkLinksOnlyTheFourteenRolesAndExistingItemsWithReasonsInBothLanguages() {
         ReportEdition e = editions.current();
-        Set<String> roles = caseLibrary.library().roles().stream().map(r -> r.code()).collect(Collectors.toSet());
+        Set<RoleCode> roles = caseLibrary.library().roles().stream().map(r -> r.code()).collect(Collectors.toSet());
         assertThat(roles).hasSize(14);
         assertThat(e.crosswalk()).isNotEmpty().allSatisfy(l -> {
-            assertThat(roles).as(l.roleCode()).contains(l.roleCode());
+            assertThat(roles).as(l.roleCode().name()).contains(l.roleCode());
             assertThat(l.reasonJa()).isNotBlank();
             assertThat(l.reasonEn()).isNotBlank();
             if (l.itemCode() != null) {
@@ -249,23 +250,23 @@ class ReportEditionDataTest {
                         i -> assertThat(i.function()).isEqualTo(l.function()));
             }
         });
-        Map<ReportFunction, Set<String>> functionLevel = e.crosswalk().stream().filter(l -> l.itemCode() == null)
+        Map<ReportFunction, Set<RoleCode>> functionLevel = e.crosswalk().stream().filter(l -> l.itemCode() == null)
                 .collect(Collectors.groupingBy(CrosswalkLink::function, LinkedHashMap::new,
                         Collectors.mapping(CrosswalkLink::roleCode, Collectors.toCollection(java.util.TreeSet::new))));
         assertThat(functionLevel).containsExactly(
-                Map.entry(ReportFunction.NO1, new java.util.TreeSet<>(Set.of("CLINIC_CLINIC", "CLINIC_HOSPITAL"))),
-                Map.entry(ReportFunction.NO2_A, new java.util.TreeSet<>(Set.of("OUT_OF_HOURS"))),
-                Map.entry(ReportFunction.NO2_B, new java.util.TreeSet<>(Set.of("CLINIC_HOSPITAL", "HOSPITAL_HOSPITAL"))),
-                Map.entry(ReportFunction.NO2_C, new java.util.TreeSet<>(Set.of("HOME_CARE", "END_OF_LIFE"))),
-                Map.entry(ReportFunction.NO2_D, new java.util.TreeSet<>(Set.of("CARE_WELFARE", "MULTIDISCIPLINARY"))),
-                Map.entry(ReportFunction.OTHER, new java.util.TreeSet<>(Set.of("MATERNAL_CHILD", "SCHOOL_HEALTH",
-                        "OCCUPATIONAL_HEALTH"))));
+                Map.entry(ReportFunction.NO1, new java.util.TreeSet<>(Set.of(RoleCode.CLINIC_CLINIC, RoleCode.CLINIC_HOSPITAL))),
+                Map.entry(ReportFunction.NO2_A, new java.util.TreeSet<>(Set.of(RoleCode.OUT_OF_HOURS))),
+                Map.entry(ReportFunction.NO2_B, new java.util.TreeSet<>(Set.of(RoleCode.CLINIC_HOSPITAL, RoleCode.HOSPITAL_HOSPITAL))),
+                Map.entry(ReportFunction.NO2_C, new java.util.TreeSet<>(Set.of(RoleCode.HOME_CARE, RoleCode.END_OF_LIFE))),
+                Map.entry(ReportFunction.NO2_D, new java.util.TreeSet<>(Set.of(RoleCode.CARE_WELFARE, RoleCode.MULTIDISCIPLINARY))),
+                Map.entry(ReportFunction.OTHER, new java.util.TreeSet<>(Set.of(RoleCode.MATERNAL_CHILD, RoleCode.SCHOOL_HEALTH,
+                        RoleCode.OCCUPATIONAL_HEALTH))));
         assertThat(e.crosswalk().stream().filter(l -> l.itemCode() != null).map(l -> l.itemCode() + "↔" + l.roleCode()))
                 .containsExactly("NO1.TRAINING↔CAREER_SUPPORT", "NO1.GP_SPECIALIST↔CAREER_SUPPORT",
                         "NO2B.REFERRED_OUTPATIENTS↔CLINIC_HOSPITAL", "NO2B.BACKUP_BEDS↔HOME_CARE", "NO2D.ACP↔END_OF_LIFE");
         // no function of the report concerns these two roles
-        assertThat(e.crosswalkForRole("EMERGENCY")).isEmpty();
-        assertThat(e.crosswalkForRole("OTHER")).isEmpty();
+        assertThat(e.crosswalkForRole(RoleCode.EMERGENCY)).isEmpty();
+        assertThat(e.crosswalkForRole(RoleCode.OTHER)).isEmpty();
     }
 
     @Test

@@ -154,7 +154,7 @@ class ReportPreparationApiTest extends PreparationTestBase {
     void viewersReadAndAreRefusedChangesOutsidersFindNothing() throws Exception {
         putJson("\"0\"", "{\"answers\": {\"NO2A.ROTA\": {\"choices\": [3]}}}", 201);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(jp.kakaritsuke.base.FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         mvc.perform(get(path()).with(fixtures.bearer(viewer))).andExpect(status().isOk()).andExpect(jsonPath("$.canEdit").value(false));
         mvc.perform(put(path()).with(fixtures.bearer(viewer)).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)

@@ -23,7 +23,7 @@ import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
@@ -216,7 +216,7 @@ class ReportPreparationServiceTest extends PreparationTestBase {
     @Test
     void aSelfAssessmentOfAnotherQuestionnaireVersionPrefillsNothing() {
         for (int version : new int[] {1, 2}) {
-            FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(other, MemberRole.EDITOR);
             when(selfAssessment.latestSubmitted(anyLong())).thenReturn(Optional.of(new Submission(1, version, Instant.now(),
                     Map.of("OUT_OF_HOURS.rota", "FREQ_2_3", "CARE_WELFARE.opinion_letter", "PROVIDED"), Map.of())));
@@ -239,7 +239,7 @@ class ReportPreparationServiceTest extends PreparationTestBase {
         assertThat(v.answers().get("NO2D.OPINION_LETTER").origin()).isEqualTo(AnswerOrigin.CARRIED);
 
         // another clinic whose self-assessment is older than its last report: last year's answer stays
-        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(other, MemberRole.EDITOR);
         PreparationView otherLast = service.save(other.id(), year - 1, 0, answers("NO2A.ROTA", AnswerInput.choice(7)));
         otherLast = service.submit(other.id(), year - 1, otherLast.version());
@@ -318,7 +318,7 @@ class ReportPreparationServiceTest extends PreparationTestBase {
 
     @Test
     void associationsDoNotReport() {
-        FacilityProfile office = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile office = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(office, MemberRole.EDITOR);
         assertThatThrownBy(() -> service.start(office.id(), year)).isInstanceOfSatisfying(FieldErrors.class,
                 e -> assertThat(e.on("facility").orElseThrow().messageKey()).isEqualTo("functionreport.error.association"));
@@ -339,7 +339,7 @@ class ReportPreparationServiceTest extends PreparationTestBase {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.submit(clinic.id(), year, v.version())).isInstanceOf(AccessDeniedException.class);
 
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         assertThatThrownBy(() -> service.view(clinic.id(), year)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.history(clinic.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.save(clinic.id(), year, v.version(), Map.of())).isInstanceOf(NotFoundException.class);

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
@@ -54,7 +54,7 @@ class AccountAdminTest {
     }
 
     String newUser() {
-        return fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        return fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
     }
 
     long id(String username) {

@@ -17,7 +17,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.ApiTokenService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -67,7 +67,7 @@ class ApiTokenTest {
 
     @Test
     void aTokenAuthenticatesApiRequestsWithoutASessionOrAPasswordHash() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         var created = tokens.create("集計スクリプト", null);
         assertThat(created.token()).startsWith(ApiTokenService.PREFIX).hasSizeGreaterThanOrEqualTo(4 + 43);
@@ -97,7 +97,7 @@ class ApiTokenTest {
 
     @Test
     void wrongRevokedAndExpiredTokensGet401() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         var revoked = tokens.create("old laptop", null);
         var expiring = tokens.create("short-lived", LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1));
@@ -121,9 +121,9 @@ class ApiTokenTest {
 
     @Test
     void tokensAreTheirOwnersOnly() {
-        String owner = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        String owner = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         long id = tokens.create("mine", null).info().id();
-        String other = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        String other = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         assertThat(tokens.myTokens()).isEmpty();
         assertThatThrownBy(() -> tokens.revoke(id)).isInstanceOf(NotFoundException.class);
         Fixtures.as(owner);
@@ -136,7 +136,7 @@ class ApiTokenTest {
 
     @Test
     void nameAndExpiryAreChecked() {
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         assertThatThrownBy(() -> tokens.create(" ", null)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageKeys()).containsExactly("apiToken.error.name"));
         assertThatThrownBy(() -> tokens.create("x".repeat(101), null)).isInstanceOf(InvalidInputException.class);

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -69,7 +71,9 @@ class AuthorizationMatrixTest {
     InvitationService invitations;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    RoleProfileService profiles;
 
     @Autowired
     AssociationAdminService associations;
@@ -98,19 +102,19 @@ class AuthorizationMatrixTest {
         Fixtures.asAdmin();
         long a = associations.create("認可表 A医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         long b = associations.create("認可表 B医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "愛知県", null);
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         users.put("editor", fixtures.member(clinic, MemberRole.EDITOR));
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
-        long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput("HOME_CARE", null, null,
+        long draft = rounds.startRound(clinic.id()).summary().id();
+        long action = actionPlans.add(clinic.id(), new jp.kakaritsuke.actionplan.service.ActionInput(RoleCode.HOME_CARE, null, null,
                 "認可表 行動", null, null, null)).getId();
         int year = preparations.currentReportYear();
         preparations.save(clinic.id(), year, 0, Map.of("NO2A.ROTA", jp.kakaritsuke.functionreport.service.AnswerInput.choice(3)));
         Fixtures.asAdmin();
         associations.addFacility(a, clinic.id());
         users.put("viewer", fixtures.member(clinic, MemberRole.VIEWER));
-        users.put("outsider", fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR));
+        users.put("outsider", fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR));
         users.put("assocA", fixtures.associationAdmin(a));
         users.put("assocB", fixtures.associationAdmin(b));
         users.put("admin", "admin");
@@ -186,8 +190,8 @@ class AuthorizationMatrixTest {
         // the service calls behind the pages that take an id (the views only pass the id on)
         service("facility page: members of the clinic", () -> facilities.members(clinic.id()), 401, 200, 200, 200, 404, 404, 404);
         service("facility page: invitations of the clinic", () -> invitations.list(clinic.id()), 401, 200, 200, 403, 404, 404, 404);
-        service("round page: the draft", () -> assessments.round(draft), 401, 200, 200, 200, 404, 404, 404);
-        service("profile page: the submitted round", () -> assessments.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
+        service("round page: the draft", () -> rounds.round(draft), 401, 200, 200, 200, 404, 404, 404);
+        service("profile page: the submitted round", () -> profiles.profile(submitted), 401, 200, 200, 200, 404, 200, 404);
         service("facility page: invite a viewer to the clinic",
                 () -> invitations.invite(clinic.id(), MemberRole.VIEWER, "認可表 招待"), 401, 200, 200, 403, 404, 404, 404);
         service("home and result pages: the clinic's action plan", () -> actionPlans.plan(clinic.id()), 401, 200, 200, 200, 404, 404, 404);

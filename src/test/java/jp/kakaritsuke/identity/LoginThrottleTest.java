@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
@@ -99,7 +99,7 @@ class LoginThrottleTest {
     }
 
     String newUser() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         Fixtures.anonymous();
         return username;
     }

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.config.SessionStamps;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
@@ -83,7 +83,7 @@ class MyAccountTest {
 
     @Test
     void aNewPasswordEndsTheOtherSessionsKeepsThisOneAndSendsANotice() throws Exception {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         MockHttpSession here = login(username, Fixtures.PASSWORD);
         MockHttpSession elsewhere = login(username, Fixtures.PASSWORD);
@@ -105,7 +105,7 @@ class MyAccountTest {
 
     @Test
     void everyProblemComesAtOnceAndAWrongCurrentPasswordCounts() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         assertThatThrownBy(() -> myAccount.changePassword("wrong", username + "-is-in-this-one", "typo"))
                 .isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.messageKeys()).containsExactly(
                         "accountPage.error.currentPassword", "account.error.passwordUsername", "account.error.mismatch"));
@@ -121,7 +121,7 @@ class MyAccountTest {
 
     @Test
     void aNewAddressIsToldToThePreviousOneAndResetsGoToTheNewOne() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         String previous = Fixtures.mail(username);
         String next = "new-" + previous;
         myAccount.changeEmail("ＮＥＷ-" + previous.toUpperCase(), Fixtures.PASSWORD);

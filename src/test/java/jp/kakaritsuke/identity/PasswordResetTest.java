@@ -18,7 +18,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.OneTimeCode;
 import jp.kakaritsuke.base.PublicLinks;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.AccountAdminService;
@@ -90,7 +90,7 @@ class PasswordResetTest {
     }
 
     String newUser() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         return username;
     }

@@ -87,7 +87,7 @@ class SecurityTest {
 
     /** A new account through an invitation with this password; returns the user name. */
     String accountWith(String password) {
-        var clinic = fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC);
+        var clinic = fixtures.facility(jp.kakaritsuke.base.FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
         String username = "p" + java.util.UUID.randomUUID().toString().substring(0, 12);
         invitations.accept(code, username, "テスト", Fixtures.mail(username), password);
@@ -115,7 +115,7 @@ class SecurityTest {
 
     @Test
     void theSamePasswordRuleAppliesWhenAnAccountIsCreated() {
-        var clinic = fixtures.facility(jp.kakaritsuke.facility.domain.FacilityType.CLINIC);
+        var clinic = fixtures.facility(jp.kakaritsuke.base.FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), jp.kakaritsuke.facility.domain.MemberRole.VIEWER, "テスト").code();
         for (var weak : java.util.Map.of("kashiwa-admin", "account.error.password", "x".repeat(201), "account.error.passwordTooLong",
                 "kashiwa-admin-2026", "account.error.passwordUsername", "1234567890qwerty", "account.error.passwordCommon").entrySet()) {

@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.AccountAdminService;
@@ -73,7 +73,7 @@ class SessionStampTest {
     }
 
     String newUser() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         return username;
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.ApiTokenService;
 import jp.kakaritsuke.reports.service.BlankSheetService;
@@ -99,7 +99,7 @@ class OperationsHttpTest {
         double conflictsBefore = Http.sample(before, "kkf_assessment_conflicts_total");
 
         // a submitted round through the services (14 autosaves, one submission) ...
-        var clinic = fixtures.facility(FacilityType.CLINIC);
+        var clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         fixtures.submitRound(clinic.id(), role -> 2, role -> false);
         // ... and over the API: a new draft, one autosave, then a save with the version it replaced (409)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class BlankSheetLinkTest extends SpringBrowserlessTest {
 
     @Test
     void theAssessmentHomeLinksTheBlankSheet() {
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         navigate("assessment", Component.class);
         Anchor link = find(Anchor.class).withText("記入用シート（Excel）をダウンロード").single();
         assertThat(link.getHref()).isEqualTo("api/v1/questionnaires/current/blank.xlsx");

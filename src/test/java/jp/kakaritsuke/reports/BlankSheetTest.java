@@ -18,7 +18,7 @@ import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.reports.service.BlankSheetService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -72,7 +72,7 @@ class BlankSheetTest {
 
     @Test
     void everyIndicatorOfTheCurrentVersionIsThereWithItsRangeOrChoicesAndAValidatedAnswerCell() throws Exception {
-        Fixtures.as(fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER));
+        Fixtures.as(fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER));
         Questionnaire q = questionnaires.current();
         try (XSSFWorkbook wb = read(Locale.JAPANESE)) {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("説明", "質問");
@@ -100,8 +100,8 @@ class BlankSheetTest {
             }
             int indicators = 0;
             for (RoleQuestion rq : q.roles()) {
-                Row level = byCode.get(rq.roleCode());
-                assertThat(level).as(rq.roleCode()).isNotNull();
+                Row level = byCode.get(rq.roleCode().name());
+                assertThat(level).as(rq.roleCode().name()).isNotNull();
                 assertThat(validations.get(level.getRowNum()).getValidationConstraint().getExplicitListValues())
                         .containsExactly("0", "1", "2", "3", "4");
                 if (rq.helpSource() != null && rq.helpSource().matches("(事例|参考).*")) {
@@ -154,7 +154,7 @@ class BlankSheetTest {
 
     @Test
     void inEnglishTheSheetNamesHeadersAndQuestionsAreEnglish() throws Exception {
-        Fixtures.as(fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER));
+        Fixtures.as(fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER));
         Indicator first = questionnaires.current().roles().getFirst().indicators().getFirst();
         try (XSSFWorkbook wb = read(Locale.ENGLISH)) {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("About", "Questions");
@@ -171,7 +171,7 @@ class BlankSheetTest {
 
     @Test
     void servedToLoggedInUsersOnly() throws Exception {
-        String viewer = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        String viewer = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         Fixtures.anonymous();
         assertThatThrownBy(() -> blankSheets.write(Locale.JAPANESE, new ByteArrayOutputStream()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);

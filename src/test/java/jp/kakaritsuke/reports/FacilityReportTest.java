@@ -15,12 +15,14 @@ import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.reports.service.FacilityReportService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -51,7 +53,9 @@ class FacilityReportTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     FacilityReportService reports;
@@ -73,7 +77,7 @@ class FacilityReportTest {
 
     @BeforeEach
     void setUp() {
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         editor = "e" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         invitations.accept(invitations.invite(clinic.id(), MemberRole.EDITOR, "山田 花子").code(), editor, "山田 花子", Fixtures.mail(editor),
@@ -92,16 +96,16 @@ class FacilityReportTest {
     }
 
     long submit(int level, String fixedNote) {
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         int i = 0;
         for (var a : round.answers()) {
             String note = fixedNote != null ? fixedNote : INJECTIONS.get(i++ % INJECTIONS.size());
-            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(level, a.roleCode().equals("HOME_CARE"), note,
+            rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(level, a.roleCode() == RoleCode.HOME_CARE, note,
                             a.roleCode().equals(count.roleCode()) && level == 3
                                     ? Map.of(count.code(), AnswerValue.of(new BigDecimal("12"))) : Map.of()));
         }
-        return assessments.submit(round.summary().id()).summary().id();
+        return submissions.submit(round.summary().id()).summary().id();
     }
 
     XSSFWorkbook read(long roundId) throws Exception {
@@ -289,11 +293,11 @@ class FacilityReportTest {
 
     @Test
     void onlyMembersGetTheReportAndOnlyOfSubmittedRounds() throws Exception {
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(other, MemberRole.EDITOR);
         assertThatThrownBy(() -> read(latest)).isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
         fixtures.member(clinic, MemberRole.EDITOR);
-        long draft = assessments.startRound(clinic.id()).summary().id();
+        long draft = rounds.startRound(clinic.id()).summary().id();
         assertThatThrownBy(() -> read(draft)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageKeys()).containsExactly("report.error.notSubmitted"));
         assertThat(reports.fileName(latest, Locale.JAPANESE)).endsWith("_かかりつけ医機能自己評価.xlsx").doesNotContain(" ");

@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.reports.service.FacilityReportService;
 import jp.kakaritsuke.scoring.domain.Recommendation;
@@ -36,7 +39,11 @@ class RecommendationSheetTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    RoleProfileService profiles;
 
     @Autowired
     FacilityReportService reports;
@@ -54,21 +61,21 @@ class RecommendationSheetTest {
 
     @Test
     void theRecommendationSheetListsThePagesGroupsInThePagesOrder() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         for (var a : round.answers()) {
             int level = switch (a.roleCode()) {
-                case "HOME_CARE", "OUT_OF_HOURS" -> 4;
-                case "MULTIDISCIPLINARY" -> 1;
+                case RoleCode.HOME_CARE, RoleCode.OUT_OF_HOURS -> 4;
+                case RoleCode.MULTIDISCIPLINARY -> 1;
                 default -> 3;
             };
-            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(level, a.roleCode().equals("HOME_CARE"), null, Map.of()));
+            rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(level, a.roleCode() == RoleCode.HOME_CARE, null, Map.of()));
         }
-        long roundId = assessments.submit(round.summary().id()).summary().id();
+        long roundId = submissions.submit(round.summary().id()).summary().id();
         Fixtures.as(fixtures.member(clinic, MemberRole.VIEWER));
-        Recommendation expected = recommendations.recommend(assessments.scoringProfile(roundId));
+        Recommendation expected = recommendations.recommend(profiles.scoringProfile(roundId));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reports.write(roundId, Locale.JAPANESE, out);

@@ -8,9 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,7 +33,7 @@ class ReportApiTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -42,12 +42,12 @@ class ReportApiTest {
 
     @Test
     void membersDownloadTheReportOthersAreRefused() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long id = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
+        long draft = rounds.startRound(clinic.id()).summary().id();
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         String outsider = fixtures.member(other, MemberRole.EDITOR);
         Fixtures.anonymous();
 
@@ -69,7 +69,7 @@ class ReportApiTest {
     /** The language of the UI reaches the download: ?lang, the UI's cookie, or an API client's Accept-Language. */
     @Test
     void theReportComesInTheUsersLanguage() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long id = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);

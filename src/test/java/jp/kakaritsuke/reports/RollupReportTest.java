@@ -63,7 +63,7 @@ class RollupReportTest {
     Rollup rollup() {
         List<Rollup.RoleRollup> roles = new ArrayList<>();
         for (Role r : caseLibrary.library().roles()) {
-            roles.add(new Rollup.RoleRollup(r.code(), List.of(Cell.hidden(), Cell.shown(0), Cell.shown(4), Cell.shown(0), Cell.hidden()),
+            roles.add(new Rollup.RoleRollup(r.code().name(), List.of(Cell.hidden(), Cell.shown(0), Cell.shown(4), Cell.shown(0), Cell.hidden()),
                     Cell.hidden(), Cell.shown(3), Cell.hidden(), Cell.hidden(), Cell.hidden(), Cell.hidden()));
         }
         return new Rollup(1, "柏市医師会", "千葉県", 6, new Rollup.Completeness(Cell.shown(0), Cell.shown(0), Cell.shown(6)),

@@ -12,7 +12,8 @@ import java.util.Set;
 import jp.kakaritsuke.caselibrary.domain.CaseKind;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation.SimilarCase;
@@ -49,9 +50,9 @@ class LeaveOneOutEvaluationTest {
                 continue;
             }
             ScoringModel model = RecommendationService.build(library, c -> !c.number().equals(held.number()));
-            Map<String, Integer> levels = new HashMap<>();
+            Map<RoleCode, Integer> levels = new HashMap<>();
             held.markedRoles().forEach(r -> levels.put(r, 3));
-            FacilityRoleProfile profile = new FacilityRoleProfile(held.facilityKind(), held.prefecture(),
+            FacilityRoleProfile profile = FacilityRoleProfile.of(held.facilityKind(), held.prefecture(),
                     held.beds().total() == null ? 0 : held.beds().total(), held.areaType(), levels, Set.of());
             List<SimilarCase> top = model.similarCases(profile, 3);
             List<CaseStudy> others = library.cases().stream().filter(c -> !c.number().equals(held.number())).toList();
@@ -105,11 +106,11 @@ class LeaveOneOutEvaluationTest {
     }
 
     static double jaccard(CaseStudy a, CaseStudy b) {
-        Set<String> x = new HashSet<>(a.markedRoles());
+        Set<RoleCode> x = new HashSet<>(a.markedRoles());
         x.addAll(a.derivedRoles());
-        Set<String> y = new HashSet<>(b.markedRoles());
+        Set<RoleCode> y = new HashSet<>(b.markedRoles());
         y.addAll(b.derivedRoles());
-        Set<String> union = new HashSet<>(x);
+        Set<RoleCode> union = new HashSet<>(x);
         union.addAll(y);
         x.retainAll(y);
         return union.isEmpty() ? 0 : x.size() / (double) union.size();

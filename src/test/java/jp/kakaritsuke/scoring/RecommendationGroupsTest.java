@@ -12,9 +12,10 @@ import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.PracticeSummary;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Reach;
@@ -84,19 +85,19 @@ class RecommendationGroupsTest {
     void aHospitalOnlyPracticeIsNotOfferedToAClinic() {
         // weak in hospital–hospital and care cooperation, no priorities: 参考3 ② (病病連携 of a hospital) and
         // 事例15 ② (taking patients from acute hospitals into its own beds) cannot apply to a clinic
-        FacilityRoleProfile clinic = profile(FacilityKind.CLINIC, Map.of("HOME_CARE", 3, "CLINIC_CLINIC", 3));
+        FacilityRoleProfile clinic = profile(FacilityKind.CLINIC, Map.of(RoleCode.HOME_CARE, 3, RoleCode.CLINIC_CLINIC, 3));
         List<RecommendedPractice> offered = model.practices(clinic, 30);
         assertThat(offered).isNotEmpty();
         assertThat(offered).noneMatch(p -> is(p, "参考3", 2) || is(p, "15", 2));
         assertThat(model.applicablePracticeIds(clinic)).doesNotContain(practice("参考3", 2).id(), practice("15", 2).id());
-        assertThat(model.groups(clinic, 30)).noneMatch(g -> g.roleCode().equals("HOSPITAL_HOSPITAL"));
+        assertThat(model.groups(clinic, 30)).noneMatch(g -> g.roleCode() == RoleCode.HOSPITAL_HOSPITAL);
         // the same profile as a hospital is offered hospital–hospital practices
-        FacilityRoleProfile hospital = profile(FacilityKind.HOSPITAL, Map.of("HOME_CARE", 3, "CLINIC_CLINIC", 3));
-        assertThat(model.groups(hospital, 30)).anyMatch(g -> g.roleCode().equals("HOSPITAL_HOSPITAL") && !g.practices().isEmpty());
+        FacilityRoleProfile hospital = profile(FacilityKind.HOSPITAL, Map.of(RoleCode.HOME_CARE, 3, RoleCode.CLINIC_CLINIC, 3));
+        assertThat(model.groups(hospital, 30)).anyMatch(g -> g.roleCode() == RoleCode.HOSPITAL_HOSPITAL && !g.practices().isEmpty());
         // a clinic that asked for hospital–hospital cooperation gets it
-        FacilityRoleProfile asking = profile(FacilityKind.CLINIC, Map.of("HOME_CARE", 3), "HOSPITAL_HOSPITAL");
+        FacilityRoleProfile asking = profile(FacilityKind.CLINIC, Map.of(RoleCode.HOME_CARE, 3), RoleCode.HOSPITAL_HOSPITAL);
         PracticeGroup first = model.groups(asking, 10).getFirst();
-        assertThat(first.roleCode()).isEqualTo("HOSPITAL_HOSPITAL");
+        assertThat(first.roleCode()).isEqualTo(RoleCode.HOSPITAL_HOSPITAL);
         assertThat(first.practices()).isNotEmpty();
     }
 
@@ -123,27 +124,27 @@ class RecommendationGroupsTest {
     void aHomeCareClinicWithoutChildHealthIsNotOfferedThePaediatricCertification() {
         Practice certification = library.practices().stream().filter(p -> p.body().contains("地域総合小児医療認定医"))
                 .filter(p -> p.title().contains("地域総合小児医療認定医")).findFirst().orElseThrow();
-        FacilityRoleProfile homeCare = new FacilityRoleProfile(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
-                Map.of("HOME_CARE", 4, "OUT_OF_HOURS", 4, "END_OF_LIFE", 3, "MULTIDISCIPLINARY", 3, "MATERNAL_CHILD", 0),
-                Set.of("END_OF_LIFE"));
+        FacilityRoleProfile homeCare = FacilityRoleProfile.of(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
+                Map.of(RoleCode.HOME_CARE, 4, RoleCode.OUT_OF_HOURS, 4, RoleCode.END_OF_LIFE, 3, RoleCode.MULTIDISCIPLINARY, 3, RoleCode.MATERNAL_CHILD, 0),
+                Set.of(RoleCode.END_OF_LIFE));
         List<PracticeGroup> groups = model.groups(homeCare, 30);
-        assertThat(groups).anyMatch(g -> g.roleCode().equals("MATERNAL_CHILD"));
+        assertThat(groups).anyMatch(g -> g.roleCode() == RoleCode.MATERNAL_CHILD);
         assertThat(groups.stream().flatMap(g -> g.practices().stream())).noneMatch(p -> p.id() == certification.id());
         assertThat(model.applicablePracticeIds(homeCare)).doesNotContain(certification.id());
         // a paediatric clinic (level 3 in 母子保健) may be: it joins the certification with work it already does
-        FacilityRoleProfile paediatric = new FacilityRoleProfile(FacilityKind.CLINIC, "埼玉県", 0, AreaType.METROPOLITAN,
-                Map.of("MATERNAL_CHILD", 3, "SCHOOL_HEALTH", 3), Set.of("MATERNAL_CHILD"));
+        FacilityRoleProfile paediatric = FacilityRoleProfile.of(FacilityKind.CLINIC, "埼玉県", 0, AreaType.METROPOLITAN,
+                Map.of(RoleCode.MATERNAL_CHILD, 3, RoleCode.SCHOOL_HEALTH, 3), Set.of(RoleCode.MATERNAL_CHILD));
         assertThat(model.applicablePracticeIds(paediatric)).contains(certification.id());
     }
 
     @Test
     void groupsComePerPriorityInRoleOrderThenPerWeakRoleWeakestFirst() {
         Random random = new Random(23);
-        List<String> roles = model.roleCodes();
+        List<RoleCode> roles = List.of(RoleCode.values());
         for (int i = 0; i < 300; i++) {
             FacilityRoleProfile f = randomProfile(random, FacilityKind.values()[random.nextInt(3)]);
             List<PracticeGroup> groups = model.groups(f, ScoringModel.MAX_PRACTICES);
-            List<String> priorities = roles.stream().filter(f::isPriority).toList();
+            List<RoleCode> priorities = roles.stream().filter(f::isPriority).toList();
             // every priority role has its own group, in the roles' order, first
             assertThat(groups.stream().filter(g -> g.kind() == GroupKind.PRIORITY).map(PracticeGroup::roleCode).toList())
                     .isEqualTo(priorities);
@@ -183,14 +184,14 @@ class RecommendationGroupsTest {
     @Test
     void aPriorityHomeCareGetsAGroupOfItsOwn() {
         // the home-care clinic: 在宅医療 as a priority got no group of its own before
-        FacilityRoleProfile f = new FacilityRoleProfile(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
-                levels(Map.of("HOME_CARE", 4, "OUT_OF_HOURS", 3, "CLINIC_CLINIC", 2, "MULTIDISCIPLINARY", 1)),
-                Set.of("HOME_CARE", "OUT_OF_HOURS"));
+        FacilityRoleProfile f = FacilityRoleProfile.of(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
+                levels(Map.of(RoleCode.HOME_CARE, 4, RoleCode.OUT_OF_HOURS, 3, RoleCode.CLINIC_CLINIC, 2, RoleCode.MULTIDISCIPLINARY, 1)),
+                Set.of(RoleCode.HOME_CARE, RoleCode.OUT_OF_HOURS));
         List<PracticeGroup> groups = model.groups(f, ScoringModel.MAX_PRACTICES);
-        assertThat(groups.subList(0, 2)).extracting(PracticeGroup::roleCode).containsExactly("OUT_OF_HOURS", "HOME_CARE");
+        assertThat(groups.subList(0, 2)).extracting(PracticeGroup::roleCode).containsExactly(RoleCode.OUT_OF_HOURS, RoleCode.HOME_CARE);
         assertThat(groups.get(1).practices()).isNotEmpty();
         assertThat(groups.subList(2, groups.size())).extracting(PracticeGroup::roleCode)
-                .containsExactly("MULTIDISCIPLINARY", "CLINIC_CLINIC");
+                .containsExactly(RoleCode.MULTIDISCIPLINARY, RoleCode.CLINIC_CLINIC);
     }
 
     @Test
@@ -213,19 +214,21 @@ class RecommendationGroupsTest {
                 }
             }
         }
-        FacilityRoleProfile f = new FacilityRoleProfile(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
-                levels(Map.of("HOME_CARE", 4, "MULTIDISCIPLINARY", 1)), Set.of("HOME_CARE"));
+        FacilityRoleProfile f = FacilityRoleProfile.of(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
+                levels(Map.of(RoleCode.HOME_CARE, 4, RoleCode.MULTIDISCIPLINARY, 1)), Set.of(RoleCode.HOME_CARE));
         List<PracticeGroup> groups = model.groups(f, ScoringModel.MAX_PRACTICES);
         assertThat(texts.render(groups.getFirst().practices().getFirst().why(), Locale.JAPANESE)).startsWith("重点に選んだ在宅医療で、");
-        PracticeGroup multidisciplinary = groups.stream().filter(g -> g.roleCode().equals("MULTIDISCIPLINARY")).findFirst().orElseThrow();
+        PracticeGroup multidisciplinary = groups.stream().filter(g -> g.roleCode() == RoleCode.MULTIDISCIPLINARY).findFirst().orElseThrow();
         assertThat(texts.render(multidisciplinary.practices().getFirst().why(), Locale.JAPANESE))
                 .startsWith("多職種連携がレベル1のため、次の段階の例として");
     }
 
     /** Level 3 (no gap) for every role not given. */
-    private Map<String, Integer> levels(Map<String, Integer> given) {
-        Map<String, Integer> all = new java.util.HashMap<>();
-        model.roleCodes().forEach(r -> all.put(r, 3));
+    private Map<RoleCode, Integer> levels(Map<RoleCode, Integer> given) {
+        Map<RoleCode, Integer> all = new java.util.HashMap<>();
+        for (RoleCode r : RoleCode.values()) {
+            all.put(r, 3);
+        }
         all.putAll(given);
         return all;
     }
@@ -239,16 +242,16 @@ class RecommendationGroupsTest {
                 .findFirst().orElseThrow();
     }
 
-    private static FacilityRoleProfile profile(FacilityKind kind, Map<String, Integer> levels, String... priorities) {
-        return new FacilityRoleProfile(kind, "千葉県", kind == FacilityKind.HOSPITAL ? 150 : 0, AreaType.METROPOLITAN,
+    private static FacilityRoleProfile profile(FacilityKind kind, Map<RoleCode, Integer> levels, RoleCode... priorities) {
+        return FacilityRoleProfile.of(kind, "千葉県", kind == FacilityKind.HOSPITAL ? 150 : 0, AreaType.METROPOLITAN,
                 levels, Set.of(priorities));
     }
 
     private FacilityRoleProfile randomProfile(Random random, FacilityKind kind) {
-        List<String> roles = new ArrayList<>(model.roleCodes());
-        Map<String, Integer> levels = new java.util.HashMap<>();
-        Set<String> priorities = new HashSet<>();
-        for (String r : roles) {
+        List<RoleCode> roles = new ArrayList<>(List.of(RoleCode.values()));
+        Map<RoleCode, Integer> levels = new java.util.HashMap<>();
+        Set<RoleCode> priorities = new HashSet<>();
+        for (RoleCode r : roles) {
             if (random.nextInt(4) > 0) {
                 levels.put(r, random.nextInt(5));
             }
@@ -256,7 +259,7 @@ class RecommendationGroupsTest {
                 priorities.add(r);
             }
         }
-        return new FacilityRoleProfile(kind, "千葉県", kind == FacilityKind.HOSPITAL ? 20 + random.nextInt(500) : 0,
+        return FacilityRoleProfile.of(kind, "千葉県", kind == FacilityKind.HOSPITAL ? 20 + random.nextInt(500) : 0,
                 random.nextBoolean() ? AreaType.values()[random.nextInt(3)] : null, levels, priorities);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Random;
 import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
@@ -31,18 +32,18 @@ class ScoringModelTest {
 
     CaseLibrary library;
     ScoringModel model;
-    List<String> roles;
+    List<RoleCode> roles;
 
     @BeforeEach
     void setUp() {
         library = caseLibrary.library();
         model = RecommendationService.build(library);
-        roles = model.roleCodes();
+        roles = List.of(RoleCode.values());
     }
 
     static FacilityRoleProfile profile(FacilityKind kind, String prefecture, int beds, AreaType area,
-                                       Map<String, Integer> levels, String... priorities) {
-        return new FacilityRoleProfile(kind, prefecture, beds, area, levels, Set.of(priorities));
+                                       Map<RoleCode, Integer> levels, RoleCode... priorities) {
+        return FacilityRoleProfile.of(kind, prefecture, beds, area, levels, Set.of(priorities));
     }
 
     List<String> top(FacilityRoleProfile f, int n) {
@@ -52,25 +53,25 @@ class ScoringModelTest {
     @Test
     void aPaediatricClinicIsMostLikeTheChildrensClinic() {
         FacilityRoleProfile paediatric = profile(FacilityKind.CLINIC, "埼玉県", 0, AreaType.METROPOLITAN,
-                Map.of("MATERNAL_CHILD", 4, "SCHOOL_HEALTH", 3, "CLINIC_HOSPITAL", 2), "MATERNAL_CHILD");
+                Map.of(RoleCode.MATERNAL_CHILD, 4, RoleCode.SCHOOL_HEALTH, 3, RoleCode.CLINIC_HOSPITAL, 2), RoleCode.MATERNAL_CHILD);
         List<SimilarCase> cases = model.similarCases(paediatric, 3);
         assertThat(cases.getFirst().number()).isEqualTo("4");
         assertThat(cases.getFirst().reasons()).extracting(r -> r.key()).contains("reason.sameKind", "reason.sharedRoles", "reason.sameArea");
         List<RecommendedPractice> practices = model.practices(paediatric, 10);
-        assertThat(practices).anyMatch(p -> p.roles().contains("MATERNAL_CHILD"));
+        assertThat(practices).anyMatch(p -> p.roles().contains(RoleCode.MATERNAL_CHILD));
     }
 
     @Test
     void aTwentyFourHourHomeCareClinicIsMostLikeTheHomeCareClinics() {
         FacilityRoleProfile homeCare = profile(FacilityKind.CLINIC, "福井県", 0, AreaType.REGIONAL_CITY,
-                Map.of("HOME_CARE", 4, "OUT_OF_HOURS", 4, "END_OF_LIFE", 3, "MULTIDISCIPLINARY", 3), "END_OF_LIFE");
+                Map.of(RoleCode.HOME_CARE, 4, RoleCode.OUT_OF_HOURS, 4, RoleCode.END_OF_LIFE, 3, RoleCode.MULTIDISCIPLINARY, 3), RoleCode.END_OF_LIFE);
         assertThat(top(homeCare, 3)).contains("7").containsAnyOf("8", "5");
     }
 
     @Test
     void aSmallCommunityHospitalIsMostLikeCommunityHospitals() {
         FacilityRoleProfile hospital = profile(FacilityKind.HOSPITAL, "長野県", 100, AreaType.RURAL,
-                Map.of("CLINIC_HOSPITAL", 3, "HOSPITAL_HOSPITAL", 3, "CARE_WELFARE", 3, "HOME_CARE", 2), "HOME_CARE");
+                Map.of(RoleCode.CLINIC_HOSPITAL, 3, RoleCode.HOSPITAL_HOSPITAL, 3, RoleCode.CARE_WELFARE, 3, RoleCode.HOME_CARE, 2), RoleCode.HOME_CARE);
         List<SimilarCase> cases = model.similarCases(hospital, 5);
         assertThat(cases).allMatch(c -> library.caseStudy(c.number()).orElseThrow().facilityKind() == FacilityKind.HOSPITAL);
         assertThat(cases.getFirst().reasons()).extracting(r -> r.key()).contains("reason.similarBeds");
@@ -79,8 +80,8 @@ class ScoringModelTest {
     @Test
     void anAssociationBuildingAnIctNetworkIsMostLikeAssociations() {
         FacilityRoleProfile association = profile(FacilityKind.ASSOCIATION, "岩手県", 0, AreaType.RURAL,
-                Map.of("CLINIC_HOSPITAL", 3, "HOSPITAL_HOSPITAL", 3, "MULTIDISCIPLINARY", 3, "CLINIC_CLINIC", 2),
-                "MULTIDISCIPLINARY", "CLINIC_CLINIC");
+                Map.of(RoleCode.CLINIC_HOSPITAL, 3, RoleCode.HOSPITAL_HOSPITAL, 3, RoleCode.MULTIDISCIPLINARY, 3, RoleCode.CLINIC_CLINIC, 2),
+                RoleCode.MULTIDISCIPLINARY, RoleCode.CLINIC_CLINIC);
         List<String> best = top(association, 3);
         assertThat(best.getFirst()).isEqualTo("16");
         assertThat(best).allMatch(n -> library.caseStudy(n).orElseThrow().facilityKind() == FacilityKind.ASSOCIATION);
@@ -115,14 +116,13 @@ class ScoringModelTest {
     @Test
     void everyPriorityRoleGetsAPracticeServingIt() {
         Random random = new Random(11);
-        for (String role : roles) {
+        for (RoleCode role : roles) {
             boolean libraryHasOne = library.practices().stream().anyMatch(p -> p.serves(role));
             for (int i = 0; i < 20; i++) {
                 FacilityRoleProfile base = randomProfile(random);
-                Set<String> priorities = new HashSet<>(base.priorities());
-                priorities.add(role);
                 FacilityRoleProfile f = new FacilityRoleProfile(base.kind(), base.prefecture(), base.beds(), base.areaType(),
-                        base.levels(), priorities);
+                        base.roles().withPriority(role, true));
+                Set<RoleCode> priorities = f.roles().priorities();
                 List<RecommendedPractice> practices = model.practices(f, ScoringModel.MAX_PRACTICES);
                 if (libraryHasOne && priorities.size() <= ScoringModel.MAX_PRACTICES) {
                     assertThat(practices).as("priority %s", role).anyMatch(p -> p.roles().contains(role));
@@ -141,7 +141,7 @@ class ScoringModelTest {
             practices.forEach(p -> perCase.merge(p.caseNumber(), 1, Integer::sum));
             // a third practice from one case only when a priority role could not be covered otherwise
             long over = perCase.values().stream().filter(n -> n > ScoringModel.MAX_PER_CASE).count();
-            if (f.priorities().isEmpty()) {
+            if (f.roles().priorities().isEmpty()) {
                 assertThat(over).isZero();
             }
             assertThat(perCase.size()).isGreaterThanOrEqualTo(Math.min(practices.size(), 3));
@@ -155,7 +155,7 @@ class ScoringModelTest {
         for (int i = 0; i < 500; i++) {
             FacilityRoleProfile f = randomProfile(random);
             FacilityRoleProfile clinic = new FacilityRoleProfile(FacilityKind.CLINIC, f.prefecture(), 0, f.areaType(),
-                    f.levels(), f.priorities());
+                    f.roles());
             boolean clinicCaseShares = library.cases().stream()
                     .filter(c -> c.facilityKind() == FacilityKind.CLINIC)
                     .anyMatch(c -> c.roleMarks().stream().anyMatch(m -> clinic.level(m.roleCode()) >= 3 || clinic.isPriority(m.roleCode())));
@@ -180,9 +180,9 @@ class ScoringModelTest {
     FacilityRoleProfile randomProfile(Random random) {
         FacilityKind[] kinds = FacilityKind.values();
         AreaType[] areas = AreaType.values();
-        Map<String, Integer> levels = new HashMap<>();
-        Set<String> priorities = new HashSet<>();
-        for (String r : roles) {
+        Map<RoleCode, Integer> levels = new HashMap<>();
+        Set<RoleCode> priorities = new HashSet<>();
+        for (RoleCode r : roles) {
             if (random.nextInt(4) > 0) {
                 levels.put(r, random.nextInt(5));
             }
@@ -192,7 +192,7 @@ class ScoringModelTest {
         }
         List<String> prefectures = library.casePrefectures();
         FacilityKind kind = kinds[random.nextInt(kinds.length)];
-        return new FacilityRoleProfile(kind, prefectures.get(random.nextInt(prefectures.size())),
+        return FacilityRoleProfile.of(kind, prefectures.get(random.nextInt(prefectures.size())),
                 kind == FacilityKind.HOSPITAL ? 20 + random.nextInt(500) : 0,
                 random.nextBoolean() ? areas[random.nextInt(areas.length)] : null, levels, priorities);
     }

@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.UUID;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -31,18 +34,20 @@ public class Fixtures {
 
     private final FacilityService facilities;
     private final InvitationService invitations;
-    private final jp.kakaritsuke.assessment.service.AssessmentService assessments;
+    private final RoundService rounds;
+    private final SubmissionService submissions;
     private final jp.kakaritsuke.associations.service.AssociationStaffService associationStaff;
     private final jp.kakaritsuke.identity.service.ApiTokenService apiTokens;
     private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Fixtures(FacilityService facilities, InvitationService invitations,
-                    jp.kakaritsuke.assessment.service.AssessmentService assessments,
+                    RoundService rounds, SubmissionService submissions,
                     jp.kakaritsuke.associations.service.AssociationStaffService associationStaff,
                     jp.kakaritsuke.identity.service.ApiTokenService apiTokens) {
         this.facilities = facilities;
         this.invitations = invitations;
-        this.assessments = assessments;
+        this.rounds = rounds;
+        this.submissions = submissions;
         this.associationStaff = associationStaff;
         this.apiTokens = apiTokens;
     }
@@ -84,7 +89,7 @@ public class Fixtures {
      * leaves the security context as that user.
      */
     public String associationAdmin(long associationId) {
-        String username = member(facility(FacilityType.ASSOCIATION), MemberRole.VIEWER);
+        String username = member(facility(FacilityKind.ASSOCIATION), MemberRole.VIEWER);
         asAdmin();
         String code = associationStaff.invite(associationId, "テスト " + username).code();
         as(username);
@@ -96,19 +101,19 @@ public class Fixtures {
      * Starts a round of the facility, answers every role with {@code level.applyAsInt(roleCode)} (and the priority
      * flag), submits it, and returns its id. Runs as whoever the security context holds (an editor of the facility).
      */
-    public long submitRound(long facilityId, java.util.function.ToIntFunction<String> level,
-                            java.util.function.Predicate<String> priority) {
-        var round = assessments.startRound(facilityId);
-        round.answers().forEach(a -> assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+    public long submitRound(long facilityId, java.util.function.ToIntFunction<RoleCode> level,
+                            java.util.function.Predicate<RoleCode> priority) {
+        var round = rounds.startRound(facilityId);
+        round.answers().forEach(a -> rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
                 new jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput(level.applyAsInt(a.roleCode()),
                         priority.test(a.roleCode()), null, java.util.Map.of())));
-        return assessments.submit(round.summary().id()).summary().id();
+        return submissions.submit(round.summary().id()).summary().id();
     }
 
-    public FacilityProfile facility(FacilityType type) {
+    public FacilityProfile facility(FacilityKind type) {
         asAdmin();
         return facilities.create(new FacilityProfile(null, 0, "テスト施設 " + UUID.randomUUID(), type, "千葉県", "柏市",
-                AreaType.REGIONAL_CITY, type == FacilityType.HOSPITAL ? 100 : null, null, null, 2, 1, Set.of()));
+                AreaType.REGIONAL_CITY, type == FacilityKind.HOSPITAL ? 100 : null, null, null, 2, 1, Set.of()));
     }
 
     /** A new member of the facility; returns the username. Leaves the security context as that user. */

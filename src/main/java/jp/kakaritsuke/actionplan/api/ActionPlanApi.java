@@ -12,6 +12,7 @@ import jp.kakaritsuke.actionplan.service.ActionInput;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -136,11 +137,13 @@ class ActionPlanApi {
                 throw new FieldErrors(problems);
             }
             SourceReference ref = practice == null ? null : new SourceReference(practice.caseNumber(), practice.practice());
-            return new ActionInput(roleCode, ref, null, what, who, due, parsedStatus);
+            // an unknown role is refused by the service's one rule, on its field like a missing one
+            return new ActionInput(roleCode == null ? null : RoleCode.parse(roleCode.strip()).orElse(null), ref, null, what,
+                    who, due, parsedStatus);
         }
     }
 
-    record ActionJson(long id, long facilityId, String roleCode, PracticeJson practice, Long roundId, String what,
+    record ActionJson(long id, long facilityId, RoleCode roleCode, PracticeJson practice, Long roundId, String what,
                       String who, String dueDate, String status, boolean open, String createdAt, String createdBy,
                       String updatedAt, String updatedBy, long version) {
 

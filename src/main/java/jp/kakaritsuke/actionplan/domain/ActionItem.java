@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 
 /**
@@ -32,8 +33,9 @@ public class ActionItem {
     @Column(name = "facility_id", nullable = false)
     private long facilityId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "role_code", nullable = false, length = 40)
-    private String roleCode;
+    private RoleCode roleCode;
 
     @Column(name = "source_case", length = 20)
     private String sourceCase;
@@ -75,7 +77,7 @@ public class ActionItem {
     protected ActionItem() {
     }
 
-    public ActionItem(long facilityId, String roleCode, SourceReference practice, Long roundId, Instant now, String by) {
+    public ActionItem(long facilityId, RoleCode roleCode, SourceReference practice, Long roundId, Instant now, String by) {
         this.facilityId = facilityId;
         this.roleCode = roleCode;
         this.sourceCase = practice == null ? null : practice.caseNumber();
@@ -89,7 +91,7 @@ public class ActionItem {
     }
 
     /** Sets what may change after creation; the caller has validated the values. */
-    public void change(String roleCode, SourceReference practice, String what, String who, LocalDate dueDate,
+    public void change(RoleCode roleCode, SourceReference practice, String what, String who, LocalDate dueDate,
                        ActionStatus status, Instant now, String by) {
         this.roleCode = roleCode;
         this.sourceCase = practice == null ? null : practice.caseNumber();
@@ -119,7 +121,7 @@ public class ActionItem {
         return facilityId;
     }
 
-    public String getRoleCode() {
+    public RoleCode getRoleCode() {
         return roleCode;
     }
 

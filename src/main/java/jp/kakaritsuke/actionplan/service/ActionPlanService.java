@@ -16,6 +16,7 @@ import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.service.FacilityAccess;
@@ -142,7 +143,7 @@ public class ActionPlanService {
     public List<FieldError> problems(ActionInput input) {
         List<FieldError> problems = new ArrayList<>();
         CaseLibrary library = caseLibrary.library();
-        if (input.roleCode() == null || library.role(input.roleCode()).isEmpty()) {
+        if (input.roleCode() == null) {
             problems.add(new FieldError("roleCode", "actions.error.role", List.of()));
         }
         String what = normaliseWhat(input.what());
@@ -187,7 +188,7 @@ public class ActionPlanService {
         return new Checked(input.roleCode(), normaliseWhat(input.what()), blankToNull(input.who()));
     }
 
-    private record Checked(String roleCode, String what, String who) {
+    private record Checked(RoleCode roleCode, String what, String who) {
     }
 
     /** Trimmed, Windows line breaks made plain; null when nothing is left. */

@@ -26,6 +26,7 @@ import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.caselibrary.service.CaseLabels;
@@ -39,7 +40,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 public class ActionDialog extends Dialog {
 
-    final Select<String> role = new Select<>();
+    final Select<RoleCode> role = new Select<>();
     final TextArea what = new TextArea();
     final TextField who = new TextField();
     final DatePicker due = new DatePicker();
@@ -54,7 +55,7 @@ public class ActionDialog extends Dialog {
     private final ActionItem existing;
     private final Runnable onSaved;
 
-    ActionDialog(ActionPlanService plans, CaseLibrary library, long facilityId, String roleCode, SourceReference practice,
+    ActionDialog(ActionPlanService plans, CaseLibrary library, long facilityId, RoleCode roleCode, SourceReference practice,
                  String practiceTitle, Long roundId, ActionItem existing, Runnable onSaved) {
         this.plans = plans;
         this.facilityId = facilityId;
@@ -67,7 +68,7 @@ public class ActionDialog extends Dialog {
 
         role.setLabel(getTranslation("actions.field.role"));
         role.setItems(library.roles().stream().map(Role::code).toList());
-        role.setItemLabelGenerator(code -> library.role(code).map(r -> r.name(getLocale())).orElse(code));
+        role.setItemLabelGenerator(code -> library.roleName(code, getLocale()));
         role.setWidthFull();
         role.addClassName("action-role");
         what.setLabel(getTranslation("actions.field.what"));
@@ -107,7 +108,7 @@ public class ActionDialog extends Dialog {
             due.setValue(existing.getDueDate());
             status.setValue(existing.getStatus());
         } else {
-            role.setValue(roleCode != null && library.role(roleCode).isPresent() ? roleCode : null);
+            role.setValue(roleCode);
             what.setValue(practiceTitle == null ? "" : practiceTitle);
             status.setValue(ActionStatus.PLANNED);
         }
@@ -123,7 +124,7 @@ public class ActionDialog extends Dialog {
     }
 
     /** The dialog for a new action from a role or a recommended practice ({@code practice} null: from a role). */
-    public static ActionDialog open(long facilityId, String roleCode, SourceReference practice, Runnable onSaved) {
+    public static ActionDialog open(long facilityId, RoleCode roleCode, SourceReference practice, Runnable onSaved) {
         ActionDialog dialog = new ActionDialog(bean(ActionPlanService.class), bean(CaseLibraryService.class).library(),
                 facilityId, roleCode, practice, null, null, null, onSaved);
         dialog.open();
@@ -146,7 +147,7 @@ public class ActionDialog extends Dialog {
     static Consumer<PracticeToPlan> fromRecommendation(long facilityId, Long roundId, Runnable onSaved) {
         return p -> {
             ActionDialog dialog = new ActionDialog(bean(ActionPlanService.class), bean(CaseLibraryService.class).library(),
-                    facilityId, p.roleCode(), new SourceReference(p.caseNumber(), p.practiceNumber()), p.title(), roundId, null, onSaved);
+                    facilityId, RoleCode.of(p.roleCode()), new SourceReference(p.caseNumber(), p.practiceNumber()), p.title(), roundId, null, onSaved);
             dialog.open();
         };
     }

@@ -65,7 +65,7 @@ public class ActionFollowUp extends Div {
         card.addClassName("action-card");
         Span what = new Span(item.getWhat());
         what.addClassName("action-what");
-        Span role = new Span(library.role(item.getRoleCode()).map(r -> r.name(getLocale())).orElse(item.getRoleCode())
+        Span role = new Span(library.roleName(item.getRoleCode(), getLocale())
                 + (item.getWho() == null ? "" : " · " + item.getWho()));
         role.addClassName("action-meta");
         card.add(new Div(what), role);

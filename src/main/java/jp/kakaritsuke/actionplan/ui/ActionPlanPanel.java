@@ -100,7 +100,7 @@ public class ActionPlanPanel extends Div {
         head.addClassName("action-head");
 
         List<String> meta = new ArrayList<>();
-        meta.add(getTranslation("actions.col.role") + ": " + library.role(item.getRoleCode()).map(r -> r.name(getLocale())).orElse(item.getRoleCode()));
+        meta.add(getTranslation("actions.col.role") + ": " + library.roleName(item.getRoleCode(), getLocale()));
         meta.add(getTranslation("actions.col.who") + ": " + (item.getWho() == null ? getTranslation("actions.noWho") : item.getWho()));
         meta.add(getTranslation("actions.col.due") + ": " + (item.getDueDate() == null ? getTranslation("actions.noDue")
                 : item.getDueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()))));

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.assessment.api;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.domain.Indicator;
@@ -10,10 +11,14 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentApi {
 
     private final QuestionnaireService questionnaires;
-    private final AssessmentService assessments;
+    private final RoundService rounds;
+    private final RoleProfileService profiles;
 
-    AssessmentApi(QuestionnaireService questionnaires, AssessmentService assessments) {
+    AssessmentApi(QuestionnaireService questionnaires, RoundService rounds, RoleProfileService profiles) {
         this.questionnaires = questionnaires;
-        this.assessments = assessments;
+        this.rounds = rounds;
+        this.profiles = profiles;
     }
 
     /**
@@ -35,21 +42,20 @@ class AssessmentApi {
      * indicators that kind of facility is asked (version 3 asks associations other indicators than clinics).
      */
     @GetMapping("/questionnaires/current")
-    QuestionnaireJson current(@org.springframework.web.bind.annotation.RequestParam(required = false)
-                              jp.kakaritsuke.facility.domain.FacilityType facilityType) {
+    QuestionnaireJson current(@RequestParam(required = false) FacilityKind facilityType) {
         return QuestionnaireJson.of(questionnaires.current().forFacility(facilityType));
     }
 
     @GetMapping("/assessments")
     List<RoundJson> assessments() {
-        return assessments.visibleRounds().stream().map(RoundJson::of).toList();
+        return rounds.visibleRounds().stream().map(RoundJson::of).toList();
     }
 
     @GetMapping("/assessments/{id}")
     AssessmentJson assessment(@PathVariable long id) {
-        RoundView round = assessments.round(id);
-        RoleProfile profile = assessments.profile(id);
-        Map<String, Integer> scores = new LinkedHashMap<>();
+        RoundView round = rounds.round(id);
+        RoleProfile profile = profiles.profile(id);
+        Map<RoleCode, Integer> scores = new EnumMap<>(RoleCode.class);
         profile.scores().forEach(s -> scores.put(s.roleCode(), s.score()));
         List<RoleAnswerJson> answers = round.answers().stream().map(a -> new RoleAnswerJson(a.roleCode(), a.level(),
                 a.priority(), a.note(), AssessmentEditApi.RoleJson.indicators(a), scores.get(a.roleCode()), a.version(),
@@ -59,7 +65,7 @@ class AssessmentApi {
     }
 
     /** {@code {"case": "17", "practice": 1}} = 事例17 ① */
-    record SourceJson(@com.fasterxml.jackson.annotation.JsonProperty("case") String caseNumber, Integer practice) {
+    record SourceJson(@JsonProperty("case") String caseNumber, Integer practice) {
     }
 
     /**
@@ -80,7 +86,7 @@ class AssessmentApi {
         }
     }
 
-    record RoleJson(String code, int step, String helpJa, String helpEn, String helpSource, List<String> levelsJa,
+    record RoleJson(RoleCode code, int step, String helpJa, String helpEn, String helpSource, List<String> levelsJa,
                     List<String> levelsEn, List<IndicatorJson> indicators) {
         static RoleJson of(RoleQuestion q) {
             return new RoleJson(q.roleCode(), q.stepNumber(), q.helpJa(), q.helpEn(), q.helpSource(), q.levelsJa(),
@@ -88,7 +94,7 @@ class AssessmentApi {
         }
     }
 
-    record StepJson(int number, String code, String titleJa, String titleEn, List<String> roles) {
+    record StepJson(int number, String code, String titleJa, String titleEn, List<RoleCode> roles) {
     }
 
     record QuestionnaireJson(int version, String titleJa, String publishedOn, String scoringRule, List<StepJson> steps,
@@ -109,12 +115,12 @@ class AssessmentApi {
     }
 
     /** {@code version}: what a save must send back (docs/api.md); {@code confirmed}: false for an unconfirmed carried answer. */
-    record RoleAnswerJson(String role, Integer level, boolean priority, String note, Map<String, Object> indicators,
+    record RoleAnswerJson(RoleCode role, Integer level, boolean priority, String note, Map<String, Object> indicators,
                           Integer score, long version, boolean confirmed) {
     }
 
     /** {@code detailed}: at least one indicator counts in the score (otherwise version 2 scores the level alone). */
-    record ScoreJson(String role, Integer level, Integer score, Integer previousScore, boolean detailed) {
+    record ScoreJson(RoleCode role, Integer level, Integer score, Integer previousScore, boolean detailed) {
         static ScoreJson of(RoleScore s) {
             return new ScoreJson(s.roleCode(), s.level(), s.score(), s.previousScore(), s.detailed());
         }

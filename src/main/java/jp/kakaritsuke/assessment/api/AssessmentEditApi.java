@@ -1,8 +1,5 @@
 package jp.kakaritsuke.assessment.api;
 
-import jp.kakaritsuke.base.web.IfMatch;
-
-import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,9 +12,14 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.AnswerValidator;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
+import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.base.web.IfMatch;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,10 +47,12 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Assessments", description = "Fill in a self-assessment: start, save a role, confirm unchanged, submit")
 class AssessmentEditApi {
 
-    private final AssessmentService assessments;
+    private final RoundService rounds;
+    private final SubmissionService submissions;
 
-    AssessmentEditApi(AssessmentService assessments) {
-        this.assessments = assessments;
+    AssessmentEditApi(RoundService rounds, SubmissionService submissions) {
+        this.rounds = rounds;
+        this.submissions = submissions;
     }
 
     /** Starts a round (201) or answers the facility's draft in progress (200). */
@@ -57,8 +61,8 @@ class AssessmentEditApi {
                     + " unconfirmed), 200 with the existing draft.")
     @PostMapping("/facilities/{facilityId}/assessments")
     ResponseEntity<DraftJson> start(@PathVariable long facilityId) {
-        Long before = assessments.draft(facilityId).map(d -> d.id()).orElse(null);
-        RoundView round = assessments.startRound(facilityId);
+        Long before = rounds.draft(facilityId).map(d -> d.id()).orElse(null);
+        RoundView round = rounds.startRound(facilityId);
         DraftJson body = DraftJson.of(round);
         if (before != null && before == round.summary().id()) {
             return ResponseEntity.ok(body);
@@ -79,7 +83,7 @@ class AssessmentEditApi {
         if (body.indicators() != null) {
             body.indicators().forEach((code, node) -> indicators.put(code, value(node)));
         }
-        RoleAnswerView saved = assessments.saveRoleAnswer(id, roleCode, version,
+        RoleAnswerView saved = rounds.saveRoleAnswer(id, AnswerValidator.role(roleCode), version,
                 new RoleAnswerInput(body.level(), Boolean.TRUE.equals(body.priority()), body.note(), indicators));
         return withETag(saved);
     }
@@ -92,14 +96,14 @@ class AssessmentEditApi {
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @RequestBody(required = false) VersionBody body) {
         long version = version(ifMatch, body == null ? null : body.version());
-        return withETag(assessments.confirmUnchanged(id, roleCode, version));
+        return withETag(rounds.confirmUnchanged(id, AnswerValidator.role(roleCode), version));
     }
 
     @Operation(summary = "Submit the draft",
             description = "400 with 'missingLevels' and 'unconfirmed' while a role has no level or is unconfirmed.")
     @PostMapping("/assessments/{id}/submit")
     DraftJson submit(@PathVariable long id) {
-        return DraftJson.of(assessments.submit(id));
+        return DraftJson.of(submissions.submit(id));
     }
 
     /** 409 with the answer as it now stands, so the client can show both and retry with its version. */
@@ -170,7 +174,7 @@ class AssessmentEditApi {
     record PreviousJson(Integer level, boolean priority, String note, Map<String, Object> indicators) {
     }
 
-    record RoleJson(String role, Integer level, boolean priority, String note, Map<String, Object> indicators,
+    record RoleJson(RoleCode role, Integer level, boolean priority, String note, Map<String, Object> indicators,
                     long version, boolean confirmed, Integer score, String updatedAt, String updatedBy,
                     PreviousJson previous) {
         static RoleJson of(RoleAnswerView a) {
@@ -184,20 +188,20 @@ class AssessmentEditApi {
             Map<String, Object> out = new LinkedHashMap<>();
             a.indicators().forEach((code, v) -> {
                 BigDecimal n = v.number();
-                out.put(code, n != null ? new BigDecimal(jp.kakaritsuke.base.NumberInput.format(n)) : v.choice().name());
+                out.put(code, n != null ? new BigDecimal(NumberInput.format(n)) : v.choice().name());
             });
             return out;
         }
     }
 
-    record ChangeJson(String role, String field, String before, String after) {
+    record ChangeJson(RoleCode role, String field, String before, String after) {
         static ChangeJson of(AnswerChange c) {
             return new ChangeJson(c.roleCode(), c.field(), c.before(), c.after());
         }
     }
 
-    record DraftJson(AssessmentApi.RoundJson round, List<RoleJson> answers, List<String> missingLevels,
-                     List<String> unconfirmed, List<ChangeJson> changes) {
+    record DraftJson(AssessmentApi.RoundJson round, List<RoleJson> answers, List<RoleCode> missingLevels,
+                     List<RoleCode> unconfirmed, List<ChangeJson> changes) {
         static DraftJson of(RoundView r) {
             return new DraftJson(AssessmentApi.RoundJson.of(r.summary()), r.answers().stream().map(RoleJson::of).toList(),
                     r.missingLevels(), r.unconfirmed(), new ArrayList<>(r.changes().stream().map(ChangeJson::of).toList()));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * One difference between a role's answer in this round and in the round it was copied from. {@code field} is
@@ -11,7 +13,7 @@ import java.util.Objects;
  * values as plain text (a level "0"–"4", a priority "true"/"false", a number as typed back by
  * {@code NumberInput.format}, a choice's name such as "YES"), null where nothing was given.
  */
-public record AnswerChange(String roleCode, String field, String before, String after) {
+public record AnswerChange(RoleCode roleCode, String field, String before, String after) {
 
     public static final String LEVEL = "level";
     public static final String PRIORITY = "priority";
@@ -34,7 +36,7 @@ public record AnswerChange(String roleCode, String field, String before, String 
     }
 
     /** The same, comparing the indicators named in {@code indicatorCodes}, in that order. */
-    public static List<AnswerChange> between(String role, List<String> indicatorCodes, Side before, Side after) {
+    public static List<AnswerChange> between(RoleCode role, List<String> indicatorCodes, Side before, Side after) {
         List<AnswerChange> changes = new ArrayList<>();
         add(changes, role, LEVEL, text(before.level()), text(after.level()));
         add(changes, role, PRIORITY, String.valueOf(before.priority()), String.valueOf(after.priority()));
@@ -45,7 +47,7 @@ public record AnswerChange(String roleCode, String field, String before, String 
         return changes;
     }
 
-    private static void add(List<AnswerChange> changes, String role, String field, String before, String after) {
+    private static void add(List<AnswerChange> changes, RoleCode role, String field, String before, String after) {
         if (!Objects.equals(before, after)) {
             changes.add(new AnswerChange(role, field, before, after));
         }
@@ -62,7 +64,7 @@ public record AnswerChange(String roleCode, String field, String before, String 
         if (v.getChoice() != null) {
             return v.getChoice().name();
         }
-        return jp.kakaritsuke.base.NumberInput.format(v.getNumber());
+        return NumberInput.format(v.getNumber());
     }
 
     private static String blankToNull(String s) {

@@ -14,8 +14,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 
 /** One self-assessment of a facility against one questionnaire version. */
 @Entity
@@ -57,14 +62,16 @@ public class AssessmentRound {
     @Column(name = "submitted_by", length = 100)
     private String submittedBy;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "snapshot_facility_type", length = 20)
-    private String snapshotFacilityType;
+    private FacilityKind snapshotFacilityType;
 
     @Column(name = "snapshot_prefecture", length = 10)
     private String snapshotPrefecture;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "snapshot_area_type", length = 20)
-    private String snapshotAreaType;
+    private AreaType snapshotAreaType;
 
     @Column(name = "snapshot_beds_total")
     private Integer snapshotBedsTotal;
@@ -89,14 +96,23 @@ public class AssessmentRound {
         this.updatedBy = by;
     }
 
-    public RoleAnswer addAnswer(String roleCode) {
+    public RoleAnswer addAnswer(RoleCode roleCode) {
         RoleAnswer answer = new RoleAnswer(this, roleCode);
         answers.add(answer);
         return answer;
     }
 
-    public Optional<RoleAnswer> answer(String roleCode) {
-        return answers.stream().filter(a -> a.getRoleCode().equals(roleCode)).findFirst();
+    public Optional<RoleAnswer> answer(RoleCode roleCode) {
+        return answers.stream().filter(a -> a.getRoleCode() == roleCode).findFirst();
+    }
+
+    /** The round's levels and priorities as the typed role profile (a role without an answer: none). */
+    public RoleLevels roleLevels() {
+        RoleLevels levels = RoleLevels.EMPTY;
+        for (RoleAnswer a : answers) {
+            levels = levels.withLevel(a.getRoleCode(), a.getLevel()).withPriority(a.getRoleCode(), a.isPriority());
+        }
+        return levels;
     }
 
     public void touched(String by, Instant now) {
@@ -104,7 +120,8 @@ public class AssessmentRound {
         this.updatedAt = now;
     }
 
-    public void submit(String by, Instant now, String facilityType, String prefecture, String areaType, Integer bedsTotal) {
+    public void submit(String by, Instant now, FacilityKind facilityType, String prefecture, AreaType areaType,
+                       Integer bedsTotal) {
         if (status != RoundStatus.DRAFT) {
             throw new IllegalStateException("round " + id + " is already submitted");
         }
@@ -166,11 +183,11 @@ public class AssessmentRound {
         return submittedBy;
     }
 
-    public String getSnapshotFacilityType() {
+    public FacilityKind getSnapshotFacilityType() {
         return snapshotFacilityType;
     }
 
-    public String getSnapshotAreaType() {
+    public AreaType getSnapshotAreaType() {
         return snapshotAreaType;
     }
 
@@ -187,7 +204,7 @@ public class AssessmentRound {
     }
 
     public List<RoleAnswer> getAnswers() {
-        return java.util.Collections.unmodifiableList(answers);
+        return Collections.unmodifiableList(answers);
     }
 
     // stream P: the demo's history without SQL over this module's table (assessment.service.RoundBackdating)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -41,5 +42,5 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
               and (r.submittedAt < :submittedAt or (r.submittedAt = :submittedAt and r.id < :roundId))
             order by r.submittedAt desc, r.id desc""")
     List<AssessmentRound> findSubmittedBefore(long facilityId, long roundId, Instant submittedAt,
-                                              org.springframework.data.domain.Limit limit);
+                                              Limit limit);
 }

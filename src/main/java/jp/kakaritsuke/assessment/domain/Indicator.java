@@ -3,6 +3,8 @@ package jp.kakaritsuke.assessment.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * A concrete indicator of one role, drawn from a published practice ({@code sourceCase} / {@code sourcePractice},
@@ -13,7 +15,7 @@ import java.util.Locale;
  * is asked; {@code period} the period the answer covers; {@code basisJa/En} the rule or publication an indicator rests
  * on when it is not drawn from a case of the casebook (then {@code sourceCase} is null).
  */
-public record Indicator(String code, String roleCode, int seq, String labelJa, String labelEn, String hintJa,
+public record Indicator(String code, RoleCode roleCode, int seq, String labelJa, String labelEn, String hintJa,
                         String hintEn, AnswerType type, String unitJa, String unitEn, Integer min, Integer max,
                         Integer fullCredit, String sourceCase, Integer sourcePractice, String reportItemCode,
                         String reportItemJa, List<Choice> extraChoices, IndicatorAudience audience,
@@ -25,7 +27,7 @@ public record Indicator(String code, String roleCode, int seq, String labelJa, S
     }
 
     /** Asked of everyone, no stated period, no basis besides the casebook (versions 1 and 2, tests). */
-    public Indicator(String code, String roleCode, int seq, String labelJa, String labelEn, String hintJa,
+    public Indicator(String code, RoleCode roleCode, int seq, String labelJa, String labelEn, String hintJa,
                      String hintEn, AnswerType type, String unitJa, String unitEn, Integer min, Integer max,
                      Integer fullCredit, String sourceCase, Integer sourcePractice, String reportItemCode,
                      String reportItemJa, List<Choice> extraChoices) {
@@ -35,7 +37,7 @@ public record Indicator(String code, String roleCode, int seq, String labelJa, S
     }
 
     /** Without 不明 / 該当なし (version 1, tests). */
-    public Indicator(String code, String roleCode, int seq, String labelJa, String labelEn, String hintJa,
+    public Indicator(String code, RoleCode roleCode, int seq, String labelJa, String labelEn, String hintJa,
                      String hintEn, AnswerType type, String unitJa, String unitEn, Integer min, Integer max,
                      Integer fullCredit, String sourceCase, Integer sourcePractice, String reportItemCode,
                      String reportItemJa) {
@@ -63,7 +65,7 @@ public record Indicator(String code, String roleCode, int seq, String labelJa, S
     }
 
     /** Whether a facility of this type is asked this indicator. */
-    public boolean askedOf(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public boolean askedOf(FacilityKind type) {
         return audience.includes(type);
     }
 

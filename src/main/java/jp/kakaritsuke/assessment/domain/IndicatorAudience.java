@@ -1,6 +1,6 @@
 package jp.kakaritsuke.assessment.domain;
 
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * Who is asked an indicator (version 3). Associations do not file the かかりつけ医機能報告, so the report's own items
@@ -19,13 +19,13 @@ public enum IndicatorAudience {
     /** Medical associations only. */
     ASSOCIATION;
 
-    public boolean includes(FacilityType type) {
+    public boolean includes(FacilityKind type) {
         return switch (this) {
             case ALL -> true;
-            case FACILITY -> type == FacilityType.CLINIC || type == FacilityType.HOSPITAL;
-            case CLINIC -> type == FacilityType.CLINIC;
-            case HOSPITAL -> type == FacilityType.HOSPITAL;
-            case ASSOCIATION -> type == FacilityType.ASSOCIATION;
+            case FACILITY -> type == FacilityKind.CLINIC || type == FacilityKind.HOSPITAL;
+            case CLINIC -> type == FacilityKind.CLINIC;
+            case HOSPITAL -> type == FacilityKind.HOSPITAL;
+            case ASSOCIATION -> type == FacilityKind.ASSOCIATION;
         };
     }
 }

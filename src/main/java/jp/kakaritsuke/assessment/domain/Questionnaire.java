@@ -1,12 +1,16 @@
 package jp.kakaritsuke.assessment.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /** One published version of the questionnaire, immutable. Answers always refer to the version they were given in. */
 public final class Questionnaire {
@@ -16,7 +20,7 @@ public final class Questionnaire {
     private final String titleEn;
     private final LocalDate publishedOn;
     private final List<QuestionnaireStep> steps;
-    private final Map<String, RoleQuestion> roles;
+    private final Map<RoleCode, RoleQuestion> roles;
     private final Map<String, Indicator> indicators;
     private final ScoringRule scoringRule;
 
@@ -33,19 +37,19 @@ public final class Questionnaire {
         this.titleEn = titleEn;
         this.publishedOn = publishedOn;
         this.steps = steps.stream().sorted(Comparator.comparingInt(QuestionnaireStep::number)).toList();
-        Map<String, RoleQuestion> byRole = new LinkedHashMap<>();
+        Map<RoleCode, RoleQuestion> byRole = new LinkedHashMap<>();
         roles.stream().sorted(Comparator.comparingInt(RoleQuestion::seq)).forEach(r -> byRole.put(r.roleCode(), r));
-        this.roles = java.util.Collections.unmodifiableMap(byRole);
+        this.roles = Collections.unmodifiableMap(byRole);
         Map<String, Indicator> byCode = new LinkedHashMap<>();
         this.roles.values().forEach(r -> r.indicators().forEach(i -> byCode.put(i.code(), i)));
-        this.indicators = java.util.Collections.unmodifiableMap(byCode);
+        this.indicators = Collections.unmodifiableMap(byCode);
     }
 
     /**
      * This version as a facility of the type is asked it: each role with only the indicators of its audience. The
      * roles, their order, levels and anchors are the same for everyone (the association rollups rely on that).
      */
-    public Questionnaire forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public Questionnaire forFacility(FacilityKind type) {
         if (type == null || indicators.values().stream().allMatch(i -> i.askedOf(type))) {
             return this;
         }
@@ -54,8 +58,7 @@ public final class Questionnaire {
                 roles.values().stream().map(r -> r.forFacility(t)).toList(), scoringRule));
     }
 
-    private final Map<jp.kakaritsuke.facility.domain.FacilityType, Questionnaire> byFacility =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FacilityKind, Questionnaire> byFacility = new ConcurrentHashMap<>();
 
     public int version() {
         return version;
@@ -92,7 +95,7 @@ public final class Questionnaire {
         return List.copyOf(roles.values());
     }
 
-    public Optional<RoleQuestion> role(String roleCode) {
+    public Optional<RoleQuestion> role(RoleCode roleCode) {
         return Optional.ofNullable(roles.get(roleCode));
     }
 

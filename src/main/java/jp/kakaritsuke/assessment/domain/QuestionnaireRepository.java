@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,14 +32,14 @@ public class QuestionnaireRepository {
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<Indicator>> indicators = new LinkedHashMap<>();
+        Map<RoleCode, List<Indicator>> indicators = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT code, role_code, seq, label_ja, label_en, hint_ja, hint_en, answer_type, unit_ja, unit_en,
                        min_value, max_value, full_credit_value, source_case, source_practice, report_item_code, report_item_ja,
                        extra_choices, audience, period, basis_ja, basis_en
                 FROM questionnaire_indicator WHERE version = ? ORDER BY role_code, seq""")
                 .param(version)
-                .query((rs, i) -> new Indicator(rs.getString("code"), rs.getString("role_code"), rs.getInt("seq"),
+                .query((rs, i) -> new Indicator(rs.getString("code"), RoleCode.of(rs.getString("role_code")), rs.getInt("seq"),
                         rs.getString("label_ja"), rs.getString("label_en"), rs.getString("hint_ja"), rs.getString("hint_en"),
                         AnswerType.valueOf(rs.getString("answer_type")), rs.getString("unit_ja"), rs.getString("unit_en"),
                         rs.getObject("min_value", Integer.class), rs.getObject("max_value", Integer.class),
@@ -55,13 +56,13 @@ public class QuestionnaireRepository {
                        level0_en, level1_en, level2_en, level3_en, level4_en
                 FROM questionnaire_role WHERE version = ? ORDER BY seq""")
                 .param(version)
-                .query((rs, i) -> new RoleQuestion(rs.getString("role_code"), rs.getInt("step_no"), rs.getInt("seq"),
+                .query((rs, i) -> new RoleQuestion(RoleCode.of(rs.getString("role_code")), rs.getInt("step_no"), rs.getInt("seq"),
                         rs.getString("help_ja"), rs.getString("help_en"), rs.getString("help_source"),
                         List.of(rs.getString("level0_ja"), rs.getString("level1_ja"), rs.getString("level2_ja"),
                                 rs.getString("level3_ja"), rs.getString("level4_ja")),
                         List.of(rs.getString("level0_en"), rs.getString("level1_en"), rs.getString("level2_en"),
                                 rs.getString("level3_en"), rs.getString("level4_en")),
-                        indicators.getOrDefault(rs.getString("role_code"), List.of())))
+                        indicators.getOrDefault(RoleCode.of(rs.getString("role_code")), List.of())))
                 .list();
         List<QuestionnaireStep> steps = jdbc.sql("""
                 SELECT step_no, code, title_ja, title_en, intro_ja, intro_en FROM questionnaire_step

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,8 +16,10 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * A round's answer for one role: level, priority flag, note and indicator answers. It carries its own version: two
@@ -35,8 +39,9 @@ public class RoleAnswer {
     @JoinColumn(name = "round_id")
     private AssessmentRound round;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "role_code", nullable = false, length = 40)
-    private String roleCode;
+    private RoleCode roleCode;
 
     @Column(name = "level")
     private Integer level;
@@ -68,7 +73,7 @@ public class RoleAnswer {
     protected RoleAnswer() {
     }
 
-    RoleAnswer(AssessmentRound round, String roleCode) {
+    RoleAnswer(AssessmentRound round, RoleCode roleCode) {
         this.round = round;
         this.roleCode = roleCode;
     }
@@ -112,7 +117,7 @@ public class RoleAnswer {
         return id;
     }
 
-    public String getRoleCode() {
+    public RoleCode getRoleCode() {
         return roleCode;
     }
 
@@ -129,7 +134,7 @@ public class RoleAnswer {
     }
 
     public Map<String, IndicatorValue> getIndicators() {
-        return java.util.Collections.unmodifiableMap(indicators);
+        return Collections.unmodifiableMap(indicators);
     }
 
     public Instant getUpdatedAt() {

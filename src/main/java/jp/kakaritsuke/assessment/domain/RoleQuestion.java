@@ -2,9 +2,11 @@ package jp.kakaritsuke.assessment.domain;
 
 import java.util.List;
 import java.util.Locale;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /** The questions of one role: help text quoting the seed, the five level anchors (0–4), the indicators. */
-public record RoleQuestion(String roleCode, int stepNumber, int seq, String helpJa, String helpEn, String helpSource,
+public record RoleQuestion(RoleCode roleCode, int stepNumber, int seq, String helpJa, String helpEn, String helpSource,
                            List<String> levelsJa, List<String> levelsEn, List<Indicator> indicators) {
 
     public static final int MAX_LEVEL = 4;
@@ -19,7 +21,7 @@ public record RoleQuestion(String roleCode, int stepNumber, int seq, String help
      * The role as a facility of this type is asked it: only the indicators of its audience (version 3; every
      * indicator of versions 1 and 2 is asked of all). Validation, scoring, the editor and the API all use this view.
      */
-    public RoleQuestion forFacility(jp.kakaritsuke.facility.domain.FacilityType type) {
+    public RoleQuestion forFacility(FacilityKind type) {
         if (type == null || indicators.stream().allMatch(i -> i.askedOf(type))) {
             return this;
         }

@@ -8,26 +8,51 @@ import java.util.Map;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.IndicatorValue;
+import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleAnswer;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
+import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
+import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
- * Reads one role's input into storable values, or refuses it field by field. A typed number ({@link AnswerValue#text})
- * is read with {@link NumberInput}, the one rule the UI and the API share; a number must lie within the indicator's
- * min–max with at most 2 decimals; a choice must be one the indicator offers. Any refused field refuses the whole
- * role: nothing is written, and the caller's screen keeps what was typed.
+ * The assessment's one set of input rules, applied by the services to what the questionnaire view and the API send
+ * alike (neither checks on its own). A role code must name a role of the round's questionnaire ({@link #role(String)}
+ * reads the API's path; {@link #question} checks the version). One role's input is read into storable values, or
+ * refused field by field: a typed number ({@link AnswerValue#text}) is read with {@link NumberInput}; a number must
+ * lie within the indicator's min–max with at most 2 decimals; a choice must be one the indicator offers. Any refused
+ * field refuses the whole role: nothing is written, and the caller's screen keeps what was typed. A round is
+ * submitted only when {@link RoundView#complete()} (the review's button follows the same rule).
  */
-final class AnswerValidator {
+public final class AnswerValidator {
 
     static final String LEVEL = "level";
     static final String NOTE = "note";
+    private static final String UNKNOWN_ROLE = "assessment.error.unknownRole";
 
     private AnswerValidator() {
+    }
+
+    /** A role code as a client sent it (the API's path); refused like a role the questionnaire lacks. */
+    public static RoleCode role(String code) {
+        return RoleCode.parse(code).orElseThrow(() -> new InvalidInputException(List.of(UNKNOWN_ROLE)));
+    }
+
+    /** The role's question in this questionnaire; a role it lacks is refused. */
+    static RoleQuestion question(Questionnaire questionnaire, RoleCode role) {
+        return questionnaire.role(role).orElseThrow(() -> new InvalidInputException(List.of(UNKNOWN_ROLE)));
+    }
+
+    /** Refuses a round that is not complete, naming the roles without a level and the unconfirmed ones. */
+    static void requireComplete(RoundView round) {
+        if (!round.complete()) {
+            throw new SubmitIncompleteException(round.missingLevels(), round.unconfirmed());
+        }
     }
 
     static Map<String, IndicatorValue> validate(RoleQuestion question, RoleAnswerInput input) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.kakaritsuke.assessment.domain.AnswerChange;
 import jp.kakaritsuke.assessment.domain.Choice;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /** What the assessment service gives and takes: plain records, no entities leave the service. */
 public final class AssessmentModels {
@@ -55,23 +56,32 @@ public final class AssessmentModels {
      * changed yet. {@code previous}: that round's answer of the role (its own {@code previous} is null), mapped to this
      * version's indicators; null in a first round.
      */
-    public record RoleAnswerView(String roleCode, Integer level, boolean priority, String note,
+    public record RoleAnswerView(RoleCode roleCode, Integer level, boolean priority, String note,
                                  Map<String, AnswerValue> indicators, long version, Instant updatedAt, String updatedBy,
                                  Integer score, boolean confirmed, RoleAnswerView previous) {
     }
 
     public record RoundView(RoundSummary summary, List<RoleAnswerView> answers) {
-        public RoleAnswerView answer(String roleCode) {
-            return answers.stream().filter(a -> a.roleCode().equals(roleCode)).findFirst().orElseThrow();
+        public RoleAnswerView answer(RoleCode roleCode) {
+            return answers.stream().filter(a -> a.roleCode() == roleCode).findFirst().orElseThrow();
         }
 
-        public List<String> missingLevels() {
+        /** Roles without a level: the round cannot be submitted while there are any. */
+        public List<RoleCode> missingLevels() {
             return answers.stream().filter(a -> a.level() == null).map(RoleAnswerView::roleCode).toList();
         }
 
         /** Roles carried over from the previous round that still wait for 「変更なし」 or a change. */
-        public List<String> unconfirmed() {
+        public List<RoleCode> unconfirmed() {
             return answers.stream().filter(a -> !a.confirmed()).map(RoleAnswerView::roleCode).toList();
+        }
+
+        /**
+         * Whether the round may be submitted: every role has a level and none waits for a confirmation. The one rule
+         * of completeness: the submission refuses by it, the review enables its button by it.
+         */
+        public boolean complete() {
+            return missingLevels().isEmpty() && unconfirmed().isEmpty();
         }
 
         /**
@@ -97,7 +107,7 @@ public final class AssessmentModels {
      * A role's score; {@code detailed} when at least one of its indicators was answered with a value that counts
      * (under version 2 a role without such an answer scores on its level alone).
      */
-    public record RoleScore(String roleCode, Integer level, Integer score, boolean priority, Integer previousLevel,
+    public record RoleScore(RoleCode roleCode, Integer level, Integer score, boolean priority, Integer previousLevel,
                             Integer previousScore, boolean detailed) {
         public Integer change() {
             return score == null || previousScore == null ? null : score - previousScore;

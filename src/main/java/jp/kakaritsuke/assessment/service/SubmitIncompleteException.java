@@ -1,6 +1,7 @@
 package jp.kakaritsuke.assessment.service;
 
 import java.util.List;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * A submit refused because some roles have no level yet, or (in a reassessment) still carry last time's answer
@@ -8,26 +9,26 @@ import java.util.List;
  */
 public class SubmitIncompleteException extends RuntimeException {
 
-    private final List<String> missingRoleCodes;
-    private final List<String> unconfirmedRoleCodes;
+    private final List<RoleCode> missingRoleCodes;
+    private final List<RoleCode> unconfirmedRoleCodes;
 
-    public SubmitIncompleteException(List<String> missingRoleCodes) {
+    public SubmitIncompleteException(List<RoleCode> missingRoleCodes) {
         this(missingRoleCodes, List.of());
     }
 
-    public SubmitIncompleteException(List<String> missingRoleCodes, List<String> unconfirmedRoleCodes) {
+    public SubmitIncompleteException(List<RoleCode> missingRoleCodes, List<RoleCode> unconfirmedRoleCodes) {
         super("levels missing for " + missingRoleCodes + ", unconfirmed " + unconfirmedRoleCodes);
         this.missingRoleCodes = List.copyOf(missingRoleCodes);
         this.unconfirmedRoleCodes = List.copyOf(unconfirmedRoleCodes);
     }
 
     /** Roles without a level. */
-    public List<String> missingRoleCodes() {
+    public List<RoleCode> missingRoleCodes() {
         return missingRoleCodes;
     }
 
     /** Roles carried over from the previous round and neither confirmed 「変更なし」 nor saved. */
-    public List<String> unconfirmedRoleCodes() {
+    public List<RoleCode> unconfirmedRoleCodes() {
         return unconfirmedRoleCodes;
     }
 }

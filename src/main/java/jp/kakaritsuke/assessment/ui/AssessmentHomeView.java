@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundSummary;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
@@ -35,17 +35,17 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
 
     private final DateTimeFormatter time;
 
-    private final AssessmentService assessments;
+    private final RoundService rounds;
     private final FacilityAccess access;
     private final jp.kakaritsuke.associations.service.AssociationRoundService associationRounds;
     private final ActionPlanExtension plans;
 
-    AssessmentHomeView(AssessmentService assessments, FacilityService facilities, FacilityAccess access,
+    AssessmentHomeView(RoundService rounds, FacilityService facilities, FacilityAccess access,
                        jp.kakaritsuke.associations.service.AssociationRoundService associationRounds, Clock clock,
                        ActionPlanExtension plans) {
         this.time = TimeFormat.MINUTE.in(clock);
         this.plans = plans;
-        this.assessments = assessments;
+        this.rounds = rounds;
         this.access = access;
         this.associationRounds = associationRounds;
         setMaxWidth("72rem");
@@ -70,7 +70,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         meta.addClassName("hint");
         card.add(meta);
         // rounds opened by the facility's associations: what is asked of it, and by when
-        Instant lastSubmitted = assessments.rounds(f.id()).stream().map(RoundSummary::submittedAt)
+        Instant lastSubmitted = rounds.rounds(f.id()).stream().map(RoundSummary::submittedAt)
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
         for (var round : associationRounds.openRoundsFor(f.id())) {
             boolean done = lastSubmitted != null && !lastSubmitted.isBefore(round.openedAt());
@@ -81,7 +81,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         }
 
         HorizontalLayout actions = new HorizontalLayout();
-        var draft = assessments.draft(f.id());
+        var draft = rounds.draft(f.id());
         if (draft.isPresent()) {
             Button resume = new Button(getTranslation(editor ? "assessment.home.resume" : "assessment.home.viewDraft"),
                     e -> navigate(draft.get().id()));
@@ -90,7 +90,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         } else if (editor) {
             // only a facility with a submitted round has answers to carry over; a new one is not promised any
             Button start = new Button(getTranslation(lastSubmitted != null ? "quick.start.carryOver" : "quick.start.first"),
-                    e -> navigate(assessments.startRound(f.id()).summary().id()));
+                    e -> navigate(rounds.startRound(f.id()).summary().id()));
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(start);
         }
@@ -106,7 +106,7 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(r -> getTranslation("assessment.col.versionValue", r.questionnaireVersion()))
                 .setHeader(getTranslation("assessment.col.version"));
         history.setAllRowsVisible(true);
-        history.setItems(assessments.rounds(f.id()));
+        history.setItems(rounds.rounds(f.id()));
         history.addItemClickListener(e -> {
             if (e.getItem().status() == RoundStatus.SUBMITTED) {
                 getUI().ifPresent(ui -> ui.navigate(RoleProfileView.class, e.getItem().id()));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 
@@ -20,13 +21,14 @@ import jp.kakaritsuke.functionreport.domain.ReportEdition;
  */
 class CrosswalkPanel extends Div {
 
-    CrosswalkPanel(ReportEdition edition, List<String> roleCodes, Function<String, String> roleName, String preparationHref) {
+    CrosswalkPanel(ReportEdition edition, List<RoleCode> roleCodes, Function<RoleCode, String> roleName,
+                   String preparationHref) {
         addClassName("crosswalk-panel");
         setId("crosswalk");
         boolean any = false;
         Div roles = new Div();
         roles.addClassName("crosswalk-roles");
-        for (String role : roleCodes) {
+        for (RoleCode role : roleCodes) {
             List<CrosswalkLink> links = edition == null ? List.of() : edition.crosswalkForRole(role);
             if (links.isEmpty()) {
                 continue;
@@ -34,7 +36,7 @@ class CrosswalkPanel extends Div {
             any = true;
             Div block = new Div();
             block.addClassName("crosswalk-role");
-            block.getElement().setAttribute("data-role", role);
+            block.getElement().setAttribute("data-role", role.name());
             Span name = new Span(roleName.apply(role));
             name.addClassName("crosswalk-role-name");
             block.add(name);

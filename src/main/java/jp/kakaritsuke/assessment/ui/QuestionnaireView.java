@@ -35,8 +35,9 @@ import jp.kakaritsuke.assessment.domain.AnswerChange;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.assessment.service.SubmitIncompleteException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.InvalidInputException;
@@ -47,6 +48,7 @@ import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
 import jp.kakaritsuke.base.ui.extension.ProfileForm;
 import jp.kakaritsuke.base.ui.extension.ProfileFormExtension;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -68,7 +70,8 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     private final DateTimeFormatter time;
     static final String ROLE_ANCHOR = "role-";
 
-    private final AssessmentService assessments;
+    private final RoundService rounds;
+    private final SubmissionService submissions;
     private final FacilityService facilities;
     private final FacilityAccess access;
     private final CaseLibrary library;
@@ -84,7 +87,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     final HorizontalLayout stepNav = new HorizontalLayout();
     final Div content = new Div();
     /** Every role card made so far, kept across steps so that refused input is not lost by going elsewhere. */
-    final Map<String, RoleEditor> editors = new LinkedHashMap<>();
+    final Map<RoleCode, RoleEditor> editors = new LinkedHashMap<>();
     /** Slot at the top of a reassessment's review: the follow-up of the action plan's open actions. */
     final Div followUp = new Div();
     /** The review's list of what is missing, unconfirmed or not saved: one link per item. */
@@ -100,14 +103,15 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     private final ProfileFormExtension<FacilityProfile> facilityForms;
     private final ActionPlanExtension plans;
 
-    QuestionnaireView(AssessmentService assessments, FacilityService facilities,
+    QuestionnaireView(RoundService rounds, SubmissionService submissions, FacilityService facilities,
                       FacilityAccess access, CaseLibraryService caseLibrary, Clock clock,
                       jp.kakaritsuke.functionreport.service.ReportEditionService editions,
                       ProfileFormExtension<FacilityProfile> facilityForms, ActionPlanExtension plans) {
         this.facilityForms = facilityForms;
         this.plans = plans;
         this.editions = editions;
-        this.assessments = assessments;
+        this.rounds = rounds;
+        this.submissions = submissions;
         this.facilities = facilities;
         this.access = access;
         this.library = caseLibrary.library();
@@ -122,9 +126,9 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     @Override
     public void setParameter(BeforeEvent event, Long roundId) {
-        round = assessments.round(roundId);
+        round = rounds.round(roundId);
         // as the facility is asked it: version 3 shows an association only the indicators of its audience
-        questionnaire = assessments.questionnaire(roundId);
+        questionnaire = rounds.questionnaire(roundId);
         try {
             edition = editions.current();
         } catch (RuntimeException none) {
@@ -173,11 +177,12 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         if (fragment == null || !fragment.startsWith("#" + ROLE_ANCHOR)) {
             return;
         }
-        String roleCode = fragment.substring(ROLE_ANCHOR.length() + 1);
-        int roleStep = stepOf(roleCode);
-        if (roleStep > 0) {
-            showStep(roleStep, roleCode);
-        }
+        RoleCode.parse(fragment.substring(ROLE_ANCHOR.length() + 1)).ifPresent(roleCode -> {
+            int roleStep = stepOf(roleCode);
+            if (roleStep > 0) {
+                showStep(roleStep, roleCode);
+            }
+        });
     }
 
     int reviewStep() {
@@ -185,7 +190,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     /** The step (1-based) that asks for a role, or 0 when no step does. */
-    int stepOf(String roleCode) {
+    int stepOf(RoleCode roleCode) {
         List<QuestionnaireStep> steps = questionnaire.steps();
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).roleCodes().contains(roleCode)) {
@@ -200,7 +205,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     /** Shows a step at its top, or scrolled to {@code roleCode}'s card when given. */
-    void showStep(int number, String roleCode) {
+    void showStep(int number, RoleCode roleCode) {
         step = Math.max(1, Math.min(number, reviewStep()));
         content.removeAll();
         basics = null;
@@ -222,7 +227,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             if (s.isBasics()) {
                 renderBasics();
             }
-            for (String code : s.roleCodes()) {
+            for (RoleCode code : s.roleCodes()) {
                 content.add(editor(code));
             }
             Button previous = new Button(getTranslation("questionnaire.previous"), e -> showStep(step - 1));
@@ -236,7 +241,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         // a heading that can take the focus: a keyboard user continues on the new step, not on the old button
         heading.getElement().setAttribute("tabindex", "-1");
         heading.addClassName("step-heading");
-        String url = "assessment/round/" + round.summary().id() + "?step=" + step + (roleCode == null ? "" : "#" + ROLE_ANCHOR + roleCode);
+        String url = "assessment/round/" + round.summary().id() + "?step=" + step + (roleCode == null ? "" : "#" + ROLE_ANCHOR + roleCode.name());
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().getHistory().replaceState(null, url);
@@ -248,7 +253,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
      * Every step opens at its top, or at its role. In Vaadin's AppLayout it is not the window that scrolls but the
      * layout's shadow part {@code content} ({@code overflow: auto}); the window is reset too, for a page without it.
      */
-    private static void scrollTo(UI ui, String roleCode) {
+    private static void scrollTo(UI ui, RoleCode roleCode) {
         ui.getPage().executeJs("""
                 const id = $0;
                 const go = () => {
@@ -274,11 +279,11 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
                 };
                 go();
                 requestAnimationFrame(go);
-                setTimeout(go, 50);""", roleCode == null ? null : ROLE_ANCHOR + roleCode);
+                setTimeout(go, 50);""", roleCode == null ? null : ROLE_ANCHOR + roleCode.name());
     }
 
     /** The role's card, made once per round view and kept (with whatever the user typed) across steps. */
-    RoleEditor editor(String roleCode) {
+    RoleEditor editor(RoleCode roleCode) {
         return editors.computeIfAbsent(roleCode, code -> {
             RoleEditor editor = new RoleEditor(questionnaire.role(code).orElseThrow(), roleName(code),
                     round.answer(code), editable, this::save, this::confirmUnchanged);
@@ -294,7 +299,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
             open.add(getTranslation("quick.review.basics"));
         }
         QuestionnaireStep s = questionnaire.steps().get(step - 1);
-        for (String code : s.roleCodes()) {
+        for (RoleCode code : s.roleCodes()) {
             RoleEditor e = editors.get(code);
             if (e != null && e.hasUnsavedInput()) {
                 open.addAll(problemTexts(e));
@@ -401,7 +406,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     void save(RoleEditor editor) {
         RoleAnswerInput input = editor.input();
         try {
-            RoleAnswerView saved = assessments.saveRoleAnswer(round.summary().id(), editor.roleCode, editor.version(), input);
+            RoleAnswerView saved = rounds.saveRoleAnswer(round.summary().id(), editor.roleCode, editor.version(), input);
             replaceAnswer(saved);
             editor.saved(saved, getTranslation("questionnaire.savedAt", time.format(clock.instant())));
             savedNow();
@@ -434,7 +439,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     /** 「変更なし」: last time's answer stands for this round. */
     void confirmUnchanged(RoleEditor editor) {
         try {
-            RoleAnswerView confirmed = assessments.confirmUnchanged(round.summary().id(), editor.roleCode, editor.version());
+            RoleAnswerView confirmed = rounds.confirmUnchanged(round.summary().id(), editor.roleCode, editor.version());
             replaceAnswer(confirmed);
             editor.saved(confirmed, getTranslation("quick.confirmedAt", time.format(clock.instant())));
             savedNow();
@@ -504,7 +509,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     /** The review: basics, roles, what changed, what is still open (each a link to its role), then 前へ and 提出する. */
     private H3 renderReview() {
         // fresh from the service: scores and the changes since last time as they now stand
-        round = assessments.round(round.summary().id());
+        round = rounds.round(round.summary().id());
         updateProgress();
         boolean reassessment = round.answers().stream().anyMatch(a -> a.previous() != null);
         H3 heading = new H3(getTranslation("questionnaire.review"));
@@ -540,7 +545,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         if (editable) {
             submit = new Button(getTranslation("review.submit"), e -> confirmSubmit());
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            submit.setEnabled(round.missingLevels().isEmpty() && unconfirmed().isEmpty());
+            submit.setEnabled(round.complete());
             buttons.add(submit);
         }
         content.add(buttons);
@@ -596,10 +601,10 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     /** Every unanswered, unconfirmed or refused item, each a link that opens its role's card. */
     void renderProblems() {
         problems.removeAll();
-        for (String code : round.missingLevels()) {
+        for (RoleCode code : round.missingLevels()) {
             problems.add(problemLink(code, getTranslation("quick.problem.missingLevel", roleName(code))));
         }
-        for (String code : unconfirmed()) {
+        for (RoleCode code : round.unconfirmed()) {
             problems.add(problemLink(code, getTranslation("quick.problem.unconfirmed", roleName(code))));
         }
         for (RoleEditor e : editors.values()) {
@@ -615,18 +620,14 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     /** A link-styled button (focusable, keeps this view and its unsaved input) that opens the role on its step. */
-    private Div problemLink(String roleCode, String text) {
+    private Div problemLink(RoleCode roleCode, String text) {
         Button link = new Button(text, e -> showStep(stepOf(roleCode), roleCode));
         link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         link.addClassName("review-link");
-        link.getElement().setAttribute("data-role", roleCode);
+        link.getElement().setAttribute("data-role", roleCode.name());
         Div row = new Div(link);
         row.addClassName("review-problem");
         return row;
-    }
-
-    private List<String> unconfirmed() {
-        return round.unconfirmed();
     }
 
     private Div changes() {
@@ -712,7 +713,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     void doSubmit() {
         try {
-            assessments.submit(round.summary().id());
+            submissions.submit(round.summary().id());
             Notification.show(getTranslation("review.submitted")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(RoleProfileView.class, round.summary().id()));
         } catch (SubmitIncompleteException e) {
@@ -726,7 +727,7 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private void replaceAnswer(RoleAnswerView saved) {
         List<RoleAnswerView> answers = new ArrayList<>(round.answers());
-        answers.replaceAll(a -> a.roleCode().equals(saved.roleCode()) ? saved : a);
+        answers.replaceAll(a -> a.roleCode() == saved.roleCode() ? saved : a);
         round = new RoundView(round.summary(), answers);
     }
 
@@ -746,8 +747,8 @@ class QuestionnaireView extends VerticalLayout implements HasUrlParameter<Long>,
         saveStatus.setText(getTranslation("quick.notSaved"));
     }
 
-    String roleName(String code) {
-        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+    String roleName(RoleCode code) {
+        return library.roleName(code, getLocale());
     }
 
     @Override

@@ -34,6 +34,7 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLabels;
 
@@ -45,7 +46,7 @@ import jp.kakaritsuke.caselibrary.service.CaseLabels;
  */
 class RoleEditor extends Div {
 
-    final String roleCode;
+    final RoleCode roleCode;
     final String roleName;
     final RoleQuestion question;
     final RadioButtonGroup<Integer> level = new RadioButtonGroup<>();
@@ -74,7 +75,7 @@ class RoleEditor extends Div {
         this.question = question;
         Locale locale = getLocale();
         addClassName("role-editor");
-        setId("role-" + roleCode);
+        setId("role-" + roleCode.name());
 
         H3 title = new H3(roleName);
         unconfirmedMark.setText(getTranslation("quick.unconfirmed"));

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.scoring.domain.Recommendation;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -34,7 +35,7 @@ import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
 import jp.kakaritsuke.base.ui.extension.RecommendationExtension;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
 import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.ui.RoleRadarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
@@ -48,7 +49,7 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 @PermitAll
 class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final AssessmentService assessments;
+    private final RoleProfileService profiles;
     private final RecommendationService recommendations;
     private final CaseLibrary library;
     final RoleRadarChart chart = new RoleRadarChart();
@@ -73,7 +74,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     CrosswalkPanel crosswalk;
     private final DateTimeFormatter time;
 
-    RoleProfileView(AssessmentService assessments, RecommendationService recommendations,
+    RoleProfileView(RoleProfileService profiles, RecommendationService recommendations,
                     RecommendationExtension<Recommendation> recommendationPanels, CaseLibraryService caseLibrary,
                     QuestionnaireService questionnaires, ActionPlanExtension plans,
                     jp.kakaritsuke.functionreport.service.ReportEditionService editions,
@@ -83,7 +84,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         this.time = TimeFormat.MINUTE.in(clock);
         this.facilities = facilities;
         this.access = access;
-        this.assessments = assessments;
+        this.profiles = profiles;
         this.plans = plans;
         this.questionnaires = questionnaires;
         this.recommendations = recommendations;
@@ -94,7 +95,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     @Override
     public void setParameter(BeforeEvent event, Long roundId) {
-        profile = assessments.profile(roundId);
+        profile = profiles.profile(roundId);
         removeAll();
         String when = profile.round().submittedAt() == null
                 ? getTranslation("roundStatus." + profile.round().status().name())
@@ -165,9 +166,9 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         addToPlan = plan.addToPlan();
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
-            recommendationPanel = recommendationPanels.panel(recommendations.recommend(assessments.scoringProfile(profile.round().id())),
+            recommendationPanel = recommendationPanels.panel(recommendations.recommend(profiles.scoringProfile(profile.round().id())),
                     number -> overlay(number == null ? null : library.caseStudy(number).orElseThrow()),
-                    role -> nextLevelAnchor(questionnaire, role), addToPlan);
+                    role -> nextLevelAnchor(questionnaire, RoleCode.of(role)), addToPlan);
             add(recommendationPanel);
         }
         add(plan.panel());
@@ -209,7 +210,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
      */
     String preparationHref(long facilityId) {
         if (!access.allows(facilityId, jp.kakaritsuke.facility.service.FacilityScope.INTERNALS)
-                || facilities.get(facilityId).type() == jp.kakaritsuke.facility.domain.FacilityType.ASSOCIATION) {
+                || facilities.get(facilityId).type() == jp.kakaritsuke.base.FacilityKind.ASSOCIATION) {
             return null;
         }
         // the page takes the facility as ?facility=ID (without it, the user's own facility)
@@ -228,8 +229,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /** The anchor sentence of the level after the facility's current one in this round's questionnaire; null at 4. */
-    String nextLevelAnchor(Questionnaire questionnaire, String roleCode) {
-        Integer level = profile.scores().stream().filter(s -> s.roleCode().equals(roleCode)).findFirst()
+    String nextLevelAnchor(Questionnaire questionnaire, RoleCode roleCode) {
+        Integer level = profile.scores().stream().filter(s -> s.roleCode() == roleCode).findFirst()
                 .map(RoleScore::level).orElse(null);
         int next = (level == null ? 0 : level) + 1;
         if (next > RoleQuestion.MAX_LEVEL) {
@@ -255,14 +256,14 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
             return;
         }
         series.add(new RoleRadarChart.Series(getTranslation("profile.series.case", CaseLabels.source(getLocale(), c.source())),
-                profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode().equals(s.roleCode()))
+                profile.scores().stream().map(s -> c.roleMarks().stream().filter(m -> m.roleCode() == s.roleCode())
                         .findFirst().map(m -> m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100.0).orElse(0.0)).toList(),
                 RoleRadarChart.SeriesKind.CASE));
         chart.setSeries(series);
     }
 
-    private String roleName(String code) {
-        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+    private String roleName(RoleCode code) {
+        return library.roleName(code, getLocale());
     }
 
     @Override

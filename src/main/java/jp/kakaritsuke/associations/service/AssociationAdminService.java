@@ -13,7 +13,7 @@ import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.NotFoundException;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
@@ -301,7 +301,7 @@ public class AssociationAdminService {
     }
 
     /** A member facility as the association's register shows it: no results, no people, no progress. */
-    public record MemberFacility(long facilityId, String name, FacilityType type, String municipality, Instant joinedAt) {
+    public record MemberFacility(long facilityId, String name, FacilityKind type, String municipality, Instant joinedAt) {
     }
 
     /**

@@ -22,7 +22,7 @@ import jp.kakaritsuke.base.Csv;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityDirectory;
 import jp.kakaritsuke.facility.service.FacilityService;
@@ -55,9 +55,9 @@ public class MemberImportService {
             Map.entry("病床数", "beds"), Map.entry("beds", "beds"),
             Map.entry("連絡先", "contact"), Map.entry("担当者", "contact"), Map.entry("contact", "contact"));
     // クリニック and 医院 are how clinics name themselves; in law both are 診療所
-    static final Map<String, FacilityType> TYPES = Map.of("診療所", FacilityType.CLINIC, "クリニック", FacilityType.CLINIC,
-            "医院", FacilityType.CLINIC, "clinic", FacilityType.CLINIC, "病院", FacilityType.HOSPITAL,
-            "hospital", FacilityType.HOSPITAL, "医師会", FacilityType.ASSOCIATION, "association", FacilityType.ASSOCIATION);
+    static final Map<String, FacilityKind> TYPES = Map.of("診療所", FacilityKind.CLINIC, "クリニック", FacilityKind.CLINIC,
+            "医院", FacilityKind.CLINIC, "clinic", FacilityKind.CLINIC, "病院", FacilityKind.HOSPITAL,
+            "hospital", FacilityKind.HOSPITAL, "医師会", FacilityKind.ASSOCIATION, "association", FacilityKind.ASSOCIATION);
 
     public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
 
@@ -132,7 +132,7 @@ public class MemberImportService {
             if (!row.valid()) {
                 continue;
             }
-            FacilityType type = TYPES.get(row.type().toLowerCase(Locale.ROOT));
+            FacilityKind type = TYPES.get(row.type().toLowerCase(Locale.ROOT));
             Integer beds = row.beds().isEmpty() ? null : Integer.valueOf(row.beds());
             FacilityProfile created = facilities.create(new FacilityProfile(null, 0, row.name(), type, association.prefecture(),
                     row.municipality(), null, beds, null, null, null, null, Set.of()));
@@ -244,7 +244,7 @@ public class MemberImportService {
             } else if (name.length() > 200) {
                 errors.add("import.error.nameLength");
             }
-            FacilityType facilityType = TYPES.get(type.toLowerCase(Locale.ROOT));
+            FacilityKind facilityType = TYPES.get(type.toLowerCase(Locale.ROOT));
             if (facilityType == null) {
                 errors.add("import.error.type");
             }
@@ -256,7 +256,7 @@ public class MemberImportService {
                     int b = Integer.parseInt(beds);
                     if (b < 0 || b > FacilityProfile.MAX_BEDS) {
                         errors.add("import.error.beds");
-                    } else if (facilityType == FacilityType.CLINIC && b > 19) {
+                    } else if (facilityType == FacilityKind.CLINIC && b > 19) {
                         errors.add("facility.error.clinicBeds");
                     }
                 } catch (NumberFormatException e) {

@@ -12,7 +12,6 @@ import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.RollupRepository;
-import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -96,7 +95,7 @@ public class RollupService {
     }
 
     private Rollup calculate(Association association, List<RollupRepository.MemberStatus> members) {
-        List<String> roles = caseLibrary.library().roles().stream().map(Role::code).toList();
+        List<String> roles = caseLibrary.library().roles().stream().map(r -> r.code().name()).toList();
         return RollupCalculator.rollup(association, roles, members);
     }
 

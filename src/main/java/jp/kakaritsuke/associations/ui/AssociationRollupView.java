@@ -41,6 +41,7 @@ import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.caselibrary.service.CaseLabels;
 
@@ -185,9 +186,9 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
                 .setWidth("8rem").setFlexGrow(0).setFrozen(true);
         coverage.addColumn(m -> m.facilities().display()).setHeader(getTranslation("rollup.facilities")).setWidth("5rem").setFlexGrow(0);
         for (Role role : roles) {
-            coverage.addColumn(m -> m.coverage().get(role.code()).display())
+            coverage.addColumn(m -> m.coverage().get(role.code().name()).display())
                     .setHeader(role.name(locale)).setWidth("6rem").setFlexGrow(0)
-                    .setPartNameGenerator(m -> m.gaps().contains(role.code()) ? "gap" : null);
+                    .setPartNameGenerator(m -> m.gaps().contains(role.code().name()) ? "gap" : null);
         }
         coverage.setItems(rollup.municipalities());
         Grids.fitRows(coverage, rollup.municipalities().size());
@@ -321,7 +322,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
     }
 
     private String roleName(String code) {
-        return library.role(code).map(r -> r.name(getLocale())).orElse(code);
+        return library.roleName(RoleCode.of(code), getLocale());
     }
 
     @Override

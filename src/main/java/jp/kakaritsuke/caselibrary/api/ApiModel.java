@@ -6,6 +6,7 @@ import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Highlight;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SurveyAnswer;
 import jp.kakaritsuke.caselibrary.domain.SurveyQuestion;
 
@@ -15,7 +16,7 @@ final class ApiModel {
     private ApiModel() {
     }
 
-    record RoleJson(String code, String nameJa, String nameEn, String group) {
+    record RoleJson(RoleCode code, String nameJa, String nameEn, String group) {
         static RoleJson of(Role r) {
             return new RoleJson(r.code(), r.nameJa(), r.nameEn(), r.groupCode());
         }
@@ -29,7 +30,7 @@ final class ApiModel {
         }
     }
 
-    record PracticeJson(int number, String title, String text, List<String> roles, boolean rolesDerived, String source) {
+    record PracticeJson(int number, String title, String text, List<RoleCode> roles, boolean rolesDerived, String source) {
         static PracticeJson of(Practice p) {
             return new PracticeJson(p.number(), p.title(), p.body(), p.roleCodes(), p.rolesDerived(), p.source().shortJa());
         }
@@ -45,7 +46,7 @@ final class ApiModel {
                     String municipality, String location, String areaType, boolean areaTypeDerived,
                     String facilityType, String facilityTypeDetail, Integer beds,
                     BedBreakdownJson bedBreakdown, String overview, List<String> regionFeatures,
-                    List<HighlightJson> highlights, List<String> roles, List<String> derivedRoles,
+                    List<HighlightJson> highlights, List<RoleCode> roles, List<RoleCode> derivedRoles,
                     List<PracticeJson> practices) {
         static CaseJson of(CaseStudy c) {
             return new CaseJson(c.number(), c.kind().name(), c.category().name(), c.facilityKind().name(), c.name(),

@@ -3,7 +3,7 @@ package jp.kakaritsuke.caselibrary.domain;
 /**
  * Filter for the case matrix; null fields match everything. {@code includeReferenceCases} false keeps the 19 cases only.
  */
-public record CaseFilter(CaseCategory category, String prefecture, String roleCode, boolean includeReferenceCases) {
+public record CaseFilter(CaseCategory category, String prefecture, RoleCode roleCode, boolean includeReferenceCases) {
 
     public static final CaseFilter ALL_CASES = new CaseFilter(null, null, null, false);
 

@@ -18,7 +18,7 @@ public final class CaseLibrary {
 
     private final List<RoleGroup> roleGroups;
     private final List<Role> roles;
-    private final Map<String, Role> rolesByCode;
+    private final Map<RoleCode, Role> rolesByCode;
     private final List<CaseStudy> cases;
     private final Map<String, CaseStudy> casesByNumber;
     private final List<SurveyQuestion> survey;
@@ -41,8 +41,14 @@ public final class CaseLibrary {
         return roles;
     }
 
-    public Optional<Role> role(String code) {
+    public Optional<Role> role(RoleCode code) {
         return Optional.ofNullable(rolesByCode.get(code));
+    }
+
+    /** The role's name in the locale's language; the code itself if the library lacks the role (never, once loaded). */
+    public String roleName(RoleCode code, Locale locale) {
+        Role role = rolesByCode.get(code);
+        return role == null ? code.name() : role.name(locale);
     }
 
     /** All 25 cases in the seed's order (事例1–19, then 参考1–6). */
@@ -66,7 +72,7 @@ public final class CaseLibrary {
      * Practices serving {@code roleCode} (any role when null) whose title or text contains every word of
      * {@code keyword} (blank = all), in the seed's order.
      */
-    public List<Practice> searchPractices(String roleCode, String keyword) {
+    public List<Practice> searchPractices(RoleCode roleCode, String keyword) {
         List<String> words = keyword == null || keyword.isBlank()
                 ? List.of()
                 : List.of(keyword.strip().toLowerCase(Locale.ROOT).split("[\\s\u3000]+"));

@@ -1,9 +1,12 @@
 package jp.kakaritsuke.caselibrary.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakaritsuke.base.FacilityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +28,9 @@ public class CaseLibraryRepository {
                 .query((rs, i) -> new RoleGroup(rs.getString("code"), rs.getInt("seq"), rs.getString("name_ja"), rs.getString("name_en")))
                 .list();
         List<Role> roles = jdbc.sql("SELECT code, seq, name_ja, name_en, group_code FROM role ORDER BY seq")
-                .query((rs, i) -> new Role(rs.getString("code"), rs.getInt("seq"), rs.getString("name_ja"), rs.getString("name_en"),
+                .query((rs, i) -> new Role(RoleCode.of(rs.getString("code")), rs.getInt("seq"), rs.getString("name_ja"), rs.getString("name_en"),
                         blankToNull(rs.getString("group_code"))))
                 .list();
-        Map<String, Integer> roleOrder = new LinkedHashMap<>();
-        roles.forEach(r -> roleOrder.put(r.code(), r.seq()));
-
         Map<String, List<String>> features = groupBy(
                 "SELECT case_number, feature_text FROM case_region_feature ORDER BY case_number, seq",
                 (rs, i) -> Map.entry(rs.getString("case_number"), rs.getString("feature_text")));
@@ -40,17 +40,17 @@ public class CaseLibraryRepository {
                         new Highlight(rs.getObject("practice_no", Integer.class), rs.getString("highlight_text"))));
         Map<String, List<RoleMark>> marks = groupBy(
                 "SELECT case_number, role_code, derived FROM case_role",
-                (rs, i) -> Map.entry(rs.getString("case_number"), new RoleMark(rs.getString("role_code"), rs.getBoolean("derived"))));
-        marks.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a.roleCode()) - roleOrder.get(b.roleCode())));
+                (rs, i) -> Map.entry(rs.getString("case_number"), new RoleMark(RoleCode.of(rs.getString("role_code")), rs.getBoolean("derived"))));
+        marks.values().forEach(list -> list.sort(Comparator.comparing(RoleMark::roleCode)));
 
-        Map<Long, List<String>> practiceRoles = new LinkedHashMap<>();
+        Map<Long, List<RoleCode>> practiceRoles = new LinkedHashMap<>();
         Map<Long, Boolean> practiceRolesDerived = new LinkedHashMap<>();
         jdbc.sql("SELECT practice_id, role_code, derived FROM practice_role").query(rs -> {
             long id = rs.getLong("practice_id");
-            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString("role_code"));
+            practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(RoleCode.of(rs.getString("role_code")));
             practiceRolesDerived.merge(id, rs.getBoolean("derived"), Boolean::logicalOr);
         });
-        practiceRoles.values().forEach(list -> list.sort((a, b) -> roleOrder.get(a) - roleOrder.get(b)));
+        practiceRoles.values().forEach(Collections::sort);
         Map<String, List<Practice>> practices = groupBy(
                 "SELECT id, case_number, practice_no, title, body FROM practice ORDER BY case_number, practice_no",
                 (rs, i) -> {

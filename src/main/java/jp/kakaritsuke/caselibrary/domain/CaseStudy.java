@@ -2,6 +2,7 @@ package jp.kakaritsuke.caselibrary.domain;
 
 import java.util.List;
 import jp.kakaritsuke.base.AreaType;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * One case of the 事例集 (事例1–19 or 参考1–6) with everything the seed says of it. {@code areaType} is derived by us
@@ -34,17 +35,17 @@ public record CaseStudy(
         practices = List.copyOf(practices);
     }
 
-    public boolean hasRole(String roleCode) {
-        return roleMarks.stream().anyMatch(m -> m.roleCode().equals(roleCode));
+    public boolean hasRole(RoleCode roleCode) {
+        return roleMarks.stream().anyMatch(m -> m.roleCode() == roleCode);
     }
 
     /** ● marks of the seed's matrix. */
-    public List<String> markedRoles() {
+    public List<RoleCode> markedRoles() {
         return roleMarks.stream().filter(m -> !m.derived()).map(RoleMark::roleCode).toList();
     }
 
     /** Our own tags (reference cases only). */
-    public List<String> derivedRoles() {
+    public List<RoleCode> derivedRoles() {
         return roleMarks.stream().filter(RoleMark::derived).map(RoleMark::roleCode).toList();
     }
 

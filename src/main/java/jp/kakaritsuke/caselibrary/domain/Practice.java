@@ -7,7 +7,7 @@ import java.util.List;
  * they are our derived tags ({@code rolesDerived} is always true for now, kept explicit for the API).
  */
 public record Practice(long id, String caseNumber, int number, String title, String body,
-                       List<String> roleCodes, boolean rolesDerived) {
+                       List<RoleCode> roleCodes, boolean rolesDerived) {
 
     public Practice {
         roleCodes = List.copyOf(roleCodes);
@@ -22,7 +22,7 @@ public record Practice(long id, String caseNumber, int number, String title, Str
         return PracticeSummary.of(caseNumber, number, body);
     }
 
-    public boolean serves(String roleCode) {
+    public boolean serves(RoleCode roleCode) {
         return roleCodes.contains(roleCode);
     }
 }

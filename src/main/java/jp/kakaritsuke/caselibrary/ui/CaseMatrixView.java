@@ -26,6 +26,7 @@ import jp.kakaritsuke.caselibrary.domain.CaseFilter;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.RoleGroup;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 
@@ -102,7 +103,7 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
         for (Role r : library.roles()) {
             Grid.Column<CaseStudy> column = grid.addColumn(c -> mark(c, r.code()))
                     .setHeader(roleHeader(r.name(locale)))
-                    .setKey(r.code())
+                    .setKey(r.code().name())
                     .setTextAlign(ColumnTextAlign.CENTER)
                     .setWidth("4.6rem").setFlexGrow(0);
             column.setPartNameGenerator(c -> c.hasRole(r.code()) ? "role-marked" : null);
@@ -130,7 +131,7 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String columnName(Grid.Column<CaseStudy> column, Locale locale) {
-        return library.roles().stream().filter(r -> r.code().equals(column.getKey())).findFirst()
+        return library.roles().stream().filter(r -> r.code().name().equals(column.getKey())).findFirst()
                 .map(r -> r.name(locale)).orElseGet(() -> column.getHeaderText());
     }
 
@@ -142,8 +143,8 @@ class CaseMatrixView extends VerticalLayout implements HasDynamicTitle {
         return header;
     }
 
-    private static String mark(CaseStudy c, String roleCode) {
-        return c.roleMarks().stream().filter(m -> m.roleCode().equals(roleCode)).findFirst()
+    private static String mark(CaseStudy c, RoleCode roleCode) {
+        return c.roleMarks().stream().filter(m -> m.roleCode() == roleCode).findFirst()
                 .map(m -> m.derived() ? DERIVED_MARK : MARK).orElse("");
     }
 

@@ -18,6 +18,7 @@ import jp.kakaritsuke.base.AreaType;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
+import jp.kakaritsuke.base.FacilityKind;
 
 /** A clinic, hospital or association that assesses itself. Optimistic locking: two editors may change the profile. */
 @Entity
@@ -33,7 +34,7 @@ public class Facility {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "facility_type", nullable = false, length = 20)
-    private FacilityType type;
+    private FacilityKind type;
 
     @Column(nullable = false, length = 10)
     private String prefecture;
@@ -79,7 +80,7 @@ public class Facility {
     protected Facility() {
     }
 
-    public Facility(String name, FacilityType type, String prefecture, Instant createdAt) {
+    public Facility(String name, FacilityKind type, String prefecture, Instant createdAt) {
         this.name = name;
         this.type = type;
         this.prefecture = prefecture;
@@ -116,7 +117,7 @@ public class Facility {
         return name;
     }
 
-    public FacilityType getType() {
+    public FacilityKind getType() {
         return type;
     }
 

@@ -5,12 +5,13 @@ import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.TextRules;
 import java.util.List;
 import java.util.Set;
+import jp.kakaritsuke.base.FacilityKind;
 
 /**
  * What the questionnaire's basics step edits, and what other modules read of a facility. {@code version} is the
  * optimistic-lock version it was read at. {@link #validate()} returns i18n keys of what to fix.
  */
-public record FacilityProfile(Long id, long version, String name, FacilityType type, String prefecture,
+public record FacilityProfile(Long id, long version, String name, FacilityKind type, String prefecture,
                               String municipality, AreaType areaType, Integer bedsGeneral, Integer bedsLongTerm,
                               Integer bedsOther, Integer doctorsFullTime, Integer doctorsPartTime,
                               Set<Designation> designations) {
@@ -52,7 +53,7 @@ public record FacilityProfile(Long id, long version, String name, FacilityType t
                 break;
             }
         }
-        if (type == FacilityType.CLINIC && bedsTotal() > 19) {
+        if (type == FacilityKind.CLINIC && bedsTotal() > 19) {
             // 医療法: a clinic has at most 19 beds; more makes it a hospital.
             errors.add("facility.error.clinicBeds");
         }

@@ -1,5 +1,7 @@
 package jp.kakaritsuke.facility.domain;
 
+import jp.kakaritsuke.base.FacilityKind;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +41,7 @@ public class FacilitySetRepository {
                     FROM facility f WHERE f.id IN (:ids)""")
                     .param("ids", chunk)
                     .query((rs, i) -> new FacilityListing(rs.getLong("id"), rs.getString("name"),
-                            FacilityType.valueOf(rs.getString("facility_type")), rs.getString("municipality"),
+                            FacilityKind.valueOf(rs.getString("facility_type")), rs.getString("municipality"),
                             rs.getBoolean("consent_identified"), rs.getInt("has_members") == 1))
                     .list()
                     .forEach(l -> result.put(l.id(), l));

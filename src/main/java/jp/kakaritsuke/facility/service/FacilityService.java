@@ -13,7 +13,7 @@ import jp.kakaritsuke.facility.domain.FacilityMemberRepository;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
 import jp.kakaritsuke.facility.domain.FacilitySummary;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -270,7 +270,7 @@ public class FacilityService {
     }
 
     /** A row of the administrator's facility list, with how many editors and viewers the facility has. */
-    public record FacilityListItem(long id, String name, FacilityType type, String prefecture, String municipality,
+    public record FacilityListItem(long id, String name, FacilityKind type, String prefecture, String municipality,
                                    int editors, int viewers) {
     }
 

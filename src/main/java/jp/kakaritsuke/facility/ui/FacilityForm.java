@@ -16,7 +16,7 @@ import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.ui.extension.ProfileForm;
 import jp.kakaritsuke.facility.domain.Designation;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.domain.Prefectures;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public class FacilityForm extends FormLayout implements ProfileForm<FacilityProfile> {
 
     final TextField name = new TextField();
-    final RadioButtonGroup<FacilityType> type = new RadioButtonGroup<>();
+    final RadioButtonGroup<FacilityKind> type = new RadioButtonGroup<>();
     final ComboBox<String> prefecture = new ComboBox<>();
     final TextField municipality = new TextField();
     final RadioButtonGroup<AreaType> areaType = new RadioButtonGroup<>();
@@ -50,7 +50,7 @@ public class FacilityForm extends FormLayout implements ProfileForm<FacilityProf
         name.setRequiredIndicatorVisible(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
         type.setLabel(getTranslation("facility.type"));
-        type.setItems(FacilityType.values());
+        type.setItems(FacilityKind.values());
         type.setItemLabelGenerator(t -> getTranslation("facilityType." + t.name()));
         type.setRequiredIndicatorVisible(true);
         prefecture.setLabel(getTranslation("facility.prefecture"));

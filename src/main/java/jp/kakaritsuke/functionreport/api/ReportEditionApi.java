@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.NotFoundException;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
 import jp.kakaritsuke.functionreport.domain.ItemPeriod;
 import jp.kakaritsuke.functionreport.domain.PrefillRule;
@@ -109,7 +110,7 @@ class ReportEditionApi {
     }
 
     /** {@code derived}: always true — the crosswalk is ours, not the report's. */
-    record CrosswalkJson(String function, String item, String role, String reasonJa, String reasonEn, boolean derived) {
+    record CrosswalkJson(String function, String item, RoleCode role, String reasonJa, String reasonEn, boolean derived) {
         static CrosswalkJson of(CrosswalkLink l) {
             return new CrosswalkJson(l.function().name(), l.itemCode(), l.roleCode(), l.reasonJa(), l.reasonEn(), true);
         }

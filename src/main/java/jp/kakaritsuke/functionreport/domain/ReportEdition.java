@@ -3,6 +3,7 @@ package jp.kakaritsuke.functionreport.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * One edition of the report's items: the season it was published for ({@code year}, e.g. 2026 for the season of
@@ -26,8 +27,8 @@ public record ReportEdition(int year, String titleJa, String titleEn, LocalDate 
     }
 
     /** The links of one role, function-level first. */
-    public List<CrosswalkLink> crosswalkForRole(String roleCode) {
-        return crosswalk.stream().filter(l -> l.roleCode().equals(roleCode))
+    public List<CrosswalkLink> crosswalkForRole(RoleCode roleCode) {
+        return crosswalk.stream().filter(l -> l.roleCode() == roleCode)
                 .sorted(java.util.Comparator.comparing((CrosswalkLink l) -> l.itemCode() != null).thenComparing(CrosswalkLink::function))
                 .toList();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -67,7 +68,7 @@ public class ReportEditionRepository {
                 WHERE edition_year = ? ORDER BY seq""")
                 .param(year)
                 .query((rs, i) -> new CrosswalkLink(ReportFunction.valueOf(rs.getString("function_code")),
-                        rs.getString("item_code"), rs.getString("role_code"), rs.getString("reason_ja"), rs.getString("reason_en")))
+                        rs.getString("item_code"), RoleCode.of(rs.getString("role_code")), rs.getString("reason_ja"), rs.getString("reason_en")))
                 .list();
         List<PrefillRule> prefills = jdbc.sql("""
                 SELECT item_code, questionnaire_version, indicator_code, choice_map, note_ja, note_en FROM report_prefill

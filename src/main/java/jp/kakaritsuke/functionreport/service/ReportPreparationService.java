@@ -18,7 +18,7 @@ import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.Japan;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.facility.service.FacilityService;
@@ -235,7 +235,7 @@ public class ReportPreparationService {
     @Transactional(readOnly = true)
     public boolean canEdit(long facilityId) {
         // allows() first: the facility's basics are not to be read by someone who may not edit it
-        return access.allows(facilityId, FacilityScope.EDIT) && facilities.get(facilityId).type() != FacilityType.ASSOCIATION;
+        return access.allows(facilityId, FacilityScope.EDIT) && facilities.get(facilityId).type() != FacilityKind.ASSOCIATION;
     }
 
     public record HistoryEntry(int reportYear, int editionYear, PreparationStatus status, java.time.Instant updatedAt,
@@ -366,7 +366,7 @@ public class ReportPreparationService {
     /** The facility, refused when it is an association (they do not file the report). */
     private FacilityProfile reporting(long facilityId) {
         FacilityProfile facility = facilities.get(facilityId);
-        if (facility.type() == FacilityType.ASSOCIATION) {
+        if (facility.type() == FacilityKind.ASSOCIATION) {
             throw new FieldErrors(List.of(FieldError.of("facility", "functionreport.error.association")));
         }
         return facility;

@@ -49,7 +49,7 @@ import jp.kakaritsuke.base.ui.UrlParameters;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
@@ -154,9 +154,9 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
 
     /** The user's own clinic or hospital first (as the assessment home lists them), then any other. */
     private FacilityProfile defaultFacility(List<FacilityProfile> visible) {
-        return visible.stream().filter(f -> f.type() != FacilityType.ASSOCIATION && access.roleIn(f.id()).isPresent())
+        return visible.stream().filter(f -> f.type() != FacilityKind.ASSOCIATION && access.roleIn(f.id()).isPresent())
                 .findFirst()
-                .or(() -> visible.stream().filter(f -> f.type() != FacilityType.ASSOCIATION).findFirst())
+                .or(() -> visible.stream().filter(f -> f.type() != FacilityKind.ASSOCIATION).findFirst())
                 .or(() -> visible.stream().findFirst())
                 .orElse(null);
     }
@@ -179,7 +179,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
             add(hint(getTranslation("prep.noFacility")));
             return;
         }
-        if (facility.type() == FacilityType.ASSOCIATION) {
+        if (facility.type() == FacilityKind.ASSOCIATION) {
             renderAssociation();
             return;
         }
@@ -415,7 +415,7 @@ class ReportPreparationView extends VerticalLayout implements BeforeEnterObserve
     /** The roles the crosswalk (ours) links to the item or its function, by name. */
     private List<String> roleNames(ReportEdition edition, ReportItem item) {
         return edition.crosswalkForItem(item).stream().map(CrosswalkLink::roleCode).distinct()
-                .map(code -> library.role(code).map(r -> r.name(getLocale())).orElse(code)).toList();
+                .map(code -> library.roleName(code, getLocale())).toList();
     }
 
     /** An item asked only after another item's choice (No.5 after No.4 「有り」) shows only then. */

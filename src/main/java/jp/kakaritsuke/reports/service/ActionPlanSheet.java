@@ -45,7 +45,7 @@ class ActionPlanSheet {
         }
         for (ActionItem item : items) {
             // the due date is a date cell, so Excel sorts and filters it as a date
-            s.row(item.getWhat(), library.role(item.getRoleCode()).map(role -> role.name(locale)).orElse(item.getRoleCode()),
+            s.row(item.getWhat(), library.roleName(item.getRoleCode(), locale),
                     item.getPractice() == null ? "" : source(item.getPractice(), locale), item.getWho() == null ? "" : item.getWho(),
                     item.getDueDate(), t("actions.status." + item.getStatus().name(), locale));
         }

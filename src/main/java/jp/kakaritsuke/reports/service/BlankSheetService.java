@@ -95,9 +95,9 @@ public class BlankSheetService {
             String listError = text(b, locale, "report.blank.error.list");
             String errorTitle = text(b, locale, "report.blank.error.title");
             for (RoleQuestion rq : q.roles()) {
-                String role = library.role(rq.roleCode()).map(r -> r.name(locale)).orElse(rq.roleCode());
+                String role = library.roleName(rq.roleCode(), locale);
                 List<String> levels = IntStream.rangeClosed(0, RoleQuestion.MAX_LEVEL).mapToObj(String::valueOf).toList();
-                s.row(role, rq.roleCode(), text(b, locale, "report.blank.levelQuestion"), text(b, locale, "report.blank.type.LEVEL"),
+                s.row(role, rq.roleCode().name(), text(b, locale, "report.blank.levelQuestion"), text(b, locale, "report.blank.type.LEVEL"),
                         String.join(" / ", levels), "", range(b, locale, 0, RoleQuestion.MAX_LEVEL), "", helpSource(rq.helpSource(), b, locale))
                         .answerCell(COL_ANSWER, levels, null, null, errorTitle, listError);
                 for (int level = 0; level <= RoleQuestion.MAX_LEVEL; level++) {

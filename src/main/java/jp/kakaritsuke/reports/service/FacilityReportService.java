@@ -20,8 +20,9 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
 import jp.kakaritsuke.assessment.service.QuestionnaireService;
+import jp.kakaritsuke.assessment.service.RoleProfileService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.TimeFormat;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
@@ -51,7 +52,8 @@ public class FacilityReportService {
     private final DateTimeFormatter time;
     private final DateTimeFormatter fileDay;
 
-    private final AssessmentService assessments;
+    private final RoundService rounds;
+    private final RoleProfileService profiles;
     private final QuestionnaireService questionnaires;
     private final FacilityService facilities;
     private final RecommendationService recommendations;
@@ -63,12 +65,13 @@ public class FacilityReportService {
     @org.springframework.beans.factory.annotation.Autowired
     private ActionPlanSheet actionPlanSheet;
 
-    public FacilityReportService(AssessmentService assessments, QuestionnaireService questionnaires,
+    public FacilityReportService(RoundService rounds, RoleProfileService profiles, QuestionnaireService questionnaires,
                                  FacilityService facilities, RecommendationService recommendations,
                                  ReasonTexts reasonTexts, CaseLibraryService caseLibrary, UserAccountService accounts,
                                  Clock clock) {
         this.accounts = accounts;
-        this.assessments = assessments;
+        this.rounds = rounds;
+        this.profiles = profiles;
         this.questionnaires = questionnaires;
         this.facilities = facilities;
         this.recommendations = recommendations;
@@ -82,7 +85,7 @@ public class FacilityReportService {
     /** A file name like 20261125_さくら在宅クリニック_自己評価.xlsx. */
     @PreAuthorize("isAuthenticated()")
     public String fileName(long roundId, Locale locale) {
-        RoundView round = assessments.round(roundId);
+        RoundView round = rounds.round(roundId);
         Instant when = round.summary().submittedAt() != null ? round.summary().submittedAt() : round.summary().startedAt();
         String name = round.summary().facilityName().replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
         return fileDay.format(when) + "_" + name + "_" + AppI18NProvider.bundle(locale).getString("report.fileSuffix") + ".xlsx";
@@ -91,15 +94,15 @@ public class FacilityReportService {
     @PreAuthorize("isAuthenticated()")
     @Timed(value = "kkf.report.workbook", extraTags = {"report", "board"}, description = "Workbooks written (docs/operations.md)")
     public void write(long roundId, Locale locale, OutputStream out) throws IOException {
-        RoundView round = assessments.round(roundId);
+        RoundView round = rounds.round(roundId);
         if (round.summary().status() != RoundStatus.SUBMITTED) {
             throw new InvalidInputException(List.of("report.error.notSubmitted"));
         }
-        RoleProfile profile = assessments.reportProfile(roundId); // records a read by an outsider
+        RoleProfile profile = profiles.reportProfile(roundId); // records a read by an outsider
         FacilityProfile facility = facilities.get(round.summary().facilityId());
         // the indicators this facility was asked (version 3 asks associations other ones than clinics)
-        Questionnaire questionnaire = assessments.questionnaire(roundId);
-        Recommendation recommendation = recommendations.recommend(assessments.scoringProfile(roundId));
+        Questionnaire questionnaire = rounds.questionnaire(roundId);
+        Recommendation recommendation = recommendations.recommend(profiles.scoringProfile(roundId));
         CaseLibrary library = caseLibrary.library();
         Texts t = new Texts(AppI18NProvider.bundle(locale), locale);
         try (ReportWorkbook book = ReportWorkbook.inMemory()) {
@@ -147,9 +150,9 @@ public class FacilityReportService {
         int first = s.nextRow();
         for (RoleScore score : profile.scores()) {
             Integer caseMark = similar == null ? null : similar.roleMarks().stream()
-                    .filter(m -> m.roleCode().equals(score.roleCode())).findFirst()
+                    .filter(m -> m.roleCode() == score.roleCode()).findFirst()
                     .map(m -> (int) Math.round(m.derived() ? 100 * ScoringModel.DERIVED_ROLE_WEIGHT : 100)).orElse(0);
-            s.row(roleName(library, score.roleCode(), t.locale), score.level(), score.score(), score.previousScore(),
+            s.row(library.roleName(score.roleCode(), t.locale), score.level(), score.score(), score.previousScore(),
                     score.change(), score.priority() ? t.get("report.priorityMark") : "", caseMark);
         }
         int last = s.nextRow() - 1;
@@ -183,7 +186,7 @@ public class FacilityReportService {
                 t.get("recommendation.report.col.summary"), t.get("recommendation.report.col.summarySource"),
                 t.get("recommendation.report.col.why"), t.get("report.col.source"));
         for (var g : rec.groups()) {
-            String group = t.format("recommendation.groupHeading." + g.kind().name(), roleName(library, g.roleCode(), t.locale),
+            String group = t.format("recommendation.groupHeading." + g.kind().name(), library.roleName(g.roleCode(), t.locale),
                     g.level());
             if (g.practices().isEmpty()) {
                 s.row(group, t.get("recommendation.report.noPractice"), "", "", "", "");
@@ -204,7 +207,7 @@ public class FacilityReportService {
                 t.get("report.col.unit"), t.get("report.col.reference"));
         for (RoleQuestion rq : q.roles()) {
             RoleAnswerView a = round.answer(rq.roleCode());
-            String role = roleName(library, rq.roleCode(), t.locale);
+            String role = library.roleName(rq.roleCode(), t.locale);
             s.row(role, t.get("report.item.level"), a.level() == null ? "" : a.level() + ": " + rq.levelAnchor(a.level(), t.locale));
             for (Indicator i : rq.indicators()) {
                 AnswerValue v = a.indicators().get(i.code());
@@ -223,10 +226,6 @@ public class FacilityReportService {
             }
         }
         s.fitColumns(5);
-    }
-
-    private static String roleName(CaseLibrary library, String code, Locale locale) {
-        return library.role(code).map(r -> r.name(locale)).orElse(code);
     }
 
     private static String caseLabel(Texts t, SourceReference ref) {

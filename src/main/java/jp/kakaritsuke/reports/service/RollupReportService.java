@@ -24,6 +24,7 @@ import jp.kakaritsuke.base.xlsx.ReportSheet;
 import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
@@ -182,9 +183,9 @@ public class RollupReportService {
             perCity.header(true, cityHeader.toArray(String[]::new));
             for (Rollup.MunicipalityRollup m : rollup.municipalities()) {
                 List<Object> row = new ArrayList<>(List.of(m.municipality(), value(m.facilities())));
-                roles.forEach(r -> row.add(value(m.coverage().get(r.code()))));
+                roles.forEach(r -> row.add(value(m.coverage().get(r.code().name()))));
                 row.add(String.join(b.getString("reason.listSeparator"),
-                        m.gaps().stream().map(g -> library.role(g).map(r -> r.name(locale)).orElse(g)).toList()));
+                        m.gaps().stream().map(g -> library.roleName(RoleCode.of(g), locale)).toList()));
                 perCity.row(row.toArray());
             }
             perCity.fitColumns(cityHeader.size());
@@ -201,7 +202,7 @@ public class RollupReportService {
                 row[2] = b.getString("rollupStatus." + m.status().name());
                 row[3] = m.lastSubmitted() == null ? null : day.format(m.lastSubmitted());
                 for (int i = 0; i < roles.size(); i++) {
-                    row[4 + i] = m.levels().get(roles.get(i).code());
+                    row[4 + i] = m.levels().get(roles.get(i).code().name());
                 }
                 members.row(row);
             }
@@ -294,7 +295,7 @@ public class RollupReportService {
 
     private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
         Object[] row = new Object[12];
-        row[0] = roles.stream().filter(x -> x.code().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
+        row[0] = roles.stream().filter(x -> x.code().name().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
         for (int l = 0; l <= 4; l++) {
             row[1 + l] = value(r.levels().get(l));
         }

@@ -1,16 +1,18 @@
 package jp.kakaritsuke.scoring.api;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation;
@@ -51,11 +53,11 @@ class RecommendationApi {
      * written by us; {@code why}: one sentence on why it fits; {@code reason}/{@code reasons}: the older tag form.
      */
     record PracticeJson(String caseNumber, int practiceNumber, String title, String summary, boolean summaryDerived,
-                        String why, List<String> roles, String reason, List<String> reasons, String source, String link) {
+                        String why, List<RoleCode> roles, String reason, List<String> reasons, String source, String link) {
     }
 
     /** One group of the page and the report: a priority role or a weak role, with its one or two practices. */
-    record GroupJson(String role, String roleName, String kind, int level, List<PracticeJson> practices) {
+    record GroupJson(RoleCode role, String roleName, String kind, int level, List<PracticeJson> practices) {
     }
 
     /** {@code practices} lists the groups' practices in the groups' order, for clients that do not group. */
@@ -64,7 +66,7 @@ class RecommendationApi {
 
     @PostMapping(path = "/recommendations", consumes = "application/json")
     ResponseJson recommend(@RequestBody RequestJson body) {
-        FacilityRoleProfile profile = parse(body, recommendations.model().roleCodes());
+        FacilityRoleProfile profile = parse(body);
         Recommendation r = recommendations.recommend(profile);
         Locale ja = Locale.JAPANESE;
         List<GroupJson> groups = r.groups().stream().map(g -> new GroupJson(g.roleCode(),
@@ -85,7 +87,7 @@ class RecommendationApi {
                 "/cases/" + p.caseNumber() + "#practice-" + p.practiceNumber());
     }
 
-    static FacilityRoleProfile parse(RequestJson body, List<String> roleCodes) {
+    static FacilityRoleProfile parse(RequestJson body) {
         List<String> errors = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         FacilityKind kind = null;
@@ -121,30 +123,32 @@ class RecommendationApi {
                 fields.add("areaType");
             }
         }
-        Map<String, Integer> levels = new HashMap<>();
+        Map<RoleCode, Integer> levels = new EnumMap<>(RoleCode.class);
         if (body.levels() instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
                 String code = String.valueOf(k);
-                if (!roleCodes.contains(code)) {
+                Optional<RoleCode> role = RoleCode.parse(code);
+                if (role.isEmpty()) {
                     errors.add("recommendation.error.role");
                     fields.add("levels." + code);
                 } else if (!(v instanceof Integer level) || level < 0 || level > 4) {
                     errors.add("recommendation.error.level");
                     fields.add("levels." + code);
                 } else {
-                    levels.put(code, level);
+                    levels.put(role.get(), level);
                 }
             });
         } else if (body.levels() != null) {
             errors.add("recommendation.error.levels");
             fields.add("levels");
         }
-        Set<String> priorities = new LinkedHashSet<>();
+        Set<RoleCode> priorities = EnumSet.noneOf(RoleCode.class);
         if (body.priorities() instanceof List<?> list) {
             for (Object o : list) {
                 String code = String.valueOf(o);
-                if (roleCodes.contains(code)) {
-                    priorities.add(code);
+                Optional<RoleCode> role = RoleCode.parse(code);
+                if (role.isPresent()) {
+                    priorities.add(role.get());
                 } else {
                     errors.add("recommendation.error.role");
                     fields.add("priorities." + code);
@@ -157,6 +161,6 @@ class RecommendationApi {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.stream().distinct().toList(), fields);
         }
-        return new FacilityRoleProfile(kind, prefecture, beds, area, levels, priorities);
+        return FacilityRoleProfile.of(kind, prefecture, beds, area, levels, priorities);
     }
 }

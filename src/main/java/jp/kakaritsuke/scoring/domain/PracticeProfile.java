@@ -1,9 +1,9 @@
 package jp.kakaritsuke.scoring.domain;
 
 /**
- * A practice as the model sees it: its case (index into the model's cases), the indexes of the roles it serves, its
- * summary, and who can take it up ({@link Reach}; {@code qualifyingRole} is the role index a {@link Reach#JOIN}
- * practice builds on, -1 otherwise).
+ * A practice as the model sees it: its case (index into the model's cases), the roles it serves (ordinals of {@code RoleCode}), its
+ * summary, and who can take it up ({@link Reach}; {@code qualifyingRole} is the ordinal of the role a
+ * {@link Reach#JOIN} practice builds on, -1 otherwise).
  */
 public record PracticeProfile(long id, int caseIndex, int number, String title, int[] roles, String summary,
                               boolean summaryDerived, Reach reach, int qualifyingRole) {

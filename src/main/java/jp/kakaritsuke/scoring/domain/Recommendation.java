@@ -1,6 +1,9 @@
 package jp.kakaritsuke.scoring.domain;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 
 /**
  * The answer: similar cases best first, and recommended practices in groups, one group per priority role (in the
@@ -19,7 +22,7 @@ public record Recommendation(List<SimilarCase> similarCases, List<PracticeGroup>
      * listed where it first appears).
      */
     public List<RecommendedPractice> practices() {
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         return groups.stream().flatMap(g -> g.practices().stream()).filter(p -> seen.add(p.id())).toList();
     }
 
@@ -34,7 +37,7 @@ public record Recommendation(List<SimilarCase> similarCases, List<PracticeGroup>
      * The practices (at most {@link ScoringModel#PER_GROUP}) shown for one role. A priority role always has a group,
      * empty when the library has no practice that applies to this facility.
      */
-    public record PracticeGroup(String roleCode, GroupKind kind, int level, List<RecommendedPractice> practices) {
+    public record PracticeGroup(RoleCode roleCode, GroupKind kind, int level, List<RecommendedPractice> practices) {
 
         public PracticeGroup {
             practices = List.copyOf(practices);
@@ -48,7 +51,7 @@ public record Recommendation(List<SimilarCase> similarCases, List<PracticeGroup>
      * reasons, kept for API clients.
      */
     public record RecommendedPractice(long id, String caseNumber, int practiceNumber, String title, String summary,
-                                      boolean summaryDerived, List<String> roles, List<Reason> reasons, Reason why,
+                                      boolean summaryDerived, List<RoleCode> roles, List<Reason> reasons, Reason why,
                                       double score) {
     }
 }

@@ -3,12 +3,14 @@ package jp.kakaritsuke.scoring.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import jp.kakaritsuke.base.AreaType;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.caselibrary.domain.SourceReference;
+import jp.kakaritsuke.scoring.domain.Reason.Label;
 import jp.kakaritsuke.scoring.domain.Recommendation.GroupKind;
 import jp.kakaritsuke.scoring.domain.Recommendation.PracticeGroup;
 import jp.kakaritsuke.scoring.domain.Recommendation.RecommendedPractice;
@@ -44,27 +46,27 @@ public final class ScoringModel {
     public static final int PER_GROUP = 2;
     /** A facility joins a programme (Reach.JOIN) when it already works at this level in the role it builds on. */
     public static final int JOIN_LEVEL = 2;
-    public static final String HOSPITAL_HOSPITAL = "HOSPITAL_HOSPITAL";
+    /** The roles by ordinal: every array over roles in this model is indexed by {@code RoleCode.ordinal()}. */
+    private static final RoleCode[] ROLES = RoleCode.values();
+    /** Hospital–hospital cooperation, no gap of a clinic. */
+    private static final int HOSPITAL_HOSPITAL = RoleCode.HOSPITAL_HOSPITAL.ordinal();
 
-    private final List<String> roleCodes;
-    private final Map<String, Integer> roleIndex = new HashMap<>();
     private final CaseProfile[] cases;
     private final double[] caseNorms;
     private final String[] caseRegions;
     private final PracticeProfile[] practices;
     /** For each role, the indexes of the practices serving it (the priority pass scans only these). */
     private final int[][] practicesByRole;
-    /** Index of hospital–hospital cooperation, no gap of a clinic; -1 when the roles lack it. */
-    private final int hospitalHospital;
 
-    public ScoringModel(List<String> roleCodes, List<CaseProfile> cases, List<PracticeProfile> practices) {
-        this.roleCodes = List.copyOf(roleCodes);
-        for (int i = 0; i < roleCodes.size(); i++) {
-            roleIndex.put(roleCodes.get(i), i);
-        }
+    /** Cases with one role weight per {@link RoleCode} (by ordinal); practices with the ordinals of their roles. */
+    public ScoringModel(List<CaseProfile> cases, List<PracticeProfile> practices) {
         this.cases = cases.toArray(CaseProfile[]::new);
         this.caseNorms = new double[this.cases.length];
         for (int c = 0; c < this.cases.length; c++) {
+            if (this.cases[c].roleWeights().length != ROLES.length) {
+                throw new IllegalArgumentException("case " + this.cases[c].number() + " has "
+                        + this.cases[c].roleWeights().length + " role weights, not " + ROLES.length);
+            }
             caseNorms[c] = norm(this.cases[c].roleWeights());
         }
         this.caseRegions = new String[this.cases.length];
@@ -74,13 +76,14 @@ public final class ScoringModel {
         // practices are expected in id order (the library's order): ties are broken by position
         this.practices = practices.toArray(PracticeProfile[]::new);
         List<List<Integer>> byRole = new ArrayList<>();
-        roleCodes.forEach(r -> byRole.add(new ArrayList<>()));
+        for (int r = 0; r < ROLES.length; r++) {
+            byRole.add(new ArrayList<>());
+        }
         for (int p = 0; p < this.practices.length; p++) {
             for (int r : this.practices[p].roles()) {
                 byRole.get(r).add(p);
             }
         }
-        this.hospitalHospital = this.roleCodes.indexOf(HOSPITAL_HOSPITAL);
         this.practicesByRole = byRole.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
@@ -93,20 +96,15 @@ public final class ScoringModel {
         return new Recommendation(similar, groups(f, practiceLimit, sims, ranked.subList(0, Math.min(5, ranked.size()))));
     }
 
-    public List<String> roleCodes() {
-        return roleCodes;
-    }
-
     public int caseCount() {
         return cases.length;
     }
 
     /** The facility's role vector: level/4, plus 0.5 for a priority (what it is strong in or wants to be). */
     double[] facilityVector(FacilityRoleProfile f) {
-        double[] v = new double[roleCodes.size()];
+        double[] v = new double[ROLES.length];
         for (int r = 0; r < v.length; r++) {
-            String code = roleCodes.get(r);
-            v[r] = f.level(code) / 4.0 + (f.isPriority(code) ? 0.5 : 0);
+            v[r] = f.level(ROLES[r]) / 4.0 + (f.isPriority(ROLES[r]) ? 0.5 : 0);
         }
         return v;
     }
@@ -194,7 +192,7 @@ public final class ScoringModel {
             Arrays.sort(order, best);
             return Arrays.asList(order).subList(0, Math.min(k, order.length));
         }
-        java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1, best.reversed());
+        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, best.reversed());
         for (int i = 0; i < values.length; i++) {
             if (heap.size() < k) {
                 heap.add(i);
@@ -212,11 +210,11 @@ public final class ScoringModel {
         CaseProfile cp = cases[c];
         List<Reason> reasons = new ArrayList<>();
         if (cp.kind() == f.kind()) {
-            reasons.add(Reason.of("reason.sameKind", "facilityType." + cp.kind().name()));
+            reasons.add(Reason.of("reason.sameKind", new Label("facilityType." + cp.kind().name())));
         }
-        List<String> shared = new ArrayList<>();
-        for (int r = 0; r < roleCodes.size(); r++) {
-            String code = roleCodes.get(r);
+        List<RoleCode> shared = new ArrayList<>();
+        for (int r = 0; r < ROLES.length; r++) {
+            RoleCode code = ROLES[r];
             boolean strong = f.level(code) / 4.0 >= STRONG || f.isPriority(code);
             if (strong && cp.roleWeights()[r] > 0) {
                 shared.add(code);
@@ -226,7 +224,7 @@ public final class ScoringModel {
             reasons.add(Reason.of("reason.sharedRoles", shared.subList(0, Math.min(3, shared.size()))));
         }
         if (f.areaType() != null && f.areaType() == cp.areaType()) {
-            reasons.add(Reason.of("reason.sameArea", "areaType." + cp.areaType().name()));
+            reasons.add(Reason.of("reason.sameArea", new Label("areaType." + cp.areaType().name())));
         }
         if (f.prefecture() != null && f.prefecture().equals(cp.prefecture())) {
             reasons.add(Reason.of("reason.samePrefecture", cp.prefecture()));
@@ -249,9 +247,9 @@ public final class ScoringModel {
      * priority if it chose it.
      */
     double need(FacilityRoleProfile f, int r) {
-        String code = roleCodes.get(r);
+        RoleCode code = ROLES[r];
         boolean priority = f.isPriority(code);
-        if (!priority && f.kind() == FacilityKind.CLINIC && r == hospitalHospital) {
+        if (!priority && f.kind() == FacilityKind.CLINIC && r == HOSPITAL_HOSPITAL) {
             return 0;
         }
         return (priority ? 1.0 : 0) + 0.6 * (4 - f.level(code)) / 4.0;
@@ -269,15 +267,15 @@ public final class ScoringModel {
             case HOSPITAL -> f.kind() != FacilityKind.CLINIC;
             case NETWORK -> f.kind() == FacilityKind.ASSOCIATION;
             case JOIN -> f.kind() == FacilityKind.ASSOCIATION
-                    || (p.qualifyingRole() >= 0 && f.level(roleCodes.get(p.qualifyingRole())) >= JOIN_LEVEL);
+                    || (p.qualifyingRole() >= 0 && f.level(ROLES[p.qualifyingRole()]) >= JOIN_LEVEL);
         };
     }
 
     /** Ids of every practice that applies to the facility (whether or not it is among the recommended few). */
     public List<Long> applicablePracticeIds(FacilityRoleProfile f) {
-        boolean[] priority = new boolean[roleCodes.size()];
+        boolean[] priority = new boolean[ROLES.length];
         for (int r = 0; r < priority.length; r++) {
-            priority[r] = f.isPriority(roleCodes.get(r));
+            priority[r] = f.isPriority(ROLES[r]);
         }
         List<Long> ids = new ArrayList<>();
         for (PracticeProfile p : practices) {
@@ -319,12 +317,12 @@ public final class ScoringModel {
      * role (at most +0.2), + 0.5 × the similarity of their case.
      */
     private List<PracticeGroup> groups(FacilityRoleProfile f, int limit, double[] sims, List<Integer> topCases) {
-        int roleCount = roleCodes.size();
+        int roleCount = ROLES.length;
         double[] needs = new double[roleCount];
         boolean[] priority = new boolean[roleCount];
         for (int r = 0; r < roleCount; r++) {
             needs[r] = need(f, r);
-            priority[r] = f.isPriority(roleCodes.get(r));
+            priority[r] = f.isPriority(ROLES[r]);
         }
         double[] scores = new double[practices.length];
         boolean[] offered = new boolean[practices.length];
@@ -352,7 +350,7 @@ public final class ScoringModel {
         int firstGap = groupCount;
         for (int level = 0; level <= GAP_LEVEL; level++) {
             for (int r = 0; r < roleCount; r++) {
-                if (!priority[r] && f.level(roleCodes.get(r)) == level && needs[r] >= MIN_NEED) {
+                if (!priority[r] && f.level(ROLES[r]) == level && needs[r] >= MIN_NEED) {
                     groupRoles[groupCount++] = r;
                 }
             }
@@ -424,8 +422,8 @@ public final class ScoringModel {
                 int p = picked[g][i];
                 list.add(recommended(f, p, r, needs, scores[p], sims, topCases));
             }
-            result.add(new PracticeGroup(roleCodes.get(r), isPriority ? GroupKind.PRIORITY : GroupKind.GAP,
-                    f.level(roleCodes.get(r)), list));
+            result.add(new PracticeGroup(ROLES[r], isPriority ? GroupKind.PRIORITY : GroupKind.GAP, f.level(ROLES[r]),
+                    list));
         }
         return result;
     }
@@ -447,39 +445,41 @@ public final class ScoringModel {
                                             double[] sims, List<Integer> topCases) {
         PracticeProfile pp = practices[p];
         CaseProfile cp = cases[pp.caseIndex()];
-        List<String> roles = new ArrayList<>();
-        for (int r = 0; r < roleCodes.size(); r++) {
+        List<RoleCode> roles = new ArrayList<>();
+        for (int r = 0; r < ROLES.length; r++) {
             if (serves(pp, r) && (needs[r] >= MIN_NEED || r == groupRole)) {
-                roles.add(roleCodes.get(r));
+                roles.add(ROLES[r]);
             }
         }
         List<Reason> reasons = new ArrayList<>();
-        for (String code : roles) {
+        for (RoleCode code : roles) {
             if (f.isPriority(code)) {
                 reasons.add(Reason.of("reason.priority", code));
             }
         }
-        for (String code : roles) {
+        for (RoleCode code : roles) {
             if (!f.isPriority(code) && f.level(code) <= GAP_LEVEL) {
                 reasons.add(Reason.of("reason.gap", code, f.level(code)));
             }
         }
+        SourceReference source = new SourceReference(cp.number(), null);
         boolean similar = topCases.contains(pp.caseIndex());
         long percent = Math.round(sims[pp.caseIndex()] * 100);
         if (similar) {
-            reasons.add(Reason.of("reason.similarCase", cp.number(), percent));
+            reasons.add(Reason.of("reason.similarCase", source, percent));
         }
-        String group = roleCodes.get(groupRole);
-        String kind = cp.kind().name();
+        RoleCode group = ROLES[groupRole];
+        Label kindSimilar = new Label("reason.kindSimilar." + cp.kind().name());
+        Label kind = new Label("reason.kind." + cp.kind().name());
         Reason why;
         if (f.isPriority(group)) {
             why = similar
-                    ? Reason.of("reason.why.prioritySimilar", group, "reason.kindSimilar." + kind, cp.number(), percent)
-                    : Reason.of("reason.why.priority", group, "reason.kind." + kind, cp.number());
+                    ? Reason.of("reason.why.prioritySimilar", group, kindSimilar, source, percent)
+                    : Reason.of("reason.why.priority", group, kind, source);
         } else {
             why = similar
-                    ? Reason.of("reason.why.gapSimilar", group, f.level(group), "reason.kindSimilar." + kind, cp.number(), percent)
-                    : Reason.of("reason.why.gap", group, f.level(group), "reason.kind." + kind, cp.number());
+                    ? Reason.of("reason.why.gapSimilar", group, f.level(group), kindSimilar, source, percent)
+                    : Reason.of("reason.why.gap", group, f.level(group), kind, source);
         }
         return new RecommendedPractice(pp.id(), cp.number(), pp.number(), pp.title(), pp.summary(), pp.summaryDerived(),
                 roles, reasons, why, round3(score));
@@ -495,10 +495,5 @@ public final class ScoringModel {
 
     private static double round3(double d) {
         return Math.round(d * 1000) / 1000.0;
-    }
-
-    /** Index of a role code, for builders. */
-    public Integer roleIndex(String code) {
-        return roleIndex.get(code);
     }
 }

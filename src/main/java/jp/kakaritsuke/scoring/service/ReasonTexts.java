@@ -8,14 +8,16 @@ import java.util.stream.Collectors;
 import jp.kakaritsuke.base.Anyone;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.Reason;
+import jp.kakaritsuke.scoring.domain.Reason.Label;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns reasons into sentences in the user's language: role codes become role names, case numbers 事例N, keys such as
- * {@code facilityType.CLINIC} their label.
+ * Turns reasons into sentences in the user's language. Each argument is rendered by its type ({@link Reason}): a role
+ * becomes its name, a case 事例N / 参考N, a {@link Label} its translation; nothing is guessed from a string's content.
  */
 @Service
 public class ReasonTexts {
@@ -39,31 +41,22 @@ public class ReasonTexts {
         return reasons.stream().map(r -> render(r, locale)).toList();
     }
 
-    /** A role's name in the user's language (the code itself for an unknown role). */
+    /** A role's name in the user's language. */
     @Anyone("a role's name from the published case library")
-    public String roleName(String roleCode, Locale locale) {
-        return caseLibrary.library().role(roleCode).map(r -> r.name(locale)).orElse(roleCode);
+    public String roleName(RoleCode roleCode, Locale locale) {
+        return caseLibrary.library().roleName(roleCode, locale);
     }
 
-    private Object arg(Object a, ResourceBundle bundle, CaseLibrary library, Locale locale) {
-        if (a instanceof List<?> list) {
-            return list.stream().map(x -> String.valueOf(arg(x, bundle, library, locale)))
+    private static Object arg(Object a, ResourceBundle bundle, CaseLibrary library, Locale locale) {
+        return switch (a) {
+            case List<?> list -> list.stream().map(x -> String.valueOf(arg(x, bundle, library, locale)))
                     .collect(Collectors.joining(bundle.getString("reason.listSeparator")));
-        }
-        if (a instanceof String s) {
-            if (library.role(s).isPresent()) {
-                return library.role(s).get().name(locale);
-            }
-            if (library.caseStudy(s).isPresent()) {
-                SourceReference ref = library.caseStudy(s).get().source();
-                return ref.isReferenceCase()
-                        ? MessageFormat.format(bundle.getString("source.reference"), ref.bareCaseNumber())
-                        : MessageFormat.format(bundle.getString("source.case"), ref.caseNumber());
-            }
-            if (bundle.containsKey(s)) {
-                return bundle.getString(s);
-            }
-        }
-        return a;
+            case RoleCode role -> library.roleName(role, locale);
+            case SourceReference ref -> ref.isReferenceCase()
+                    ? MessageFormat.format(bundle.getString("source.reference"), ref.bareCaseNumber())
+                    : MessageFormat.format(bundle.getString("source.case"), ref.caseNumber());
+            case Label label -> bundle.getString(label.key());
+            default -> a;
+        };
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.Anyone;
+import java.util.function.Predicate;
+import jp.kakaritsuke.caselibrary.domain.CaseKind;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
 import jp.kakaritsuke.caselibrary.domain.PracticeSummary;
-import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.RoleMark;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.scoring.domain.CaseProfile;
@@ -58,30 +60,29 @@ public class RecommendationService {
     }
 
     /** The model over some of the cases only (the leave-one-out evaluation removes one). */
-    public static ScoringModel build(CaseLibrary library, java.util.function.Predicate<CaseStudy> include) {
-        List<String> roleCodes = library.roles().stream().map(Role::code).toList();
+    public static ScoringModel build(CaseLibrary library, Predicate<CaseStudy> include) {
         List<CaseProfile> cases = new ArrayList<>();
         List<PracticeProfile> practices = new ArrayList<>();
         for (CaseStudy c : library.cases()) {
             if (!include.test(c)) {
                 continue;
             }
-            double[] weights = new double[roleCodes.size()];
+            double[] weights = new double[RoleCode.values().length];
             for (RoleMark m : c.roleMarks()) {
-                weights[roleCodes.indexOf(m.roleCode())] = m.derived() ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;
+                weights[m.roleCode().ordinal()] = m.derived() ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;
             }
             int index = cases.size();
-            cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind().name().equals("REFERENCE"),
+            cases.add(new CaseProfile(c.number(), c.name(), c.category(), c.kind() == CaseKind.REFERENCE,
                     c.facilityKind(), c.prefecture(), c.areaType(), c.beds().total() == null ? 0 : c.beds().total(), weights));
             for (Practice p : c.practices()) {
                 PracticeSummary summary = p.summary();
                 Reach.Derived reach = Reach.of(c.facilityKind(), c.number(), p.number());
                 practices.add(new PracticeProfile(p.id(), index, p.number(), p.title(),
-                        p.roleCodes().stream().mapToInt(roleCodes::indexOf).toArray(), summary.text(), summary.derived(),
-                        reach.reach(), reach.qualifyingRole() == null ? -1 : roleCodes.indexOf(reach.qualifyingRole())));
+                        p.roleCodes().stream().mapToInt(RoleCode::ordinal).toArray(), summary.text(), summary.derived(),
+                        reach.reach(), reach.qualifyingRole() == null ? -1 : reach.qualifyingRole().ordinal()));
             }
         }
-        return new ScoringModel(roleCodes, cases, practices);
+        return new ScoringModel(cases, practices);
     }
 
     private record Built(CaseLibrary library, ScoringModel model) {

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLabels;
 import jp.kakaritsuke.scoring.domain.Recommendation;
@@ -58,8 +59,8 @@ public class RecommendationPanel extends Div {
      * @param addToPlan       called by 「行動計画に追加」 with the group's role code and the practice (null = no button)
      */
     public RecommendationPanel(Recommendation recommendation, CaseLibrary library, ReasonTexts texts,
-                               Consumer<CaseStudy> overlay, Function<String, String> nextLevelAnchor,
-                               BiConsumer<String, RecommendedPractice> addToPlan) {
+                               Consumer<CaseStudy> overlay, Function<RoleCode, String> nextLevelAnchor,
+                               BiConsumer<RoleCode, RecommendedPractice> addToPlan) {
         addClassName("recommendation-panel");
         Locale locale = getLocale();
         cases.addClassName("similar-cases");
@@ -150,12 +151,12 @@ public class RecommendationPanel extends Div {
     }
 
     private Div group(PracticeGroup g, CaseLibrary library, ReasonTexts texts, Locale locale,
-                      Function<String, String> nextLevelAnchor, BiConsumer<String, RecommendedPractice> addToPlan) {
+                      Function<RoleCode, String> nextLevelAnchor, BiConsumer<RoleCode, RecommendedPractice> addToPlan) {
         Div section = new Div();
         section.addClassName("practice-group");
-        section.getElement().setAttribute("data-role", g.roleCode());
+        section.getElement().setAttribute("data-role", g.roleCode().name());
         section.getElement().setAttribute("data-kind", g.kind().name());
-        String roleName = library.role(g.roleCode()).map(r -> r.name(locale)).orElse(g.roleCode());
+        String roleName = library.roleName(g.roleCode(), locale);
         H4 heading = new H4(getTranslation("recommendation.groupHeading." + g.kind().name(), roleName, g.level()));
         Paragraph why = new Paragraph(getTranslation("recommendation.groupWhy." + g.kind().name(), g.level()));
         why.addClassName("group-why");
@@ -189,8 +190,8 @@ public class RecommendationPanel extends Div {
         return section;
     }
 
-    private ListItem practice(String roleCode, RecommendedPractice p, CaseLibrary library, ReasonTexts texts, Locale locale,
-                              BiConsumer<String, RecommendedPractice> addToPlan) {
+    private ListItem practice(RoleCode roleCode, RecommendedPractice p, CaseLibrary library, ReasonTexts texts, Locale locale,
+                              BiConsumer<RoleCode, RecommendedPractice> addToPlan) {
         ListItem item = new ListItem();
         item.addClassName("recommended-practice");
         SourceReference ref = new SourceReference(p.caseNumber(), p.practiceNumber());

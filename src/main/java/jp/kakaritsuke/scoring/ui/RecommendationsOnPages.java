@@ -26,8 +26,8 @@ class RecommendationsOnPages implements RecommendationExtension<Recommendation> 
     public Component panel(Recommendation recommendation, Consumer<@Nullable String> overlayCase,
                            Function<String, @Nullable String> nextLevelAnchor, @Nullable Consumer<PracticeToPlan> addToPlan) {
         return new RecommendationPanel(recommendation, caseLibrary.library(), reasonTexts,
-                c -> overlayCase.accept(c == null ? null : c.number()), nextLevelAnchor,
+                c -> overlayCase.accept(c == null ? null : c.number()), role -> nextLevelAnchor.apply(role.name()),
                 addToPlan == null ? null
-                        : (roleCode, p) -> addToPlan.accept(new PracticeToPlan(roleCode, p.caseNumber(), p.practiceNumber(), p.title())));
+                        : (roleCode, p) -> addToPlan.accept(new PracticeToPlan(roleCode.name(), p.caseNumber(), p.practiceNumber(), p.title())));
     }
 }

@@ -13,10 +13,11 @@ import jp.kakaritsuke.actionplan.service.ActionInput;
 import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
@@ -58,7 +59,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void anEditorAddsChangesAndDeletesAnAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         ActionPlanPanel panel = panel(clinic.id());
         assertThat(panel.isVisible()).isTrue();
@@ -81,7 +82,7 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
         test(dialog.save).click();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(plans.plan(clinic.id())).singleElement().satisfies(i -> {
-            assertThat(i.getRoleCode()).isEqualTo("HOME_CARE");
+            assertThat(i.getRoleCode()).isEqualTo(RoleCode.HOME_CARE);
             assertThat(i.getWho()).isEqualTo("看護師長");
             assertThat(i.getDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
         });
@@ -102,10 +103,10 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void aViewerReadsAndOutsidersIncludingTheConsentedAssociationSeeNothing() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
-        plans.add(clinic.id(), new ActionInput("HOME_CARE", new SourceReference("17", 1), null, "夜間の連絡体制を決める", null, null, null));
+        plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, new SourceReference("17", 1), null, "夜間の連絡体制を決める", null, null, null));
         Fixtures.asAdmin();
         long association = associations.create("行動計画UI 医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         associations.addFacility(association, clinic.id());
@@ -130,11 +131,11 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void theFollowUpAsksAboutEachOpenAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        ActionItem a = plans.add(clinic.id(), new ActionInput("HOME_CARE", null, null, "一つ目", null, null, null));
-        plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "二つ目", null, null, null));
-        ActionItem done = plans.add(clinic.id(), new ActionInput("END_OF_LIFE", null, null, "済んだもの", null, null, null));
+        ActionItem a = plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, null, null, "一つ目", null, null, null));
+        plans.add(clinic.id(), new ActionInput(RoleCode.END_OF_LIFE, null, null, "二つ目", null, null, null));
+        ActionItem done = plans.add(clinic.id(), new ActionInput(RoleCode.END_OF_LIFE, null, null, "済んだもの", null, null, null));
         plans.setStatus(done.getId(), done.getVersion(), ActionStatus.DONE);
 
         ActionFollowUp followUp = new ActionFollowUp(plans, caseLibrary.library(), clinic.id());
@@ -153,14 +154,14 @@ class ActionPlanPanelTest extends SpringBrowserlessTest {
 
     @Test
     void aRecommendedPracticeOpensTheDialogWithItsSourceAndTitle() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         var practice = caseLibrary.library().caseStudy("17").orElseThrow().practices().getFirst();
         boolean[] saved = {false};
         ActionDialog.fromRecommendation(clinic.id(), null, () -> saved[0] = true)
                 .accept(new PracticeToPlan("HOME_CARE", "17", practice.number(), practice.title()));
         ActionDialog dialog = find(ActionDialog.class).single();
-        assertThat(dialog.role.getValue()).isEqualTo("HOME_CARE");
+        assertThat(dialog.role.getValue()).isEqualTo(RoleCode.HOME_CARE);
         assertThat(dialog.what.getValue()).isEqualTo(practice.title());
         test(dialog.save).click();
         assertThat(saved[0]).isTrue();

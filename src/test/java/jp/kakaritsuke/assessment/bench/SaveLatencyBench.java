@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import jp.kakaritsuke.testsupport.ForkedApp;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The cost of a durable autosave on the embedded H2 file: {@code ./.ci/bench save [N]} times N calls of
- * {@link AssessmentService#saveRoleAnswer} (the autosave's call, one transaction each) on the shipped URL with
+ * {@link RoundService#saveRoleAnswer} (the autosave's call, one transaction each) on the shipped URL with
  * H2's old default {@code WRITE_DELAY=500}, with {@code WRITE_DELAY=0} (the fix: the commit is written to the file
  * before the call returns), and with {@code WRITE_DELAY=0} plus {@code CHECKPOINT SYNC} (an fsync) after each save,
  * and the database file's size afterwards ({@code ./.ci/bench save N MODE…} runs only the modes named).
@@ -37,20 +38,20 @@ public final class SaveLatencyBench {
                     "--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=",
                     "--logging.level.root=warn");
             try {
-                AssessmentService assessments = context.getBean(AssessmentService.class);
+                RoundService rounds = context.getBean(RoundService.class);
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
                 Fixtures fixtures = context.getBean(Fixtures.class);
-                fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+                fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
                 long facilityId = jdbc.sql("SELECT MAX(id) FROM facility").query(Long.class).single();
-                var round = assessments.startRound(facilityId);
+                var round = rounds.startRound(facilityId);
                 long[] versions = round.answers().stream().mapToLong(RoleAnswerView::version).toArray();
-                List<String> roles = round.answers().stream().map(RoleAnswerView::roleCode).toList();
+                List<RoleCode> roles = round.answers().stream().map(RoleAnswerView::roleCode).toList();
                 long[] nanos = new long[n];
                 int warmup = Math.min(200, n / 5);
                 for (int i = -warmup; i < n; i++) {
                     int r = Math.floorMod(i, roles.size());
                     long start = System.nanoTime();
-                    RoleAnswerView saved = assessments.saveRoleAnswer(round.summary().id(), roles.get(r), versions[r],
+                    RoleAnswerView saved = rounds.saveRoleAnswer(round.summary().id(), roles.get(r), versions[r],
                             new RoleAnswerInput(Math.floorMod(i, 5), false, null, Map.of()));
                     if (mode.endsWith("+fsync")) {
                         jdbc.sql("CHECKPOINT SYNC").update();

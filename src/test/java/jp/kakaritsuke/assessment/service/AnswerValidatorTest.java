@@ -14,13 +14,14 @@ import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.base.FieldErrors;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.junit.jupiter.api.Test;
 
 /** The one rule for answers, also deciding which stored answers a later version's round carries over. */
 class AnswerValidatorTest {
 
     static Indicator indicator(String code, AnswerType type, Integer max, List<Choice> extra) {
-        return new Indicator(code, "OUT_OF_HOURS", 1, code, code, null, null, type, null, null, 0, max, max, "9", 4, null,
+        return new Indicator(code, RoleCode.OUT_OF_HOURS, 1, code, code, null, null, type, null, null, 0, max, max, "9", 4, null,
                 null, extra);
     }
 
@@ -28,7 +29,7 @@ class AnswerValidatorTest {
     static final Indicator FEE = indicator("fee", AnswerType.OUT_OF_HOURS_FEE, null, List.of());
     static final Indicator SHIFTS = indicator("shifts", AnswerType.NUMBER, 1000, List.of());
     static final List<String> ANCHORS = List.of("0", "1", "2", "3", "4");
-    static final RoleQuestion ROLE = new RoleQuestion("OUT_OF_HOURS", 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(ROTA, FEE, SHIFTS));
+    static final RoleQuestion ROLE = new RoleQuestion(RoleCode.OUT_OF_HOURS, 2, 8, "", "", null, ANCHORS, ANCHORS, List.of(ROTA, FEE, SHIFTS));
 
     @Test
     void theNewScalesAcceptTheirOwnChoicesOnly() {

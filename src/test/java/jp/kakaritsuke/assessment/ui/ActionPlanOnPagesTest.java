@@ -9,8 +9,9 @@ import jp.kakaritsuke.actionplan.service.ActionPlanService;
 import jp.kakaritsuke.actionplan.ui.ActionPlanPanel;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -45,11 +46,11 @@ class ActionPlanOnPagesTest extends SpringBrowserlessTest {
 
     @Test
     void thePlanShowsToTheFacilityAndNotToItsAssociation() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long round = fixtures.submitRound(clinic.id(), role -> 2, role -> false);
-        plans.add(clinic.id(), new ActionInput("HOME_CARE", null, round, "院内の連絡網を見直す", null, null, null));
+        plans.add(clinic.id(), new ActionInput(RoleCode.HOME_CARE, null, round, "院内の連絡網を見直す", null, null, null));
         Fixtures.asAdmin();
         long association = associations.create("行動計画画面 医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
         associations.addFacility(association, clinic.id());

@@ -15,9 +15,11 @@ import jp.kakaritsuke.assessment.domain.Indicator;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,9 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     FacilityProfile clinic;
     String editor;
@@ -46,9 +50,9 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        clinic = fixtures.facility(FacilityType.CLINIC);
+        clinic = fixtures.facility(FacilityKind.CLINIC);
         editor = fixtures.member(clinic, MemberRole.EDITOR);
-        round = assessments.startRound(clinic.id());
+        round = rounds.startRound(clinic.id());
     }
 
     @AfterEach
@@ -56,7 +60,7 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         Fixtures.anonymous();
     }
 
-    private QuestionnaireView open(String roleCode) {
+    private QuestionnaireView open(RoleCode roleCode) {
         QuestionnaireView view = navigate(QuestionnaireView.class, round.summary().id());
         view.showStep(view.stepOf(roleCode));
         return view;
@@ -68,28 +72,28 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
 
     @Test
     void choosingALevelSavesAtOnceAndMovesTheProgress() {
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         test(homeCare.level).selectItem(homeCare.level.getItemLabelGenerator().apply(3));
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").level()).isEqualTo(3);
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).level()).isEqualTo(3);
         assertThat(homeCare.status.getText()).startsWith("保存しました");
         assertThat(view.progressText.getText()).isEqualTo("1 / 14 役割 回答済み");
 
         test(homeCare.priority).click();
         test(homeCare.note).setValue("副主治医制を検討中");
-        var saved = assessments.round(round.summary().id()).answer("HOME_CARE");
+        var saved = rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE);
         assertThat(saved.priority()).isTrue();
         assertThat(saved.note()).isEqualTo("副主治医制を検討中");
     }
 
     @Test
     void fullWidthDigitsAreSavedAsNumbersAndShownPlainly() {
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         Indicator count = numberIndicator(homeCare);
         TextField field = (TextField) homeCare.indicators.get(count.code());
         test(field).setValue("１２");
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").indicators().get(count.code()).number())
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).indicators().get(count.code()).number())
                 .isEqualByComparingTo(BigDecimal.valueOf(12));
         assertThat(field.getValue()).isEqualTo("12");
         assertThat(field.isInvalid()).isFalse();
@@ -97,14 +101,14 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
 
         // a stored 3.00 reads 3, not 3.00
         test(field).setValue("3.00");
-        view = open("HOME_CARE");
-        assertThat(((TextField) view.editors.get("HOME_CARE").indicators.get(count.code())).getValue()).isEqualTo("3");
+        view = open(RoleCode.HOME_CARE);
+        assertThat(((TextField) view.editors.get(RoleCode.HOME_CARE).indicators.get(count.code())).getValue()).isEqualTo("3");
     }
 
     @Test
     void anOutOfRangeValueStaysInItsFieldFlaggedNotSavedAndListedOnTheReview() {
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         test(homeCare.level).selectItem(homeCare.level.getItemLabelGenerator().apply(2));
         Indicator count = numberIndicator(homeCare);
         TextField field = (TextField) homeCare.indicators.get(count.code());
@@ -115,11 +119,11 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         assertThat(field.getErrorMessage()).contains(count.min() + "〜" + String.format("%,d", count.max()));
         assertThat(homeCare.status.getText()).isEqualTo("保存されていません");
         assertThat(homeCare.status.getClassNames()).contains("not-saved");
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").indicators().get(count.code())).isNull();
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).indicators().get(count.code())).isNull();
         assertThat(homeCare.details.isOpened()).isTrue();
 
         // 次へ warns, names the field, and still lets the user go on
-        int step = view.stepOf("HOME_CARE");
+        int step = view.stepOf(RoleCode.HOME_CARE);
         view.next();
         Dialog warning = find(Dialog.class).single();
         assertThat(find(Paragraph.class, warning).all().stream().map(Paragraph::getText))
@@ -132,14 +136,14 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         List<Button> links = find(Button.class, view.problems).withClassName("review-link").all();
         Button link = links.stream().filter(b -> b.getText().contains(count.labelJa())).findFirst().orElseThrow();
         test(link).click();
-        assertThat(view.content.getChildren().anyMatch(c -> c == view.editors.get("HOME_CARE"))).isTrue();
-        assertThat(((TextField) view.editors.get("HOME_CARE").indicators.get(count.code())).getValue()).isEqualTo("5000");
+        assertThat(view.content.getChildren().anyMatch(c -> c == view.editors.get(RoleCode.HOME_CARE))).isTrue();
+        assertThat(((TextField) view.editors.get(RoleCode.HOME_CARE).indicators.get(count.code())).getValue()).isEqualTo("5000");
     }
 
     @Test
     void textThatIsNoNumberIsKeptAndFlagged() {
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         TextField field = (TextField) homeCare.indicators.get(numberIndicator(homeCare).code());
         test(field).setValue("十二");
         assertThat(field.getValue()).isEqualTo("十二");
@@ -159,10 +163,10 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         assertThat(view.submit.getParent().orElseThrow().getChildren().map(c -> c instanceof Button b ? b.getText() : ""))
                 .containsExactly("前へ", "提出する");
         test(links.stream().filter(b -> b.getText().startsWith("在宅医療")).findFirst().orElseThrow()).click();
-        assertThat(view.content.getChildren().anyMatch(c -> c instanceof RoleEditor e && e.roleCode.equals("HOME_CARE"))).isTrue();
+        assertThat(view.content.getChildren().anyMatch(c -> c instanceof RoleEditor e && e.roleCode == RoleCode.HOME_CARE)).isTrue();
 
         for (var answer : round.answers()) {
-            assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
+            rounds.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
                     new RoleAnswerInput(2, false, null, Map.of()));
         }
         view = navigate(QuestionnaireView.class, round.summary().id());
@@ -170,32 +174,32 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         assertThat(view.submit.isEnabled()).isTrue();
         assertThat(find(Button.class, view.problems).withClassName("review-link").all()).isEmpty();
         view.doSubmit();
-        assertThat(assessments.round(round.summary().id()).summary().status()).isEqualTo(RoundStatus.SUBMITTED);
+        assertThat(rounds.round(round.summary().id()).summary().status()).isEqualTo(RoundStatus.SUBMITTED);
         assertThat(getCurrentView()).isInstanceOf(RoleProfileView.class);
     }
 
     @Test
     void aReassessmentShowsLastTimesAnswerAndConfirmsItUnchanged() {
         for (var answer : round.answers()) {
-            assessments.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
-                    new RoleAnswerInput(2, answer.roleCode().equals("HOME_CARE"), null, Map.of()));
+            rounds.saveRoleAnswer(round.summary().id(), answer.roleCode(), answer.version(),
+                    new RoleAnswerInput(2, answer.roleCode() == RoleCode.HOME_CARE, null, Map.of()));
         }
-        assessments.submit(round.summary().id());
-        round = assessments.startRound(clinic.id());
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        submissions.submit(round.summary().id());
+        round = rounds.startRound(clinic.id());
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         assertThat(homeCare.getClassNames()).contains("unconfirmed");
         assertThat(homeCare.previousBox.isVisible()).isTrue();
         assertThat(find(com.vaadin.flow.component.html.Span.class, homeCare.previousBox).withClassName("previous-text").single().getText())
                 .isEqualTo("前回: レベル 2・重点");
         test(homeCare.unchanged).click();
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").confirmed()).isTrue();
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).confirmed()).isTrue();
         assertThat(homeCare.getClassNames()).doesNotContain("unconfirmed");
 
         // a change confirms too, and the review lists it under 前回からの変更
-        RoleEditor endOfLife = view.editors.get("END_OF_LIFE");
+        RoleEditor endOfLife = view.editors.get(RoleCode.END_OF_LIFE);
         test(endOfLife.level).selectItem(endOfLife.level.getItemLabelGenerator().apply(3));
-        assertThat(assessments.round(round.summary().id()).answer("END_OF_LIFE").confirmed()).isTrue();
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.END_OF_LIFE).confirmed()).isTrue();
         view.showStep(view.reviewStep());
         assertThat(find(Paragraph.class, view.content).withClassName("review-change").all().stream().map(Paragraph::getText))
                 .containsExactly("看取り・実施レベル: 2 → 3");
@@ -219,28 +223,28 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
 
     @Test
     void whenSomeoneElseSavedFirstTheEditorSeesBothAndNothingIsLost() {
-        QuestionnaireView view = open("HOME_CARE");
-        RoleEditor homeCare = view.editors.get("HOME_CARE");
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        RoleEditor homeCare = view.editors.get(RoleCode.HOME_CARE);
         // a colleague saves the same role behind this screen's back
-        assessments.saveRoleAnswer(round.summary().id(), "HOME_CARE", round.answer("HOME_CARE").version(),
+        rounds.saveRoleAnswer(round.summary().id(), RoleCode.HOME_CARE, round.answer(RoleCode.HOME_CARE).version(),
                 new RoleAnswerInput(1, false, "同僚の入力", Map.of()));
 
         test(homeCare.level).selectItem(homeCare.level.getItemLabelGenerator().apply(4));
         Dialog dialog = find(Dialog.class).single();
         assertThat(find(Paragraph.class, dialog).withClassName("conflict-mine").single().getText()).contains("4 地域の");
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").level()).isEqualTo(1);
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).level()).isEqualTo(1);
 
         // keep mine: saved on top of the colleague's version, knowingly
         test(find(Button.class, dialog).withText("自分の入力で上書きする").single()).click();
-        assertThat(assessments.round(round.summary().id()).answer("HOME_CARE").level()).isEqualTo(4);
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.HOME_CARE).level()).isEqualTo(4);
     }
 
     @Test
     void viewersSeeTheRoundReadOnly() {
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.as(viewer);
-        QuestionnaireView view = open("HOME_CARE");
-        assertThat(view.editors.get("HOME_CARE").level.isReadOnly()).isTrue();
+        QuestionnaireView view = open(RoleCode.HOME_CARE);
+        assertThat(view.editors.get(RoleCode.HOME_CARE).level.isReadOnly()).isTrue();
         view.showStep(view.reviewStep());
         assertThat(view.submit).isNull();
     }
@@ -248,8 +252,8 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
     @Test
     @SuppressWarnings("unchecked")
     void aClinicAnswersTheReportsRotaItemOnItsEightBandsAndAnAssociationIsNotAskedIt() {
-        QuestionnaireView view = open("OUT_OF_HOURS");
-        RoleEditor ooh = view.editors.get("OUT_OF_HOURS");
+        QuestionnaireView view = open(RoleCode.OUT_OF_HOURS);
+        RoleEditor ooh = view.editors.get(RoleCode.OUT_OF_HOURS);
         var rota = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<jp.kakaritsuke.assessment.domain.Choice>)
                 ooh.indicators.get("OUT_OF_HOURS.rota");
         assertThat(rota.getListDataView().getItems().map(c -> rota.getItemLabelGenerator().apply(c)).toList())
@@ -261,14 +265,14 @@ class QuestionnaireViewTest extends SpringBrowserlessTest {
         // the card says which function of the report the role relates to, as this service's mapping
         assertThat(ooh.help.getElement().getTextRecursively()).contains("この役割は報告の", "（イ）", "当サービスによる対応付け");
         test(rota).selectItem("3:有り(月1回)");
-        assertThat(assessments.round(round.summary().id()).answer("OUT_OF_HOURS").indicators().get("OUT_OF_HOURS.rota").choice())
+        assertThat(rounds.round(round.summary().id()).answer(RoleCode.OUT_OF_HOURS).indicators().get("OUT_OF_HOURS.rota").choice())
                 .isEqualTo(jp.kakaritsuke.assessment.domain.Choice.FREQ_1);
         assertThat(ooh.indicators).containsKey("OUT_OF_HOURS.out_of_hours_fee").doesNotContainKey("OUT_OF_HOURS.member_duty_shifts");
 
-        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile association = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(association, MemberRole.EDITOR);
-        round = assessments.startRound(association.id());
-        RoleEditor theirs = open("OUT_OF_HOURS").editors.get("OUT_OF_HOURS");
+        round = rounds.startRound(association.id());
+        RoleEditor theirs = open(RoleCode.OUT_OF_HOURS).editors.get(RoleCode.OUT_OF_HOURS);
         assertThat(theirs.indicators).containsKey("OUT_OF_HOURS.member_duty_shifts")
                 .doesNotContainKeys("OUT_OF_HOURS.rota", "OUT_OF_HOURS.out_of_hours_fee", "OUT_OF_HOURS.duty_shifts");
         assertThat(theirs.getElement().getTextRecursively()).doesNotContain("かかりつけ医機能報告と同じ質問");

@@ -10,8 +10,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.util.List;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
@@ -51,10 +52,10 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
     @Test
     void eachRoleSaysWhichFunctionsOfTheReportItRelatesToWithTheReasonOnDemandAndMarkedAsOurs() {
         when(editions.current()).thenReturn(edition(List.of(
-                new CrosswalkLink(ReportFunction.NO2_C, null, "HOME_CARE", "訪問診療・往診の体制はこの役割のレベルそのもの", "the level itself"),
-                new CrosswalkLink(ReportFunction.NO2_A, null, "OUT_OF_HOURS", "時間外の体制", "out of hours"),
-                new CrosswalkLink(ReportFunction.NO2_D, null, "END_OF_LIFE", "看取りと介護の連携", "end of life"))));
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+                new CrosswalkLink(ReportFunction.NO2_C, null, RoleCode.HOME_CARE, "訪問診療・往診の体制はこの役割のレベルそのもの", "the level itself"),
+                new CrosswalkLink(ReportFunction.NO2_A, null, RoleCode.OUT_OF_HOURS, "時間外の体制", "out of hours"),
+                new CrosswalkLink(ReportFunction.NO2_D, null, RoleCode.END_OF_LIFE, "看取りと介護の連携", "end of life"))));
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long round = fixtures.submitRound(clinic.id(), r -> 2, r -> false);
 
@@ -77,15 +78,15 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
     @Test
     void linksToTheReportPreparationForAClinicButNotForAnAssociationAndHidesWithoutLinks() {
         when(editions.current()).thenReturn(edition(List.of(
-                new CrosswalkLink(ReportFunction.NO2_C, null, "HOME_CARE", "理由", "why"))));
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+                new CrosswalkLink(ReportFunction.NO2_C, null, RoleCode.HOME_CARE, "理由", "why"))));
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         long round = fixtures.submitRound(clinic.id(), r -> 1, r -> false);
         navigate(RoleProfileView.class, round);
         assertThat(find(Anchor.class).withClassName("crosswalk-prepare").single().getHref())
                 .isEqualTo("report-preparation?facility=" + clinic.id());
 
-        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile association = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(association, MemberRole.EDITOR);
         long associationRound = fixtures.submitRound(association.id(), r -> 1, r -> false);
         RoleProfileView view = navigate(RoleProfileView.class, associationRound);
@@ -94,7 +95,7 @@ class RoleProfileCrosswalkTest extends SpringBrowserlessTest {
 
         // an edition without links (or none at all): the result page works and shows no crosswalk
         when(editions.current()).thenReturn(edition(List.of()));
-        FacilityProfile other = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile other = fixtures.facility(FacilityKind.HOSPITAL);
         fixtures.member(other, MemberRole.EDITOR);
         long hospitalRound = fixtures.submitRound(other.id(), r -> 1, r -> false);
         assertThat(navigate(RoleProfileView.class, hospitalRound).crosswalk.isVisible()).isFalse();

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerInput;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.assessment.service.SubmissionService;
 import jp.kakaritsuke.base.ui.RoleRadarChart;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,9 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     jp.kakaritsuke.assessment.service.QuestionnaireService questionnaires;
@@ -41,17 +45,17 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
 
     @Test
     void saysWhichRolesWereAnsweredInDetailAndLetsAnEditorPlanAnAction() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         for (var a : round.answers()) {
-            Map<String, jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue> detail = a.roleCode().equals("HOME_CARE")
+            Map<String, jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue> detail = a.roleCode() == RoleCode.HOME_CARE
                     ? Map.of("HOME_CARE.visit_patients", jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue.typed("１２"))
                     : Map.of();
-            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(a.roleCode().equals("HOME_CARE") ? 2 : 1, a.roleCode().equals("HOME_CARE"), null, detail));
+            rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(a.roleCode() == RoleCode.HOME_CARE ? 2 : 1, a.roleCode() == RoleCode.HOME_CARE, null, detail));
         }
-        assessments.submit(round.summary().id());
+        submissions.submit(round.summary().id());
 
         navigate(RoleProfileView.class, round.summary().id());
         String note = find(com.vaadin.flow.component.html.Paragraph.class).withClassName("detail-note").single().getText();
@@ -68,19 +72,19 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
 
     @Test
     void showsSimilarCasesAndPracticesAndOverlaysACase() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        RoundView round = assessments.startRound(clinic.id());
+        RoundView round = rounds.startRound(clinic.id());
         for (var a : round.answers()) {
             int level = switch (a.roleCode()) {
-                case "HOME_CARE", "OUT_OF_HOURS" -> 4;
-                case "END_OF_LIFE" -> 1;
+                case RoleCode.HOME_CARE, RoleCode.OUT_OF_HOURS -> 4;
+                case RoleCode.END_OF_LIFE -> 1;
                 default -> 0;
             };
-            assessments.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
-                    new RoleAnswerInput(level, a.roleCode().equals("END_OF_LIFE"), null, Map.of()));
+            rounds.saveRoleAnswer(round.summary().id(), a.roleCode(), a.version(),
+                    new RoleAnswerInput(level, a.roleCode() == RoleCode.END_OF_LIFE, null, Map.of()));
         }
-        assessments.submit(round.summary().id());
+        submissions.submit(round.summary().id());
         String viewer = fixtures.member(clinic, MemberRole.VIEWER); // a board member reads it
         Fixtures.as(viewer);
 
@@ -92,7 +96,7 @@ class RoleProfileViewTest extends SpringBrowserlessTest {
         List<Div> groups = find(Div.class).withClassName("practice-group").all();
         assertThat(groups.getFirst().getElement().getAttribute("data-role")).isEqualTo("END_OF_LIFE");
         assertThat(groups.getFirst().getElement().getAttribute("data-kind")).isEqualTo("PRIORITY");
-        String anchor = questionnaires.version(round.summary().questionnaireVersion()).role("END_OF_LIFE").orElseThrow()
+        String anchor = questionnaires.version(round.summary().questionnaireVersion()).role(RoleCode.END_OF_LIFE).orElseThrow()
                 .levelAnchor(2, java.util.Locale.JAPANESE);
         assertThat(groups.getFirst().getElement().getTextRecursively()).contains("看取り（重点）", "次のレベルに上がるには",
                 "レベル2:「" + anchor + "」", "重点に選んだ看取りで、");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class StartViewTest extends SpringBrowserlessTest {
 
     @Test
     void eachUserStartsAtTheirOwnWork() {
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         navigate("start", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AssessmentHomeView");
 
@@ -58,7 +58,7 @@ class StartViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("FacilityAdminView");
 
         // someone with neither (a facility member who left)
-        var clinic = fixtures.facility(FacilityType.CLINIC);
+        var clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.VIEWER); // leaves the security context as that member
         facilities.leave(clinic.id());
         navigate("start", com.vaadin.flow.component.Component.class);

@@ -71,7 +71,7 @@ public final class RollupBench {
         AssociationRepository associations = new AssociationRepository(jdbc);
         RollupRepository rollups = new RollupRepository(jdbc);
         CaseLibraryService library = new CaseLibraryService(new CaseLibraryRepository(jdbc), new DataSourceTransactionManager(ds));
-        List<String> roles = library.library().roles().stream().map(r -> r.code()).toList();
+        List<String> roles = library.library().roles().stream().map(r -> r.code().name()).toList();
         AssociationTree tree = associations.tree();
         Association national = tree.all().stream().filter(a -> a.level() == AssociationLevel.NATIONAL).findFirst().orElseThrow();
         Association tokyo = tree.all().stream().filter(a -> a.level() == AssociationLevel.PREFECTURAL && a.prefecture().equals("東京都"))

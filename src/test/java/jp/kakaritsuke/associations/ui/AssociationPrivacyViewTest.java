@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -28,7 +28,7 @@ class AssociationPrivacyViewTest extends SpringBrowserlessTest {
     @Autowired
     FacilityService facilities;
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -39,11 +39,11 @@ class AssociationPrivacyViewTest extends SpringBrowserlessTest {
     void theDraftAndTheStaffPageDoNotOpenForTheAssociation() {
         Fixtures.asAdmin();
         long pref = admin.create("千葉県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "千葉県", null);
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         facilities.setConsent(clinic.id(), true);
         long submitted = fixtures.submitRound(clinic.id(), r -> 2, r -> false);
-        long draft = assessments.startRound(clinic.id()).summary().id();
+        long draft = rounds.startRound(clinic.id()).summary().id();
         Fixtures.asAdmin();
         admin.addFacility(pref, clinic.id());
         String staff = fixtures.associationAdmin(pref);

@@ -6,8 +6,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.List;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -45,13 +46,13 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         long city = admin.create("福岡市医師会", AssociationLevel.MUNICIPAL, "福岡県", pref);
         FacilityProfile first = null;
         for (int i = 0; i < 3; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             fixtures.member(f, MemberRole.EDITOR);
             if (i == 0) {
                 facilities.setConsent(f.id(), true);
                 first = f;
             }
-            fixtures.submitRound(f.id(), role -> role.equals("OUT_OF_HOURS") ? 0 : 3, role -> false);
+            fixtures.submitRound(f.id(), role -> role == RoleCode.OUT_OF_HOURS ? 0 : 3, role -> false);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
         }

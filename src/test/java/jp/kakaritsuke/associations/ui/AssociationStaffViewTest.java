@@ -11,7 +11,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.ui.CopyableText;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -142,7 +142,7 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         assertThat(good).isNotEqualTo(lost);
 
         // a clinic director already has an account: logged in, they accept with it
-        String director = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String director = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(director);
         AssociationInvitationAcceptView accept = navigate("association-invite/" + revoked, AssociationInvitationAcceptView.class);
         assertThat(accept.message.getText()).isEqualTo("この招待コードは無効か、使用済み、または期限切れです");
@@ -197,8 +197,8 @@ class AssociationStaffViewTest extends SpringBrowserlessTest {
         long prefA = admin.create("静岡県医師会" + suffix, AssociationLevel.PREFECTURAL, "静岡県", national);
         long prefB = admin.create("静岡県医師会 (新)" + suffix, AssociationLevel.PREFECTURAL, "静岡県", national);
         long city = admin.create("磐田市医師会" + suffix, AssociationLevel.MUNICIPAL, "静岡県", prefA);
-        var imported = fixtures.facility(FacilityType.CLINIC);
-        var other = fixtures.facility(FacilityType.HOSPITAL);
+        var imported = fixtures.facility(FacilityKind.CLINIC);
+        var other = fixtures.facility(FacilityKind.HOSPITAL);
         Fixtures.asAdmin();
         admin.addFacility(city, imported.id());
         admin.addFacility(city, other.id());

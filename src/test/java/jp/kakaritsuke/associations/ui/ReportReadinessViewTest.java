@@ -11,7 +11,7 @@ import java.time.Instant;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ReportReadinessViewTest extends SpringBrowserlessTest {
         long pref = admin.create("福岡県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "福岡県", null);
         long city = admin.create("福岡市医師会", AssociationLevel.MUNICIPAL, "福岡県", pref);
         for (int i = 0; i < 5; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             Fixtures.asAdmin();
             admin.addFacility(city, f.id());
             if (i < 4) {

@@ -14,7 +14,7 @@ import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.RoundNoticeService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.mail.service.MailKind;
@@ -67,7 +67,7 @@ class RoundNoticeViewTest extends SpringBrowserlessTest {
         FacilityProfile consenting = null;
         String consentingEditor = null;
         for (int i = 0; i < 4; i++) {
-            FacilityProfile f = fixtures.facility(FacilityType.CLINIC);
+            FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             String editor = fixtures.member(f, MemberRole.EDITOR);
             if (i == 0) {
                 facilities.setConsent(f.id(), true);

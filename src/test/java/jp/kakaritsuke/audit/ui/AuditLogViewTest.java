@@ -8,7 +8,7 @@ import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.base.AuditAction;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +72,7 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isEqualTo(4);
         assertThat(view.association.getListDataView().getItemCount()).isEqualTo(1);
 
-        String member = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String member = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(member);
         navigate("audit", jp.kakaritsuke.base.ui.AccessDeniedView.class);
     }

@@ -8,9 +8,9 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import com.vaadin.flow.component.html.Anchor;
 import java.util.List;
-import jp.kakaritsuke.assessment.service.AssessmentService;
+import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class ErrorPagesTest extends SpringBrowserlessTest {
     Fixtures fixtures;
 
     @Autowired
-    AssessmentService assessments;
+    RoundService rounds;
 
     @AfterEach
     void tearDown() {
@@ -81,9 +81,9 @@ class ErrorPagesTest extends SpringBrowserlessTest {
 
     @Test
     void aMalformedStepOfTheQuestionnaireShowsTheInvalidAddressPage() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
-        long round = assessments.startRound(clinic.id()).summary().id();
+        long round = rounds.startRound(clinic.id()).summary().id();
         for (List<String> step : List.of(List.of("abc"), List.of("1e3"), List.of("\u0000"), List.of("2147483648"),
                 List.of("-1"), List.of("0"), List.of(""), List.of("1.0"), List.of("+2"), List.of("99"),
                 List.of("9".repeat(500)), List.of("1", "2"))) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H4;
 import jp.kakaritsuke.caselibrary.domain.CaseCategory;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
 import jp.kakaritsuke.caselibrary.domain.Practice;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SurveyAnswer;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CaseLibraryViewsTest extends SpringBrowserlessTest {
         long marks = 0;
         for (int row = 0; row < grid.size(); row++) {
             for (var role : service.library().roles()) {
-                if ("●".equals(grid.getCellText(row, grid.getColumnPosition(role.code())))) {
+                if ("●".equals(grid.getCellText(row, grid.getColumnPosition(role.code().name())))) {
                     marks++;
                 }
             }
@@ -56,7 +57,7 @@ class CaseLibraryViewsTest extends SpringBrowserlessTest {
         view.prefecture.setValue("千葉県");
         assertThat(grid.size()).isEqualTo(3);
         view.prefecture.clear();
-        view.role.setValue(service.library().role("SCHOOL_HEALTH").orElseThrow());
+        view.role.setValue(service.library().role(RoleCode.SCHOOL_HEALTH).orElseThrow());
         assertThat(java.util.stream.IntStream.range(0, grid.size()).mapToObj(grid::getRow).map(CaseStudy::number))
                 .containsExactly("4", "6");
     }
@@ -93,11 +94,11 @@ class CaseLibraryViewsTest extends SpringBrowserlessTest {
         PracticeSearchView view = navigate(PracticeSearchView.class);
         var grid = test(view.grid);
         assertThat(grid.size()).isEqualTo(79);
-        view.role.setValue(service.library().role("END_OF_LIFE").orElseThrow());
+        view.role.setValue(service.library().role(RoleCode.END_OF_LIFE).orElseThrow());
         int endOfLife = grid.size();
         assertThat(endOfLife).isBetween(1, 78);
         for (int i = 0; i < endOfLife; i++) {
-            assertThat(grid.getRow(i).roleCodes()).contains("END_OF_LIFE");
+            assertThat(grid.getRow(i).roleCodes()).contains(RoleCode.END_OF_LIFE);
         }
         view.role.clear();
         view.keyword.setValue("副主治医");

@@ -6,7 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasValidation;
 import java.util.List;
 import java.util.UUID;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class FacilityAdminViewTest extends SpringBrowserlessTest {
         assertThat(view.registration.isOpened()).isTrue();
 
         test(view.form.name).setValue(token + " さくら診療所");
-        view.form.type.setValue(FacilityType.CLINIC);
+        view.form.type.setValue(FacilityKind.CLINIC);
         view.form.prefecture.setValue("千葉県");
         test(view.form.municipality).setValue("柏市");
         test(view.create).click();
@@ -73,7 +73,7 @@ class FacilityAdminViewTest extends SpringBrowserlessTest {
         String token = "柏" + UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 3; i++) {
             facilities.create(new jp.kakaritsuke.facility.domain.FacilityProfile(null, 0, "クリニック" + i + " " + token,
-                    FacilityType.CLINIC, i == 2 ? "東京都" : "千葉県", i == 1 ? "流山市" : "柏市", null, null, null, null, 1, 0,
+                    FacilityKind.CLINIC, i == 2 ? "東京都" : "千葉県", i == 1 ? "流山市" : "柏市", null, null, null, null, 1, 0,
                     java.util.Set.of()));
         }
         test(view.search).setValue(token + " 千葉県");

@@ -3,7 +3,7 @@ package jp.kakaritsuke.facility.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class FacilityFormNumbersTest extends SpringBrowserlessTest {
         Fixtures.asAdmin();
         FacilityForm form = navigate(FacilityAdminView.class).form;
         form.name.setValue("柏の葉病院");
-        form.type.setValue(FacilityType.HOSPITAL);
+        form.type.setValue(FacilityKind.HOSPITAL);
         form.prefecture.setValue("千葉県");
         form.bedsGeneral.setValue("１２０");
         form.doctorsFullTime.setValue(" 1,2 ");

@@ -9,7 +9,7 @@ import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.PublicLinks;
 import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -56,7 +56,7 @@ class FacilityInvitationMailTest extends SpringBrowserlessTest {
 
     @Test
     void theInviteeFollowsTheMailedLinkAndBecomesAMember() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         String address = address();
 
@@ -107,7 +107,7 @@ class FacilityInvitationMailTest extends SpringBrowserlessTest {
 
     @Test
     void aResendMailsANewLinkAndTheOldOneIsDeadARevokedOneToo() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         String address = address();
         InvitationService.IssuedInvitation issued = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 小林", address);

@@ -11,7 +11,7 @@ import java.util.List;
 import jp.kakaritsuke.base.PublicLinks;
 import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -48,7 +48,7 @@ class FacilityMembersViewTest extends SpringBrowserlessTest {
 
     @Test
     void anEditorInvitesInPersonThenResendsAndRevokes() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fixtures.member(clinic, MemberRole.EDITOR);
         FacilityMembersView view = navigate(FacilityMembersView.class, clinic.id());
         assertThat(view.editorSection.isVisible()).isTrue();
@@ -111,7 +111,7 @@ class FacilityMembersViewTest extends SpringBrowserlessTest {
 
     @Test
     void editorsChangeRolesAndRemovePeopleButTheLastEditorStaysAndViewersLeave() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         FacilityMembersView view = navigate(FacilityMembersView.class, clinic.id());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.InvitationService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -33,7 +33,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
     @Test
     void eachProblemIsShownAtItsFieldAndTheCodeWorksOnceFixed() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String taken = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.asAdmin();
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 山本").code();
@@ -91,7 +91,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
     @Test
     void theFormStartsWithTheInviteesNameAndAddressAndShowsEveryProblemAtOnce() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String taken = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.asAdmin();
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "看護師長 佐々木", "Sasaki.Kango@Example.JP").code();
@@ -138,8 +138,8 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
     @Test
     void someoneLoggedInJoinsWithTheirAccount() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
-        FacilityProfile hospital = fixtures.facility(FacilityType.HOSPITAL);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
+        FacilityProfile hospital = fixtures.facility(FacilityKind.HOSPITAL);
         String doctor = fixtures.member(clinic, MemberRole.EDITOR);
         Fixtures.asAdmin();
         String code = invitations.invite(hospital.id(), MemberRole.EDITOR, "非常勤 医師").code();
@@ -162,7 +162,7 @@ class InvitationAcceptViewTest extends SpringBrowserlessTest {
 
     @Test
     void whoeverLosesARaceForTheCodeIsToldAtTheCodeAndKeepsNoAccount() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 二人目").code();
         Fixtures.anonymous();
         InvitationAcceptView view = navigate("invite/" + code, InvitationAcceptView.class);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -39,7 +39,7 @@ class NameRulesViewTest extends SpringBrowserlessTest {
         test(view.register).click();
         int before = facilities.visibleFacilities().size();
         view.form.name.setValue("柏\u0000クリニック");
-        view.form.type.setValue(FacilityType.CLINIC);
+        view.form.type.setValue(FacilityKind.CLINIC);
         view.form.prefecture.setValue("千葉県");
         view.form.municipality.setValue("-柏市");
         test(view.create).click();
@@ -57,7 +57,7 @@ class NameRulesViewTest extends SpringBrowserlessTest {
 
     @Test
     void theInvitationPageShowsAnRloDisplayNameAtItsField() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         Fixtures.asAdmin();
         String code = invitations.invite(clinic.id(), MemberRole.VIEWER, "理事 山本").code();
         Fixtures.anonymous();

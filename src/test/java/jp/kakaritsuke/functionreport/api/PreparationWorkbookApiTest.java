@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
@@ -61,10 +61,10 @@ class PreparationWorkbookApiTest {
 
     @Test
     void theFacilitysPeopleDownloadTheWorkbookOthersGet404() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String editor = fixtures.member(clinic, MemberRole.EDITOR);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
-        String outsider = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String outsider = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(editor);
         int year = preparations.currentReportYear();
         var started = preparations.start(clinic.id(), year);
@@ -130,7 +130,7 @@ class PreparationWorkbookApiTest {
     /** A year not started yet still gives a workbook: every item to answer, the checklist starting there. */
     @Test
     void aYearNotStartedGivesTheWorkbookToStartFrom() throws Exception {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.as(viewer);
         int year = preparations.currentReportYear();

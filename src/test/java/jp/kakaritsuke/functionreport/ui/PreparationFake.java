@@ -21,6 +21,7 @@ import jp.kakaritsuke.base.ConflictException;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.FieldErrors.FieldError;
 import jp.kakaritsuke.base.NumberInput;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.CrosswalkLink;
 import jp.kakaritsuke.functionreport.domain.GmisPrefill;
@@ -91,8 +92,8 @@ public class PreparationFake {
                         List.of(c(0, "無し(意向無し)", false), c(1, "無し(意向有り)", false), c(2, "有り", true)),
                         ItemPeriod.PREVIOUS_CALENDAR_YEAR, GmisPrefill.NO, false, null, null, true, 0));
         return new ReportEdition(year, "かかりつけ医機能報告 " + year, null, LocalDate.of(year - 1, 11, 4), "報告マニュアル",
-                items, List.of(new CrosswalkLink(ReportFunction.NO2_D, null, "HOME_CARE", "在宅医療の理由", null),
-                new CrosswalkLink(ReportFunction.NO2_A, "NO2A.ROTA", "HOME_CARE", "当番", null)),
+                items, List.of(new CrosswalkLink(ReportFunction.NO2_D, null, RoleCode.HOME_CARE, "在宅医療の理由", null),
+                new CrosswalkLink(ReportFunction.NO2_A, "NO2A.ROTA", RoleCode.HOME_CARE, "当番", null)),
                 List.of(new PrefillRule("NO2D.OPINION_LETTER", 3, "CARE_WELFARE.opinion_letter",
                         Map.of("NONE_NO_INTENT", 0, "NONE_WITH_INTENT", 1, "PROVIDED", 2), "同じ設問", null)));
     }

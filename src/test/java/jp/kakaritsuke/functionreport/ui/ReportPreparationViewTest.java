@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.functionreport.domain.AnswerOrigin;
 import jp.kakaritsuke.functionreport.domain.PreparationAnswer;
@@ -59,7 +59,7 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
     }
 
     private FacilityProfile clinic(MemberRole role) {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         fake = PreparationFake.wire(preparations, editions, clinic.id(), clinic.name(), role == MemberRole.EDITOR);
         fixtures.member(clinic, role);
         return clinic;
@@ -273,7 +273,7 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
 
     @Test
     void anAssociationIsToldItDoesNotReport() {
-        FacilityProfile association = fixtures.facility(FacilityType.ASSOCIATION);
+        FacilityProfile association = fixtures.facility(FacilityKind.ASSOCIATION);
         when(preparations.currentReportYear()).thenReturn(PreparationFake.YEAR);
         when(editions.years()).thenReturn(List.of(2026));
         fixtures.member(association, MemberRole.EDITOR);
@@ -296,7 +296,7 @@ class ReportPreparationViewTest extends SpringBrowserlessTest {
 
     @Test
     void anotherFacilitysPreparationIsNotFound() {
-        FacilityProfile other = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile other = fixtures.facility(FacilityKind.CLINIC);
         clinic(MemberRole.EDITOR);
         com.vaadin.flow.component.UI.getCurrent().navigate("report-preparation",
                 QueryParameters.simple(Map.of("facility", String.valueOf(other.id()))));

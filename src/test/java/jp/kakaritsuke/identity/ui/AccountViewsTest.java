@@ -11,7 +11,7 @@ import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.List;
 import jp.kakaritsuke.base.ui.NewAccountForm;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
 import jp.kakaritsuke.identity.service.UserAccountService;
@@ -87,7 +87,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theAccountPageShowsEveryProblemAtOnceAndKeepsWhatWasTyped() {
-        String user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String user = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         AccountView view = navigate(AccountView.class);
         assertThat(view.summary.getText()).contains(user).contains(Fixtures.mail(user));
         assertThat(view.noAddress.isVisible()).isFalse();
@@ -110,7 +110,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
         test(view.changeEmail).click();
         assertThat(view.newEmail.getErrorMessage()).isEqualTo("現在のメールアドレスと同じです");
         assertThat(view.emailPassword.getErrorMessage()).isEqualTo("現在のパスワードが正しくありません");
-        String other = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String other = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(user);
         test(view.newEmail).setValue(Fixtures.mail(other));
         test(view.emailPassword).setValue(Fixtures.PASSWORD);
@@ -124,7 +124,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theLinkFromTheMailOpensThePageThatSetsTheNewPasswordAndTheAccountPageChangesItAgainWithoutRed() {
-        String user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String user = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.anonymous();
         ForgotPasswordView forgot = navigate("forgot-password", ForgotPasswordView.class);
         test(forgot.address).setValue(Fixtures.mail(user));
@@ -160,7 +160,7 @@ class AccountViewsTest extends SpringBrowserlessTest {
 
     @Test
     void anAdministratorFindsAnAccountAndDisablesItAfterConfirming() {
-        String user = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String user = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.asAdmin();
         AccountsAdminView view = navigate(AccountsAdminView.class);
         assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(2);

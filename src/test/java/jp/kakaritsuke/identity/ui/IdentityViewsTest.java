@@ -6,7 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.ApiTokenService;
 import jp.kakaritsuke.identity.service.LoginThrottle;
@@ -73,7 +73,7 @@ class IdentityViewsTest extends SpringBrowserlessTest {
 
     @Test
     void aUserCreatesATokenSeesItOnceAndRevokesIt() {
-        fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         ApiTokensView view = navigate(ApiTokensView.class);
         assertThat(test(view.grid).size()).isZero();
 
@@ -105,7 +105,7 @@ class IdentityViewsTest extends SpringBrowserlessTest {
 
     @Test
     void anAdministratorUnlocksALockedAccount() {
-        String username = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.VIEWER);
+        String username = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.VIEWER);
         for (int i = 0; i < 5; i++) {
             throttle.failed(username, "192.0.2.44");
         }

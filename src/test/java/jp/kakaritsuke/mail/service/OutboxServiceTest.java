@@ -12,7 +12,7 @@ import java.util.UUID;
 import jp.kakaritsuke.base.EmailAddress;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NotFoundException;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxMail;
@@ -138,7 +138,7 @@ class OutboxServiceTest {
     @Test
     void nobodyButAdministratorsReadsTheOutbox() {
         long id = queue("h" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp", "秘密");
-        String member = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String member = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(member);
         assertRefused(AccessDeniedException.class, id);
         Fixtures.anonymous();

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.UUID;
 import jp.kakaritsuke.base.ui.RouteNotFoundView;
 import jp.kakaritsuke.base.ui.CopyableText;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.mail.domain.MailState;
 import jp.kakaritsuke.mail.domain.OutboxRepository;
@@ -117,7 +117,7 @@ class OutboxViewTest extends SpringBrowserlessTest {
 
     @Test
     void othersAreRefused() {
-        String member = fixtures.member(fixtures.facility(FacilityType.CLINIC), MemberRole.EDITOR);
+        String member = fixtures.member(fixtures.facility(FacilityKind.CLINIC), MemberRole.EDITOR);
         Fixtures.as(member);
         // @RolesAllowed("ADMIN"): Vaadin answers a route one may not enter as an unknown one, and the service refuses too
         navigate("admin/outbox", RouteNotFoundView.class);

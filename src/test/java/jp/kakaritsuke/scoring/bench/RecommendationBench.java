@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.caselibrary.domain.CaseCategory;
-import jp.kakaritsuke.caselibrary.domain.FacilityKind;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.scoring.domain.CaseProfile;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.PracticeProfile;
@@ -43,9 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RecommendationBench {
 
-    static final List<String> ROLES = List.of("CLINIC_CLINIC", "CLINIC_HOSPITAL", "HOSPITAL_HOSPITAL", "MATERNAL_CHILD",
-            "SCHOOL_HEALTH", "OCCUPATIONAL_HEALTH", "CARE_WELFARE", "OUT_OF_HOURS", "HOME_CARE", "END_OF_LIFE",
-            "MULTIDISCIPLINARY", "EMERGENCY", "CAREER_SUPPORT", "OTHER");
+    static final List<RoleCode> ROLES = List.of(RoleCode.values());
     static final String[] PREFECTURES = {"北海道", "岩手県", "千葉県", "東京都", "愛知県", "京都府", "広島県", "福岡県", "佐賀県"};
 
     ScoringModel real;
@@ -77,16 +76,16 @@ public class RecommendationBench {
     }
 
     static FacilityRoleProfile randomProfile(Random random) {
-        Map<String, Integer> levels = new HashMap<>();
-        Set<String> priorities = new HashSet<>();
-        for (String r : ROLES) {
+        Map<RoleCode, Integer> levels = new HashMap<>();
+        Set<RoleCode> priorities = new HashSet<>();
+        for (RoleCode r : ROLES) {
             levels.put(r, random.nextInt(5));
             if (random.nextInt(6) == 0) {
                 priorities.add(r);
             }
         }
         FacilityKind kind = FacilityKind.values()[random.nextInt(3)];
-        return new FacilityRoleProfile(kind, PREFECTURES[random.nextInt(PREFECTURES.length)],
+        return FacilityRoleProfile.of(kind, PREFECTURES[random.nextInt(PREFECTURES.length)],
                 kind == FacilityKind.HOSPITAL ? 30 + random.nextInt(400) : 0, AreaType.values()[random.nextInt(3)], levels, priorities);
     }
 
@@ -107,7 +106,7 @@ public class RecommendationBench {
                         new int[] {random.nextInt(ROLES.size()), random.nextInt(ROLES.size())}));
             }
         }
-        return new ScoringModel(ROLES, cases, practices);
+        return new ScoringModel(cases, practices);
     }
 
     /** The real library from the same CSVs Liquibase loads (db-changelog/data). */
@@ -116,7 +115,7 @@ public class RecommendationBench {
         Map<String, double[]> weights = new LinkedHashMap<>();
         caseRows.forEach(r -> weights.put(r.get("case_number"), new double[ROLES.size()]));
         for (Map<String, String> r : Csv.read(data.resolve("case_role.csv"))) {
-            weights.get(r.get("case_number"))[ROLES.indexOf(r.get("role_code"))] =
+            weights.get(r.get("case_number"))[RoleCode.of(r.get("role_code")).ordinal()] =
                     Boolean.parseBoolean(r.get("derived")) ? ScoringModel.DERIVED_ROLE_WEIGHT : 1;
         }
         Map<String, AreaType> areas = Map.ofEntries(); // area types live in a changelog; the bench uses none for cases
@@ -133,7 +132,7 @@ public class RecommendationBench {
         Map<Long, List<Integer>> practiceRoles = new HashMap<>();
         for (Map<String, String> r : Csv.read(data.resolve("practice_role.csv"))) {
             practiceRoles.computeIfAbsent(Long.parseLong(r.get("practice_id")), k -> new ArrayList<>())
-                    .add(ROLES.indexOf(r.get("role_code")));
+                    .add(RoleCode.of(r.get("role_code")).ordinal());
         }
         List<PracticeProfile> practices = new ArrayList<>();
         for (Map<String, String> r : Csv.read(data.resolve("practice.csv"))) {
@@ -145,9 +144,9 @@ public class RecommendationBench {
             var reach = jp.kakaritsuke.scoring.domain.Reach.of(cases.get(caseIndex).kind(), r.get("case_number"), number);
             practices.add(new PracticeProfile(id, caseIndex, number, r.get("title"),
                     practiceRoles.get(id).stream().mapToInt(Integer::intValue).toArray(), summary.text(), summary.derived(),
-                    reach.reach(), reach.qualifyingRole() == null ? -1 : ROLES.indexOf(reach.qualifyingRole())));
+                    reach.reach(), reach.qualifyingRole() == null ? -1 : reach.qualifyingRole().ordinal()));
         }
-        return new ScoringModel(ROLES, cases, practices);
+        return new ScoringModel(cases, practices);
     }
 
     /** Our own CSVs as rows keyed by header. */
