@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.jspecify.annotations.Nullable;
 
 public interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
@@ -45,5 +46,5 @@ public interface InvitationRepository extends JpaRepository<Invitation, Long> {
             UPDATE Invitation i SET i.codeHash = :codeHash, i.expiresAt = :expiresAt, i.inviteeEmail = :email,
                    i.resentAt = :now, i.version = i.version + 1
             WHERE i.id = :id AND i.acceptedAt IS NULL AND i.revokedAt IS NULL""")
-    int renew(long id, String codeHash, String email, Instant now, Instant expiresAt);
+    int renew(long id, String codeHash, @Nullable String email, Instant now, Instant expiresAt);
 }

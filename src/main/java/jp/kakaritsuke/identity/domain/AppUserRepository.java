@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.jspecify.annotations.Nullable;
 
 public interface AppUserRepository extends JpaRepository<AppUser, Long>, AppUserSearch {
 
@@ -28,7 +29,7 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long>, AppUser
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update AppUser u set u.lockedUntil = :until where u.id = :id")
-    void lockUntil(@Param("id") long id, @Param("until") Instant until);
+    void lockUntil(@Param("id") long id, @Param("until") @Nullable Instant until);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update AppUser u set u.failedLogins = 0, u.lockedUntil = null where u.id = :id")

@@ -1,6 +1,7 @@
 package jp.kakaritsuke.identity.domain;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The administrators' account list: a text search with paging at any offset (a lazy grid asks for any slice). */
 public interface AppUserSearch {
@@ -12,7 +13,7 @@ public interface AppUserSearch {
      * Accounts whose user name, name or address contains {@code text} (case-insensitive; null or blank = any), by user
      * name.
      */
-    List<AppUser> search(String text, AccountFilter filter, long offset, int limit);
+    List<AppUser> search(@Nullable String text, AccountFilter filter, long offset, int limit);
 
-    long count(String text, AccountFilter filter);
+    long count(@Nullable String text, AccountFilter filter);
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.TypedQuery;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Spring Data's fragment implementation of {@link AppUserSearch}. */
 class AppUserSearchImpl implements AppUserSearch {
@@ -14,17 +15,17 @@ class AppUserSearchImpl implements AppUserSearch {
     private EntityManager entityManager;
 
     @Override
-    public List<AppUser> search(String text, AccountFilter filter, long offset, int limit) {
+    public List<AppUser> search(@Nullable String text, AccountFilter filter, long offset, int limit) {
         TypedQuery<AppUser> query = query("select u", text, filter, " order by u.username", AppUser.class);
         return query.setFirstResult((int) Math.min(Integer.MAX_VALUE, offset)).setMaxResults(limit).getResultList();
     }
 
     @Override
-    public long count(String text, AccountFilter filter) {
+    public long count(@Nullable String text, AccountFilter filter) {
         return query("select count(u)", text, filter, "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(String select, String text, AccountFilter filter, String order, Class<T> type) {
+    private <T> TypedQuery<T> query(String select, @Nullable String text, AccountFilter filter, String order, Class<T> type) {
         String pattern = pattern(text);
         StringBuilder jpql = new StringBuilder(select).append(" from AppUser u where 1 = 1");
         if (pattern != null) {
