@@ -32,9 +32,13 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.domain.FacilityType;
 import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.identity.service.LoginThrottle;
+import jp.kakaritsuke.identity.service.LoginThrottle.LoginRefusedException;
+import jp.kakaritsuke.identity.service.LoginThrottle.Reason;
 import jp.kakaritsuke.scoring.domain.ScoringModel;
 import jp.kakaritsuke.scoring.service.RecommendationService;
 import jp.kakaritsuke.testsupport.Fixtures;
+import jp.kakaritsuke.testsupport.ForkedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,10 +58,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
- * Two nodes of one installation (issue 14, item 7; docs/deployment.md, decision 0009): two complete application
- * contexts in this JVM, each with its own web server on a random port, started at the same moment on one MariaDB
- * database they create from nothing. Both come up (Liquibase's lock lets one migrate, the other waits), with one
- * administrator; the first administrator is created once even when both nodes look for it at the same moment; an
+ * Two nodes of one installation (issue 14, item 7; docs/deployment.md, decision 0009) on one MariaDB database made
+ * for the test. First the installation's first start: two processes of the application (real nodes, each its own
+ * JVM, {@link ForkedApp}) started together on the empty database both come up (one migrates under Liquibase's lock,
+ * the other retries after the history-table race and waits; base.LiquibaseFirstStart), with one administrator and
+ * each changeset run once. Then two complete application contexts in this JVM, each with its own web server on a
+ * random port, started at the same moment, for the rest: the first administrator is created once even when both
+ * nodes look for it at the same moment; an
  * edit through one node's service is read through the other's; a stale save on one node after the other saved is a
  * {@link ConcurrentEditException}, and two saves of one version at once leave one winner; a case-library reload on one
  * node reaches the other, whose API then serves the new library and whose scoring model is rebuilt from it.
@@ -78,6 +85,7 @@ class TwoNodesTest {
     static ConfigurableApplicationContext nodeB;
     static String serverUrl;
     static String database;
+    static final List<String> readyProcesses = new ArrayList<>();
 
     @BeforeAll
     static void startTwoNodesTogether() throws Exception {
@@ -90,13 +98,29 @@ class TwoNodesTest {
         assertThat(database).matches("[A-Za-z0-9_]+");
         sql("DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         String nodesUrl = serverUrl + database + parameters;
+        String[] nodeArguments = {
+                "--spring.datasource.url=" + nodesUrl,
+                "--spring.liquibase.drop-first=false", // a fresh database; never drop it under the other node
+                "--management.server.port=-1", // no fixed management port twice on one machine
+                "--app.cluster.migration-lock-wait=PT30M", // the other node's migration on a loaded machine
+                "--test.mailbox.enabled=false"}; // mails stay in the outbox (no SMTP server)
 
+        // 1. the first start of an installation: two processes (real nodes, each its own JVM) on the empty database
+        try (ForkedApp one = ForkedApp.start(ProcessNode.class, Map.of(), nodeArguments);
+             ForkedApp two = ForkedApp.start(ProcessNode.class, Map.of(), nodeArguments)) {
+            for (ForkedApp node : List.of(one, two)) {
+                // generous: a loaded machine takes minutes to start (not a timing assertion)
+                readyProcesses.add(node.awaitMark(m -> m.startsWith("READY "), Duration.ofMinutes(20)));
+                assertThat(node.awaitExit(Duration.ofMinutes(5))).as(node::output).isZero();
+            }
+        }
+
+        // 2. two application contexts in this JVM, started at the same moment, for the rest of the tests
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
-            Future<ConfigurableApplicationContext> a = starts.submit(() -> start("a", nodesUrl, together));
-            Future<ConfigurableApplicationContext> b = starts.submit(() -> start("b", nodesUrl, together));
-            // generous: a loaded machine takes minutes to start two contexts (not a timing assertion)
+            Future<ConfigurableApplicationContext> a = starts.submit(() -> start("a", nodeArguments, together));
+            Future<ConfigurableApplicationContext> b = starts.submit(() -> start("b", nodeArguments, together));
             try {
                 nodeA = a.get(20, TimeUnit.MINUTES);
             } finally {
@@ -110,19 +134,21 @@ class TwoNodesTest {
         SecurityContextHolder.setContextHolderStrategy(nodeA.getBean(SecurityContextHolderStrategy.class));
     }
 
-    private static ConfigurableApplicationContext start(String node, String url, CyclicBarrier together) throws Exception {
+    /** A node in a process of its own: starts, says READY with its port, stops. */
+    public static class ProcessNode {
+        public static void main(String[] args) {
+            ConfigurableApplicationContext context = ForkedApp.run(new SpringApplicationBuilder(), args);
+            ForkedApp.mark("READY " + ((WebServerApplicationContext) context).getWebServer().getPort());
+            context.close();
+            System.exit(0);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String node, String[] arguments, CyclicBarrier together) throws Exception {
         together.await(1, TimeUnit.MINUTES);
-        return new SpringApplicationBuilder(KakaritsukeApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.liquibase.drop-first=false", // a fresh database; never drop it under the other node
-                "--spring.datasource.hikari.pool-name=node-" + node,
-                "--server.port=0",
-                "--management.server.port=-1", // no second fixed management port in one JVM
-                "--app.cluster.snapshot-check=PT1S",
-                "--app.cluster.migration-lock-wait=PT30M", // the other node's migration on a loaded machine
-                "--app.mail.delivery-interval=PT1H",
-                "--app.rounds.reminder-cron=-",
-                "--test.mailbox.enabled=false"); // mails stay in the outbox (no SMTP server)
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("--spring.datasource.hikari.pool-name=node-" + node, "--app.cluster.snapshot-check=PT1S"));
+        return ForkedApp.run(new SpringApplicationBuilder(), all.toArray(String[]::new));
     }
 
     @AfterAll
@@ -141,6 +167,7 @@ class TwoNodesTest {
     @Test
     @Order(1)
     void bothNodesStartTogetherOnAnEmptyDatabaseWithOneAdministratorAndOneMigration() {
+        assertThat(readyProcesses).as("both processes of the first start came up").hasSize(2).doesNotHaveDuplicates();
         assertThat(nodeA.isActive()).isTrue();
         assertThat(nodeB.isActive()).isTrue();
         assertThat(port(nodeA)).isNotEqualTo(port(nodeB));
@@ -256,17 +283,39 @@ class TwoNodesTest {
         assertThat(scoringB.model()).as("scoring's model is rebuilt from the new snapshot").isNotSameAs(modelBeforeB);
     }
 
+    /** Failed logins of a name no account has, spread over both nodes, lock it on both, as they would an account. */
+    @Test
+    @Order(6)
+    void anUnknownNameTriedOnBothNodesIsLockedOnBothLikeAnAccount() {
+        LoginThrottle throttleA = nodeA.getBean(LoginThrottle.class);
+        LoginThrottle throttleB = nodeB.getBean(LoginThrottle.class);
+        String unknown = "nobody-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            (i % 2 == 0 ? throttleA : throttleB).failed(unknown, "192.0.2." + (i + 1));
+        }
+        for (LoginThrottle throttle : List.of(throttleA, throttleB)) {
+            assertThatThrownBy(() -> throttle.check(unknown, "198.51.100.7"))
+                    .isInstanceOfSatisfying(LoginRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ACCOUNT_LOCKED));
+        }
+    }
+
     // ---- helpers ----
 
-    /** The user of this thread's calls into {@code node}'s services (its own security context holder); null: nobody. */
+    /**
+     * The user of this thread's calls into {@code node}'s services; null: nobody. Set in the node's own holder strategy
+     * (its method security reads that) and in the static holder's (code that asks {@code SecurityContextHolder}
+     * directly, as UserAccountService does): both thread-local, so two threads acting on two nodes do not meet.
+     */
     private static void actAs(ConfigurableApplicationContext node, Authentication who) {
-        SecurityContextHolderStrategy strategy = node.getBean(SecurityContextHolderStrategy.class);
-        if (who == null) {
-            strategy.clearContext();
-        } else {
-            SecurityContext context = strategy.createEmptyContext();
-            context.setAuthentication(who);
-            strategy.setContext(context);
+        for (SecurityContextHolderStrategy strategy : List.of(node.getBean(SecurityContextHolderStrategy.class),
+                SecurityContextHolder.getContextHolderStrategy())) {
+            if (who == null) {
+                strategy.clearContext();
+            } else {
+                SecurityContext context = strategy.createEmptyContext();
+                context.setAuthentication(who);
+                strategy.setContext(context);
+            }
         }
     }
 
