@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.FacilityType;
+import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.MyAccountService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -31,7 +31,7 @@ class AnySignedInUserTest {
 
     @Test
     void refusesAnonymousCallersAndLetsAnySignedInUserIn() {
-        FacilityProfile clinic = fixtures.facility(FacilityType.CLINIC);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
         String viewer = fixtures.member(clinic, MemberRole.VIEWER);
         Fixtures.anonymous();
         assertThatThrownBy(() -> myAccount.me()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
@@ -195,6 +196,63 @@ class LoginThrottleTest {
         assertThat(forKnown).isInstanceOfSatisfying(LoginRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ACCOUNT_LOCKED));
         assertThat(((Exception) forUnknown).getMessage()).isEqualTo(((Exception) forKnown).getMessage());
         verify(encoder, never()).matches(any(), any());
+    }
+
+    @Autowired
+    jp.kakaritsuke.identity.domain.LoginNameFailureRepository unknownNames;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    /**
+     * Several nodes (issue 14): a second node is a LoginThrottle with its own memory on the same database. Failures of
+     * an unknown name spread over both nodes lock it on both, as they would an account (before, each node counted
+     * unknown names in its memory, so a name tried on two nodes told whether it existed). Addresses stay per node.
+     */
+    @Test
+    void unknownNamesAreCountedAcrossNodesLikeAccountsAddressesPerNode() throws Exception {
+        LoginThrottle otherNode = new LoginThrottle(users, unknownNames, publisher, java.time.Clock.systemUTC(), 5, 5, 20, 20, 15, 10_000);
+        String unknown = "nobody-" + UUID.randomUUID();
+        String known = newUser();
+        String attacker = address();
+        for (int i = 0; i < 5; i++) {
+            LoginThrottle node = i % 2 == 0 ? throttle : otherNode;
+            tx.executeWithoutResult(s -> {
+                node.failed(unknown, attacker);
+                node.failed(known, attacker);
+            });
+        }
+        for (LoginThrottle node : List.of(throttle, otherNode)) {
+            for (String name : List.of(unknown, known)) {
+                assertThatThrownBy(() -> node.check(name, address())).as(name)
+                        .isInstanceOfSatisfying(LoginRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ACCOUNT_LOCKED));
+            }
+        }
+        assertThat(unknownNames.find(jp.kakaritsuke.identity.domain.LoginNameFailureRepository.key(unknown)))
+                .hasValueSatisfying(f -> assertThat(f.failures()).isEqualTo(5));
+        // the address's 10 failures were split 6/4 between the nodes' memories: neither blocks it at 20 (per node)
+        tx.executeWithoutResult(s -> otherNode.check("someone-" + UUID.randomUUID(), attacker));
+    }
+
+    /** The unknown names' table is bounded like the memory was: the least recent failures go. */
+    @Test
+    void theUnknownNamesTableKeepsTheMostRecentNames() {
+        // after every other row (tests run one after the other; what goes are older tests' finished counts)
+        Instant later = Instant.parse("2100-01-01T00:00:00Z");
+        List<String> keys = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> jp.kakaritsuke.identity.domain.LoginNameFailureRepository.key("bounded-" + UUID.randomUUID())).toList();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(unknownNames.countFailure(keys.get(i), later.plusSeconds(i))).as("new").isTrue();
+            }
+            assertThat(unknownNames.countFailure(keys.getLast(), later.plusSeconds(9))).as("counted again").isFalse();
+            unknownNames.keepMostRecent(5);
+        });
+        // the 6th most recent (key 2) marks the cut: what failed before it went
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(unknownNames.find(keys.get(i)).isPresent()).as("key " + i).isEqualTo(i >= 2);
+        }
+        assertThat(unknownNames.find(keys.getLast())).hasValueSatisfying(f -> assertThat(f.failures()).isEqualTo(2));
     }
 
     @Test

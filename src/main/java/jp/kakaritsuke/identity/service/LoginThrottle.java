@@ -13,6 +13,7 @@ import jp.kakaritsuke.base.AuditEvent;
 import jp.kakaritsuke.base.TextRules;
 import jp.kakaritsuke.identity.domain.AppUser;
 import jp.kakaritsuke.identity.domain.AppUserRepository;
+import jp.kakaritsuke.identity.domain.LoginNameFailureRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +31,13 @@ import org.jspecify.annotations.Nullable;
  * <li>Per account (in the database, so it holds across restarts and nodes): every {@code lockAfter} consecutive
  * failures lock the account for {@code lockMinutes}, doubled at each further lock (5, 10, 20 minutes by default);
  * after {@code adminUnlockAfter} consecutive failures it stays locked until an administrator unlocks it. A successful
- * login resets the count. Unknown user names are counted the same way (in memory), so the answer does not tell
- * whether an account exists.</li>
+ * login resets the count. Unknown user names are counted the same way, also in the database (table
+ * {@code login_name_failure}, at most {@code trackedAddresses} names), so the answer does not tell whether an
+ * account exists — on one node or several.</li>
  * <li>Per address (in memory, at most {@code trackedAddresses} entries, least recently used dropped): after
  * {@code addressMaxFailures} failures within {@code addressWindowMinutes} the address is refused until the window
- * ends. IPv6 addresses count per /64, which one subscriber usually holds whole.</li>
+ * ends. IPv6 addresses count per /64, which one subscriber usually holds whole. Per node: behind a balancer of N
+ * nodes an address gets up to N times the limit (the account lock, in the database, still caps each account).</li>
  * </ul>
  */
 @Service
@@ -64,6 +67,7 @@ public class LoginThrottle {
     }
 
     private final AppUserRepository users;
+    private final LoginNameFailureRepository unknownNames;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int lockAfter;
@@ -72,9 +76,10 @@ public class LoginThrottle {
     private final int addressMaxFailures;
     private final Duration addressWindow;
     private final BoundedCounters addresses;
-    private final BoundedCounters unknownNames;
+    private final int trackedNames;
 
-    public LoginThrottle(AppUserRepository users, ApplicationEventPublisher events, Clock clock,
+    public LoginThrottle(AppUserRepository users, LoginNameFailureRepository unknownNames, ApplicationEventPublisher events,
+                         Clock clock,
                          @Value("${app.login.lock-after:5}") int lockAfter,
                          @Value("${app.login.lock-minutes:5}") int lockMinutes,
                          @Value("${app.login.admin-unlock-after:20}") int adminUnlockAfter,
@@ -82,6 +87,7 @@ public class LoginThrottle {
                          @Value("${app.login.address-window-minutes:15}") int addressWindowMinutes,
                          @Value("${app.login.tracked-addresses:10000}") int trackedAddresses) {
         this.users = users;
+        this.unknownNames = unknownNames;
         this.events = events;
         this.clock = clock;
         this.lockAfter = lockAfter;
@@ -90,7 +96,7 @@ public class LoginThrottle {
         this.addressMaxFailures = addressMaxFailures;
         this.addressWindow = Duration.ofMinutes(addressWindowMinutes);
         this.addresses = new BoundedCounters(trackedAddresses);
-        this.unknownNames = new BoundedCounters(trackedAddresses);
+        this.trackedNames = trackedAddresses;
     }
 
     /** Throws when this login must not even be checked. */
@@ -103,7 +109,8 @@ public class LoginThrottle {
         String username = AppUser.normalizeUsername(typedUsername);
         Optional<AppUser> user = username == null ? Optional.empty() : users.findByUsername(username);
         boolean locked = user.isPresent() ? isLocked(user.get().getFailedLogins(), user.get().getLockedUntil(), now)
-                : unknownNames.lockedAccount(username, now, this);
+                : unknownNames.find(LoginNameFailureRepository.key(username))
+                        .filter(n -> isLocked(n.failures(), n.lockedUntil(), now)).isPresent();
         if (locked) {
             throw new LoginRefusedException(Reason.ACCOUNT_LOCKED);
         }
@@ -120,7 +127,7 @@ public class LoginThrottle {
         if (user.isPresent()) {
             failures = countFailure(user.get(), now);
         } else {
-            failures = unknownNames.countUnknown(username, now, this);
+            failures = countUnknownName(username, now);
         }
         log.warn("Failed login for user name '{}' from {} ({} consecutive)", sanitize(typedUsername), sanitize(remoteAddress),
                 failures);
@@ -137,6 +144,20 @@ public class LoginThrottle {
             events.publishEvent(AuditEvent.ofAccount(AuditAction.ACCOUNT_LOCKED, user.getUsername(),
                     until == null ? failures + " failed logins: locked until an administrator unlocks it"
                             : failures + " failed logins: locked until " + until));
+        }
+        return failures;
+    }
+
+    /** Unknown user names follow the accounts' schedule, so they look the same from outside. */
+    private int countUnknownName(String username, Instant now) {
+        String key = LoginNameFailureRepository.key(username);
+        if (unknownNames.countFailure(key, now)) {
+            unknownNames.keepMostRecent(trackedNames);
+        }
+        int failures = unknownNames.find(key).map(LoginNameFailureRepository.NameFailures::failures).orElse(1);
+        Instant until = lockUntil(failures, now);
+        if (until != null) {
+            unknownNames.lockUntil(key, until);
         }
         return failures;
     }
@@ -268,7 +289,7 @@ public class LoginThrottle {
     }
 
     /**
-     * Failure counters by key in memory, at most {@code capacity} keys: the least recently used is dropped, so an
+     * Failure counters of addresses in memory, at most {@code capacity} keys: the least recently used is dropped, so an
      * attacker cannot grow it without limit (one entry is about 150 bytes: 10,000 keys are about 1.5 MB).
      */
     static final class BoundedCounters {
@@ -303,22 +324,6 @@ public class LoginThrottle {
         synchronized boolean blocked(String key, Instant now, int maxFailures) {
             Counter e = entries.get(key);
             return e != null && e.failures >= maxFailures && now.isBefore(e.lockedUntil);
-        }
-
-        /** Unknown user names follow the accounts' schedule, so they look the same from outside. */
-        synchronized int countUnknown(String key, Instant now, LoginThrottle schedule) {
-            Counter e = entries.computeIfAbsent(String.valueOf(key), k -> new Counter());
-            e.failures++;
-            Instant until = schedule.lockUntil(e.failures, now);
-            if (until != null) {
-                e.lockedUntil = until;
-            }
-            return e.failures;
-        }
-
-        synchronized boolean lockedAccount(String key, Instant now, LoginThrottle schedule) {
-            Counter e = entries.get(String.valueOf(key));
-            return e != null && schedule.isLocked(e.failures, e.lockedUntil, now);
         }
 
         synchronized int size() {

@@ -70,7 +70,8 @@ public final class RollupBench {
         JdbcClient jdbc = JdbcClient.create(ds);
         AssociationRepository associations = new AssociationRepository(jdbc);
         RollupRepository rollups = new RollupRepository(jdbc);
-        CaseLibraryService library = new CaseLibraryService(new CaseLibraryRepository(jdbc), new DataSourceTransactionManager(ds));
+        CaseLibraryService library = new CaseLibraryService(new CaseLibraryRepository(jdbc),
+                new jp.kakaritsuke.base.ClusterSync(jdbc, new DataSourceTransactionManager(ds)));
         List<String> roles = library.library().roles().stream().map(r -> r.code().name()).toList();
         AssociationTree tree = associations.tree();
         Association national = tree.all().stream().filter(a -> a.level() == AssociationLevel.NATIONAL).findFirst().orElseThrow();
