@@ -42,7 +42,9 @@ class ServiceAccessRuleTest {
             "jp.kakaritsuke.facility.service.FacilityAccess",
             Set.of("require", "requireEdit", "requireCreate", "allows", "roleIn", "grantedFacilities", "grantedFirstEditor"),
             "jp.kakaritsuke.associations.service.AssociationAccess",
-            Set.of("requireVisible", "visible", "sight", "allows", "allowsCreate", "allowsFirstEditor", "facilities"));
+            Set.of("requireVisible", "visible", "sight", "allows", "allowsCreate", "allowsFirstEditor", "facilities"),
+            // the assessment services' one reading rule (a round the caller may not read answers as one that does not exist)
+            "jp.kakaritsuke.assessment.service.RoundReader", Set.of("readable", "requireEditableDraft"));
 
     /** Who is calling and whether they may: the helpers are the checks, not subjects of the rule. */
     static final Set<String> ACCESS_HELPERS = Set.of("jp.kakaritsuke.facility.service.FacilityAccess",

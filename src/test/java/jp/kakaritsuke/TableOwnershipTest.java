@@ -73,8 +73,6 @@ class TableOwnershipTest {
      * is empty, delete it with {@link #noNewCrossModuleSqlBesidesTheKnownOnes} and enable the strict test.
      */
     static final Set<String> KNOWN = Set.of(
-            // stream T (AssessmentStateRepository goes: the assessment writes through MemberAssessmentFeed)
-            "assessment → facility_assessment_state (associations) in assessment/domain/AssessmentStateRepository.java",
             // stream R
             "associations → facility (facility) in associations/domain/RollupRepository.java",
             "associations → facility (facility) in associations/domain/RoundNoticeRepository.java");

@@ -100,6 +100,14 @@ class TransactionRuleTest {
         return found;
     }
 
+    /**
+     * Repository method references handed to code that runs them in its own transaction, which the rule cannot follow:
+     * the case library's loader runs in {@code base.SharedSnapshot}'s read-only TransactionTemplate (ClusterSyncTest).
+     */
+    static final Set<String> RUN_IN_A_TEMPLATE_ELSEWHERE = Set.of(
+            "jp.kakaritsuke.caselibrary.service.CaseLibraryService.<init>(jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository, "
+                    + "jp.kakaritsuke.base.ClusterSync) → jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository.load()");
+
     static Set<String> outsideTransactions(JavaClasses classes) {
         Set<String> found = new TreeSet<>();
         Map<JavaCodeUnit, Boolean> memo = new HashMap<>();
@@ -116,8 +124,11 @@ class TransactionRuleTest {
                     continue;
                 }
                 if (!inTransaction(use.getOrigin(), memo)) {
-                    found.add(use.getOrigin().getFullName() + " → " + target.getName() + "." + use.getName()
-                            + use.getTarget().getFullName().substring(use.getTarget().getFullName().indexOf('(')));
+                    String finding = use.getOrigin().getFullName() + " → " + target.getName() + "." + use.getName()
+                            + use.getTarget().getFullName().substring(use.getTarget().getFullName().indexOf('('));
+                    if (!RUN_IN_A_TEMPLATE_ELSEWHERE.contains(finding)) {
+                        found.add(finding);
+                    }
                 }
             }
         }
