@@ -1,5 +1,8 @@
 package jp.kakaritsuke.assessment.service;
 
+import jp.kakaritsuke.associations.service.MemberAssessmentFeed;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 import java.math.BigDecimal;
 import java.time.Clock;
 import jp.kakaritsuke.base.AuditAction;
@@ -54,7 +57,7 @@ public class AssessmentService {
     private final AssessmentRoundRepository rounds;
     private final RoleAnswerRepository roleAnswers;
     private final QuestionnaireService questionnaires;
-    private final jp.kakaritsuke.assessment.domain.AssessmentStateRepository states;
+    private final MemberAssessmentFeed states;
     private final FacilityAccess access;
     private final FacilityService facilities;
     private final Clock clock;
@@ -63,7 +66,7 @@ public class AssessmentService {
 
     public AssessmentService(AssessmentRoundRepository rounds, RoleAnswerRepository roleAnswers,
                              QuestionnaireService questionnaires, FacilityAccess access, FacilityService facilities,
-                             jp.kakaritsuke.assessment.domain.AssessmentStateRepository states, Clock clock,
+                             MemberAssessmentFeed states, Clock clock,
                              ApplicationEventPublisher events, AssessmentMetrics metrics) {
         this.events = events;
         this.metrics = metrics;
@@ -228,13 +231,13 @@ public class AssessmentService {
         round.submit(user.username(), clock.instant(), facility.type().name(), facility.prefecture(),
                 facility.areaType() == null ? null : facility.areaType().name(), facility.bedsTotal());
         rounds.flush();
-        // the compact latest state the association rollups read, in the roles' order
-        List<RoleQuestion> order = questionnaires.version(round.getQuestionnaireVersion()).roles();
-        states.submitted(round.getFacilityId(), round.getId(), round.getSubmittedAt(),
-                jp.kakaritsuke.assessment.domain.AssessmentStateRepository.encodeLevels(order.stream()
-                        .map(q -> round.answer(q.roleCode()).map(RoleAnswer::getLevel).orElse(null)).toList()),
-                jp.kakaritsuke.assessment.domain.AssessmentStateRepository.encodeFlags(order.stream()
-                        .map(q -> round.answer(q.roleCode()).map(RoleAnswer::isPriority).orElse(false)).toList()));
+        // the association rollups' read model learns the submitted profile in this transaction
+        RoleLevels submitted = RoleLevels.EMPTY;
+        for (RoleAnswer a : round.getAnswers()) {
+            RoleCode role = RoleCode.of(a.getRoleCode());
+            submitted = submitted.withLevel(role, a.getLevel()).withPriority(role, a.isPriority());
+        }
+        states.submitted(round.getFacilityId(), round.getId(), round.getSubmittedAt(), submitted);
         events.publishEvent(AuditEvent.ofFacility(AuditAction.ROUND_SUBMITTED, round.getFacilityId(), null,
                 "round " + round.getId()));
         metrics.submitted();
