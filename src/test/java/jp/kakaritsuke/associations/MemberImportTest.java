@@ -15,6 +15,7 @@ import jp.kakaritsuke.associations.service.XlsxRows;
 import jp.kakaritsuke.associations.bench.ImportFiles;
 import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.InvitationService;
@@ -31,6 +32,9 @@ import org.springframework.security.access.AccessDeniedException;
 /** Member import from CSV and .xlsx: every bad row reported by line, all-or-nothing or valid-only, never half done. */
 @SpringBootTest
 class MemberImportTest {
+
+    @Autowired
+    FacilityService facilities;
 
     @Autowired
     Fixtures fixtures;
@@ -295,15 +299,22 @@ class MemberImportTest {
         byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/kashiwa-members.csv"));
         Fixtures.asAdmin();
         FacilityProfile existing = fixtures.facility(FacilityKind.CLINIC);
-        jdbc.sql("UPDATE facility SET name = '北柏内科 (デモ)', municipality = '柏市' WHERE id = ?").param(existing.id()).update();
+        // through the service: associations keep their own copy of name and municipality (issue 14, member_state)
+        FacilityProfile renamed = facilities.updateProfile(rename(existing, "北柏内科 (デモ)", "柏市"));
         admin.addFacility(city, existing.id());
         Fixtures.as(staff);
         try {
             importTheSample(sample);
         } finally {
             // the demo's own test counts the "(デモ)" names in the same database
-            jdbc.sql("UPDATE facility SET name = ? WHERE id = ?").params(existing.name(), existing.id()).update();
+            Fixtures.asAdmin();
+            facilities.updateProfile(rename(renamed, existing.name(), renamed.municipality()));
         }
+    }
+
+    static FacilityProfile rename(FacilityProfile f, String name, String municipality) {
+        return new FacilityProfile(f.id(), f.version(), name, f.type(), f.prefecture(), municipality, f.areaType(),
+                f.bedsGeneral(), f.bedsLongTerm(), f.bedsOther(), f.doctorsFullTime(), f.doctorsPartTime(), f.designations());
     }
 
     private void importTheSample(byte[] sample) {

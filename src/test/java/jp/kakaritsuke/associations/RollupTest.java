@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations;
 
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -132,21 +133,21 @@ class RollupTest {
     void cellsFromFewerThanThreeFacilitiesAreSuppressedAndGapsShow() {
         Fixtures.as(adminOfA);
         Rollup r = rollups.rollup(a);
-        Rollup.RoleRollup homeCare = r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
+        Rollup.RoleRollup homeCare = r.roles().stream().filter(x -> x.roleCode() == RoleCode.HOME_CARE).findFirst().orElseThrow();
         // level 0: 1 facility, level 3: 2, level 4: 1 -> all suppressed; levels 1 and 2: 0 -> shown. 「レベル3以上」 = 3
         // of 4 would give away the one member below level 3 (issue 10), so it is hidden too
         assertThat(homeCare.levels()).extracting(Cell::display).containsExactly("x", "0", "0", "x", "x");
         assertThat(homeCare.atLeastThree()).isEqualTo(Cell.hidden());
         assertThat(homeCare.priority().suppressed()).isTrue();
-        Rollup.RoleRollup care = r.roles().stream().filter(x -> x.roleCode().equals("CARE_WELFARE")).findFirst().orElseThrow();
+        Rollup.RoleRollup care = r.roles().stream().filter(x -> x.roleCode() == RoleCode.CARE_WELFARE).findFirst().orElseThrow();
         assertThat(care.levels().get(2)).isEqualTo(new Cell(4, false));
 
         assertThat(r.municipalities()).hasSize(1);
         Rollup.MunicipalityRollup kashiwaCity = r.municipalities().getFirst();
         assertThat(kashiwaCity.municipality()).isEqualTo("柏市");
         // 3 of the municipality's 4 would give away the one below level 3 (issue 10)
-        assertThat(kashiwaCity.coverage().get("HOME_CARE")).isEqualTo(Cell.hidden());
-        assertThat(kashiwaCity.gaps()).contains("OUT_OF_HOURS").doesNotContain("HOME_CARE");
+        assertThat(kashiwaCity.coverage().get(RoleCode.HOME_CARE)).isEqualTo(Cell.hidden());
+        assertThat(kashiwaCity.gaps()).contains(RoleCode.OUT_OF_HOURS).doesNotContain(RoleCode.HOME_CARE);
 
         // 松戸 has a single member: everything about its results is suppressed, even for the prefecture
         Fixtures.as(adminOfP);
@@ -173,7 +174,7 @@ class RollupTest {
         // kashiwa[0]: 4 -> 4 (same), kashiwa[1]: 3 -> 4 (up), kashiwa[2]: 3 -> 1 (down); 3 compared, so cells of 1 are suppressed
         assertThat(after.improved()).isEqualTo(new Cell(null, true));
         assertThat(after.declined()).isEqualTo(new Cell(null, true));
-        Rollup.RoleRollup outOfHours = rollups.rollup(a).roles().stream().filter(x -> x.roleCode().equals("OUT_OF_HOURS")).findFirst().orElseThrow();
+        Rollup.RoleRollup outOfHours = rollups.rollup(a).roles().stream().filter(x -> x.roleCode() == RoleCode.OUT_OF_HOURS).findFirst().orElseThrow();
         assertThat(outOfHours.improved()).isEqualTo(new Cell(0, false));
         assertThat(outOfHours.declined()).isEqualTo(new Cell(0, false));
         // a fourth makes 在宅医療 rise for two more: 3 risen of 4 compared, shown
@@ -200,7 +201,7 @@ class RollupTest {
     }
 
     static Rollup.RoleRollup homeCare(Rollup r) {
-        return r.roles().stream().filter(x -> x.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
+        return r.roles().stream().filter(x -> x.roleCode() == RoleCode.HOME_CARE).findFirst().orElseThrow();
     }
 
     @Test

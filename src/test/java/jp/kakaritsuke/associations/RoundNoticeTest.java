@@ -195,7 +195,7 @@ class RoundNoticeTest {
         LocalDate deadline = LocalDate.now(clock).plusDays(notices.daysBefore() - 2);
         long round = openDue(association, "広島の調査", deadline);
         // the earlier submission predates the round: it does not count for it
-        jdbc.sql("UPDATE facility_assessment_state SET latest_submitted_at = ? WHERE facility_id = ?")
+        jdbc.sql("UPDATE member_state SET latest_submitted_at = ? WHERE facility_id = ?")
                 .params(Timestamp.from(clock.instant().minus(Duration.ofDays(10))), earlier.id()).update();
         Fixtures.as(submittedEditor);
         fixtures.submitRound(submitted.id(), role -> 3, role -> false);

@@ -58,7 +58,10 @@ class ReportReadinessBrowserTest {
         for (int i = 0; i < towns.length; i++) {
             FacilityProfile f = fixtures.facility(FacilityKind.CLINIC);
             Fixtures.asAdmin();
-            jdbc.sql("UPDATE facility SET municipality = ? WHERE id = ?").params(towns[i], f.id()).update();
+            // through the service: associations keep their own copy of the municipality (issue 14, member_state)
+            facilities.updateProfile(new FacilityProfile(f.id(), f.version(), f.name(), f.type(), f.prefecture(), towns[i],
+                    f.areaType(), f.bedsGeneral(), f.bedsLongTerm(), f.bedsOther(), f.doctorsFullTime(), f.doctorsPartTime(),
+                    f.designations()));
             if (i % 4 == 0) {
                 facilities.setConsent(f.id(), true);
             }

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.demo;
 
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kakaritsuke.assessment.domain.RoundStatus;
@@ -58,17 +59,17 @@ final class DemoAssertions {
         assertThat(kashiwaRound.completeness().submitted()).isIn(kashiwa.completeness().submitted(),
                 jp.kakaritsuke.associations.domain.Cell.hidden());
         assertThat(kashiwaRound.completeness().notStarted()).isNotEqualTo(jp.kakaritsuke.associations.domain.Cell.shown(10));
-        assertThat(kashiwa.municipalities().getFirst().gaps()).contains("SCHOOL_HEALTH");
+        assertThat(kashiwa.municipalities().getFirst().gaps()).contains(RoleCode.SCHOOL_HEALTH);
         assertThat(kashiwa.identifiedMembers()).hasSize(5);
         // enough members for figures, and change since last year to show
-        var homeCare = kashiwa.roles().stream().filter(r -> r.roleCode().equals("HOME_CARE")).findFirst().orElseThrow();
+        var homeCare = kashiwa.roles().stream().filter(r -> r.roleCode() == RoleCode.HOME_CARE).findFirst().orElseThrow();
         assertThat(homeCare.atLeastThree().suppressed()).isFalse();
         assertThat(kashiwa.roles()).anyMatch(r -> !r.improved().suppressed() && r.improved().value() > 0);
         assertThat(kashiwa.roles()).anyMatch(r -> !r.declined().suppressed() && r.declined().value() > 0);
         var matsudo = rollups.rollup(visible.stream().filter(a -> a.name().startsWith("松戸市")).findFirst().orElseThrow().id());
         assertThat(matsudo.members()).isEqualTo(8);
         assertThat(matsudo.completeness().submitted().value()).isEqualTo(5);
-        assertThat(matsudo.municipalities().getFirst().gaps()).contains("OUT_OF_HOURS");
+        assertThat(matsudo.municipalities().getFirst().gaps()).contains(RoleCode.OUT_OF_HOURS);
         // the association's staff joined through an invitation, like real staff
         var staff = context.getBean(jp.kakaritsuke.associations.service.AssociationStaffService.class);
         var chiba = staff.staff(visible.stream().filter(a -> a.name().startsWith("千葉県")).findFirst().orElseThrow().id());

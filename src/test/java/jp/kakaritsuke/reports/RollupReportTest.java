@@ -16,7 +16,7 @@ import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.service.AssociationAdminService;
 import jp.kakaritsuke.associations.service.AssociationRoundService;
-import jp.kakaritsuke.caselibrary.domain.Role;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.reports.service.RollupReportService;
 import jp.kakaritsuke.testsupport.Fixtures;
@@ -62,8 +62,8 @@ class RollupReportTest {
     /** Six members; every role has levels 0 and 4 hidden (1–2 facilities) and 2 at level 1, 4 at level 2. */
     Rollup rollup() {
         List<Rollup.RoleRollup> roles = new ArrayList<>();
-        for (Role r : caseLibrary.library().roles()) {
-            roles.add(new Rollup.RoleRollup(r.code().name(), List.of(Cell.hidden(), Cell.shown(0), Cell.shown(4), Cell.shown(0), Cell.hidden()),
+        for (RoleCode r : RoleCode.values()) {
+            roles.add(new Rollup.RoleRollup(r, List.of(Cell.hidden(), Cell.shown(0), Cell.shown(4), Cell.shown(0), Cell.hidden()),
                     Cell.hidden(), Cell.shown(3), Cell.hidden(), Cell.hidden(), Cell.hidden(), Cell.hidden()));
         }
         return new Rollup(1, "柏市医師会", "千葉県", 6, new Rollup.Completeness(Cell.shown(0), Cell.shown(0), Cell.shown(6)),

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.kakaritsuke.associations.domain.ReportReadiness.Status;
-import jp.kakaritsuke.associations.domain.RollupRepository.ReportMember;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
 import jp.kakaritsuke.functionreport.domain.PreparationSummary;
@@ -143,7 +142,7 @@ public final class ReportReadinessCalculator {
                     in.item().type(), in.categories(), new ReportReadiness.Row(null, total.no1Met.cell(), cells(in.total())), rows));
         }
         // by name only with the member's consent, and only its state: a draft's answers stay inside the facility
-        List<ReportReadiness.MemberRow> identified = members.stream().filter(ReportMember::consent).map(m -> {
+        List<ReportReadiness.MemberRow> identified = members.stream().filter(ReportMember::consent).sorted(ReportMember.LISTING).map(m -> {
             PreparationSummary p = byFacility.get(m.facilityId());
             Status status = status(p);
             return new ReportReadiness.MemberRow(m.facilityId(), m.name(), m.municipality(), status,

@@ -1,198 +1,287 @@
 package jp.kakaritsuke.associations.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 
 /**
- * Turns the members' compact states into the {@link Rollup}: the counts, then one {@link Suppression} over every
- * figure on the page, so no hidden count can be worked out from the totals beside it. Pure.
+ * Turns the members' states into the {@link Rollup}: the counts, then one {@link Suppression} over every figure on the
+ * page, so no hidden count can be worked out from the totals beside it. Pure.
+ * <p>
+ * The counting is one pass over the members with plain arrays indexed by role ordinal and municipality number: a
+ * member's profiles are {@link RoleLevels#packed()} longs read with {@link RoleLevels#rawLevel} /
+ * {@link RoleLevels#rawPriority}, so 100,000 members cost no allocation per role (docs/performance.md).
  */
 public final class RollupCalculator {
 
     /** A role counts as covered in a municipality when a member rates it at least this. */
     public static final int COVERED_LEVEL = 3;
 
+    private static final RoleCode[] ROLES = RoleCode.values();
+    private static final int R = ROLES.length;
+    private static final int LEVELS = 5;
+
     private RollupCalculator() {
     }
 
-    public static Rollup rollup(Association association, List<String> roles, List<MemberStatus> members) {
-        int submitted = (int) members.stream().filter(m -> m.lastSubmitted() != null).count();
-        int inProgress = (int) members.stream().filter(m -> m.lastSubmitted() == null && m.draft()).count();
-
-        // one pass over the members' compact latest levels
-        Map<String, int[]> levelCounts = new LinkedHashMap<>();
-        Map<String, Integer> priorityCounts = new HashMap<>();
-        Map<String, Integer> improved = new HashMap<>();
-        Map<String, Integer> declined = new HashMap<>();
-        Map<String, Integer> newlyPrioritised = new HashMap<>();
-        Map<String, Integer> priorityDropped = new HashMap<>();
+    public static Rollup rollup(Association association, List<MemberState> members) {
+        int all = members.size();
+        int submitted = 0;
+        int inProgress = 0;
+        int[] levelCounts = new int[R * LEVELS]; // [role * 5 + level]
+        int[] priorityCounts = new int[R];
+        int[] improved = new int[R];
+        int[] declined = new int[R];
+        int[] newlyPrioritised = new int[R];
+        int[] priorityDropped = new int[R];
         int compared = 0;
         int comparedPriorities = 0;
-        Map<String, Map<String, Integer>> covered = new TreeMap<>();
-        roles.forEach(r -> levelCounts.put(r, new int[5]));
-        for (MemberStatus m : members) {
-            if (m.lastSubmitted() == null || m.levels() == null) {
+        Towns towns = new Towns();
+        // one pass over the members' packed profiles
+        for (MemberState m : members) {
+            int town = towns.index(m.municipality());
+            if (!m.submitted()) {
+                if (m.draft()) {
+                    inProgress++;
+                }
                 continue;
             }
-            if (m.previousLevels() != null) {
+            submitted++;
+            towns.submitted[town]++;
+            long now = m.latest();
+            if (now == MemberState.NONE) {
+                continue;
+            }
+            long before = m.previous();
+            if (before != MemberState.NONE) {
                 compared++;
-                for (int r = 0; r < roles.size() && r < m.levels().length() && r < m.previousLevels().length(); r++) {
-                    char now = m.levels().charAt(r);
-                    char before = m.previousLevels().charAt(r);
-                    if (now != '-' && before != '-' && now != before) {
-                        (now > before ? improved : declined).merge(roles.get(r), 1, Integer::sum);
+                for (int r = 0; r < R; r++) {
+                    int l = RoleLevels.rawLevel(now, r);
+                    int b = RoleLevels.rawLevel(before, r);
+                    if (l != RoleLevels.RAW_NONE && b != RoleLevels.RAW_NONE && l != b) {
+                        (l > b ? improved : declined)[r]++;
+                    }
+                }
+                if (m.previousPriorities()) {
+                    comparedPriorities++;
+                    for (int r = 0; r < R; r++) {
+                        boolean p = RoleLevels.rawPriority(now, r);
+                        if (p != RoleLevels.rawPriority(before, r)) {
+                            (p ? newlyPrioritised : priorityDropped)[r]++;
+                        }
                     }
                 }
             }
-            if (m.priorities() != null && m.previousPriorities() != null) {
-                comparedPriorities++;
-                for (int r = 0; r < roles.size() && r < m.priorities().length() && r < m.previousPriorities().length(); r++) {
-                    char now = m.priorities().charAt(r);
-                    char before = m.previousPriorities().charAt(r);
-                    if (now != before) {
-                        (now == '1' ? newlyPrioritised : priorityDropped).merge(roles.get(r), 1, Integer::sum);
+            int coveredRow = town * R;
+            for (int r = 0; r < R; r++) {
+                int l = RoleLevels.rawLevel(now, r);
+                if (l != RoleLevels.RAW_NONE) {
+                    levelCounts[r * LEVELS + l]++;
+                    if (l >= COVERED_LEVEL) {
+                        towns.covered[coveredRow + r]++;
                     }
                 }
-            }
-            for (int r = 0; r < roles.size() && r < m.levels().length(); r++) {
-                char c = m.levels().charAt(r);
-                if (c >= '0' && c <= '4') {
-                    int level = c - '0';
-                    levelCounts.get(roles.get(r))[level]++;
-                    if (level >= COVERED_LEVEL) {
-                        covered.computeIfAbsent(municipality(m.municipality()), k -> new HashMap<>()).merge(roles.get(r), 1, Integer::sum);
-                    }
-                }
-                if (m.priorities() != null && r < m.priorities().length() && m.priorities().charAt(r) == '1') {
-                    priorityCounts.merge(roles.get(r), 1, Integer::sum);
+                if (RoleLevels.rawPriority(now, r)) {
+                    priorityCounts[r]++;
                 }
             }
         }
+
         // every figure the page shows, linked by the sums a reader can see, protected together (Suppression)
         Suppression table = new Suppression();
-        Suppression.Node all = table.known(members.size());
-        Suppression.Node submittedNode = table.anchor(table.cell(submitted, members.size()));
-        Suppression.Node inProgressNode = table.cell(inProgress, members.size());
-        Suppression.Node notStartedNode = table.cell(members.size() - submitted - inProgress, members.size());
-        table.sum(all, List.of(notStartedNode, inProgressNode, submittedNode));
+        Suppression.Node allNode = table.known(all);
+        Suppression.Node submittedNode = table.anchor(table.cell(submitted, all));
+        Suppression.Node inProgressNode = table.cell(inProgress, all);
+        Suppression.Node notStartedNode = table.cell(all - submitted - inProgress, all);
+        table.sum(allNode, List.of(notStartedNode, inProgressNode, submittedNode));
 
-        Map<String, List<Suppression.Node>> levelNodes = new LinkedHashMap<>();
-        Map<String, Suppression.Node> atLeastNodes = new HashMap<>();
-        Map<String, Suppression.Node> belowNodes = new HashMap<>();
-        Map<String, Suppression.Node> priorityNodes = new HashMap<>();
-        for (String role : roles) {
-            int[] levels = levelCounts.get(role);
-            List<Suppression.Node> nodes = new ArrayList<>();
-            for (int level : levels) {
-                nodes.add(table.cell(level, submitted));
+        Suppression.Node[][] levelNodes = new Suppression.Node[R][];
+        Suppression.Node[] atLeastNodes = new Suppression.Node[R];
+        Suppression.Node[] belowNodes = new Suppression.Node[R];
+        Suppression.Node[] priorityNodes = new Suppression.Node[R];
+        Suppression.Node[] missingNodes = new Suppression.Node[R];
+        for (int r = 0; r < R; r++) {
+            Suppression.Node[] nodes = new Suppression.Node[LEVELS];
+            for (int l = 0; l < LEVELS; l++) {
+                nodes[l] = table.cell(levelCounts[r * LEVELS + l], submitted);
             }
             // the row as the hierarchy it is: levels 0-2 (never shown as one figure) and 「レベル3以上」 = 3 + 4 make up
             // those who submitted, so subtracting 「レベル3以上」 from the row is a sum the reader can solve
-            int below = levels[0] + levels[1] + levels[2];
-            int atLeast = levels[3] + levels[4];
+            int below = levelCounts[r * LEVELS] + levelCounts[r * LEVELS + 1] + levelCounts[r * LEVELS + 2];
+            int atLeast = levelCounts[r * LEVELS + 3] + levelCounts[r * LEVELS + 4];
             Suppression.Node belowNode = table.implicit(below);
             Suppression.Node atLeastNode = table.cell(atLeast, submitted);
-            table.sum(belowNode, nodes.subList(0, COVERED_LEVEL));
-            table.sum(atLeastNode, nodes.subList(COVERED_LEVEL, levels.length));
+            table.sum(belowNode, List.of(nodes).subList(0, COVERED_LEVEL));
+            table.sum(atLeastNode, List.of(nodes).subList(COVERED_LEVEL, LEVELS));
             List<Suppression.Node> parts = new ArrayList<>(List.of(belowNode, atLeastNode));
             if (below + atLeast < submitted) { // a round on an older questionnaire without this role
-                parts.add(table.implicit(submitted - below - atLeast));
+                missingNodes[r] = table.implicit(submitted - below - atLeast);
+                parts.add(missingNodes[r]);
             }
             table.sum(submittedNode, parts);
-            int priority = priorityCounts.getOrDefault(role, 0);
-            Suppression.Node priorityNode = table.cell(priority, submitted);
-            table.sum(submittedNode, List.of(priorityNode, table.implicit(submitted - priority)));
-            levelNodes.put(role, nodes);
-            atLeastNodes.put(role, atLeastNode);
-            belowNodes.put(role, belowNode);
-            priorityNodes.put(role, priorityNode);
+            Suppression.Node priorityNode = table.cell(priorityCounts[r], submitted);
+            table.sum(submittedNode, List.of(priorityNode, table.implicit(submitted - priorityCounts[r])));
+            levelNodes[r] = nodes;
+            atLeastNodes[r] = atLeastNode;
+            belowNodes[r] = belowNode;
+            priorityNodes[r] = priorityNode;
         }
 
         // every municipality of the members is listed, with none submitted too: a row only where someone submitted
         // would tell that someone did
-        Map<String, Integer> submittedByMunicipality = new TreeMap<>();
-        members.forEach(m -> submittedByMunicipality.merge(municipality(m.municipality()), m.lastSubmitted() != null ? 1 : 0, Integer::sum));
-        Map<String, Suppression.Node> facilityNodes = new LinkedHashMap<>();
-        Map<String, Map<String, Suppression.Node>> coverageNodes = new LinkedHashMap<>();
-        Map<String, List<Suppression.Node>> coveredByRole = new HashMap<>();
-        Map<String, List<Suppression.Node>> uncoveredByRole = new HashMap<>();
-        submittedByMunicipality.forEach((name, size) -> {
+        int[] order = towns.sorted();
+        Suppression.Node[] facilityNodes = new Suppression.Node[order.length];
+        Suppression.Node[][] coverageNodes = new Suppression.Node[order.length][R];
+        List<List<Suppression.Node>> coveredByRole = new ArrayList<>();
+        List<List<Suppression.Node>> uncoveredByRole = new ArrayList<>();
+        for (int r = 0; r < R; r++) {
+            coveredByRole.add(new ArrayList<>(order.length));
+            uncoveredByRole.add(new ArrayList<>(order.length));
+        }
+        for (int i = 0; i < order.length; i++) {
+            int town = order[i];
+            int size = towns.submitted[town];
             Suppression.Node facilities = table.cell(size, submitted);
-            facilityNodes.put(name, facilities);
-            Map<String, Suppression.Node> row = new LinkedHashMap<>();
-            for (String role : roles) {
-                int n = covered.getOrDefault(name, Map.of()).getOrDefault(role, 0);
+            facilityNodes[i] = facilities;
+            for (int r = 0; r < R; r++) {
+                int n = towns.covered[town * R + r];
                 Suppression.Node cell = table.cell(n, size);
                 Suppression.Node uncovered = table.implicit(size - n);
                 table.sum(facilities, List.of(cell, uncovered));
-                coveredByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(cell);
-                uncoveredByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(uncovered);
-                row.put(role, cell);
+                coveredByRole.get(r).add(cell);
+                uncoveredByRole.get(r).add(uncovered);
+                coverageNodes[i][r] = cell;
             }
-            coverageNodes.put(name, row);
-        });
-        if (!facilityNodes.isEmpty()) {
+        }
+        if (order.length > 0) {
             // the coverage grid is a two-way table: its columns add up to 「レベル3以上」 and to the rest
-            table.sum(submittedNode, List.copyOf(facilityNodes.values()));
-            for (String role : roles) {
-                table.sum(atLeastNodes.get(role), coveredByRole.get(role));
-                table.sum(belowNodes.get(role), uncoveredByRole.get(role));
+            table.sum(submittedNode, List.of(facilityNodes));
+            for (int r = 0; r < R; r++) {
+                table.sum(atLeastNodes[r], coveredByRole.get(r));
+                if (missingNodes[r] == null) {
+                    table.sum(belowNodes[r], uncoveredByRole.get(r));
+                } else {
+                    // a municipality's members below level 3 include those without a level for the role
+                    Suppression.Node notCovered = table.implicit(belowNodes[r].value() + missingNodes[r].value());
+                    table.sum(notCovered, List.of(belowNodes[r], missingNodes[r]));
+                    table.sum(notCovered, uncoveredByRole.get(r));
+                }
             }
         }
         table.protect();
 
         var completeness = new Rollup.Completeness(notStartedNode.cell(), inProgressNode.cell(), submittedNode.cell());
-        List<Rollup.RoleRollup> roleRollups = new ArrayList<>();
-        for (String role : roles) {
+        List<Rollup.RoleRollup> roleRollups = new ArrayList<>(R);
+        for (int r = 0; r < R; r++) {
+            List<Cell> levels = new ArrayList<>(LEVELS);
+            for (Suppression.Node node : levelNodes[r]) {
+                levels.add(node.cell());
+            }
             // the changes since the previous round add up to nothing shown (how many were compared is not shown)
-            roleRollups.add(new Rollup.RoleRollup(role, levelNodes.get(role).stream().map(Suppression.Node::cell).toList(),
-                    atLeastNodes.get(role).cell(), priorityNodes.get(role).cell(),
-                    Cell.of(improved.getOrDefault(role, 0), compared), Cell.of(declined.getOrDefault(role, 0), compared),
-                    Cell.of(newlyPrioritised.getOrDefault(role, 0), comparedPriorities),
-                    Cell.of(priorityDropped.getOrDefault(role, 0), comparedPriorities)));
+            roleRollups.add(new Rollup.RoleRollup(ROLES[r], Collections.unmodifiableList(levels), atLeastNodes[r].cell(),
+                    priorityNodes[r].cell(), Cell.of(improved[r], compared), Cell.of(declined[r], compared),
+                    Cell.of(newlyPrioritised[r], comparedPriorities), Cell.of(priorityDropped[r], comparedPriorities)));
         }
-        List<Rollup.MunicipalityRollup> municipalities = new ArrayList<>();
-        coverageNodes.forEach((name, row) -> {
-            Map<String, Cell> coverage = new LinkedHashMap<>();
-            List<String> gaps = new ArrayList<>();
-            row.forEach((role, node) -> {
-                Cell cell = node.cell();
-                coverage.put(role, cell);
+        List<Rollup.MunicipalityRollup> municipalities = new ArrayList<>(order.length);
+        for (int i = 0; i < order.length; i++) {
+            Map<RoleCode, Cell> coverage = new EnumMap<>(RoleCode.class);
+            List<RoleCode> gaps = new ArrayList<>();
+            for (int r = 0; r < R; r++) {
+                Cell cell = coverageNodes[i][r].cell();
+                coverage.put(ROLES[r], cell);
                 if (!cell.suppressed() && cell.value() == 0) {
-                    gaps.add(role);
+                    gaps.add(ROLES[r]);
                 }
-            });
-            municipalities.add(new Rollup.MunicipalityRollup(name, facilityNodes.get(name).cell(), coverage, gaps));
-        });
+            }
+            municipalities.add(new Rollup.MunicipalityRollup(towns.names.get(order[i]), facilityNodes[i].cell(),
+                    Collections.unmodifiableMap(coverage), Collections.unmodifiableList(gaps)));
+        }
 
-        List<Rollup.MemberRow> identified = members.stream().filter(MemberStatus::consent)
-                .map(m -> new Rollup.MemberRow(m.facilityId(), m.name(), m.municipality(),
-                        m.lastSubmitted() != null ? Rollup.Status.SUBMITTED : m.draft() ? Rollup.Status.IN_PROGRESS : Rollup.Status.NOT_STARTED,
-                        m.lastSubmitted(), m.lastRoundId(), decode(roles, m.levels())))
-                .toList();
-        return new Rollup(association.id(), association.name(), association.prefecture(), members.size(), completeness,
-                roleRollups, municipalities, identified);
+        List<Rollup.MemberRow> identified = new ArrayList<>();
+        List<MemberState> consenting = new ArrayList<>();
+        for (MemberState m : members) {
+            if (m.consent()) {
+                consenting.add(m);
+            }
+        }
+        consenting.sort(MemberState.LISTING);
+        for (MemberState m : consenting) {
+            identified.add(new Rollup.MemberRow(m.facilityId(), m.name(), m.municipality(), status(m), m.lastSubmitted(),
+                    m.lastRoundId(), m.profile()));
+        }
+        return new Rollup(association.id(), association.name(), association.prefecture(), all, completeness,
+                Collections.unmodifiableList(roleRollups), Collections.unmodifiableList(municipalities),
+                Collections.unmodifiableList(identified));
     }
 
-    private static Map<String, Integer> decode(List<String> roles, String levels) {
-        Map<String, Integer> result = new LinkedHashMap<>();
-        if (levels == null) {
-            return result;
-        }
-        for (int r = 0; r < roles.size() && r < levels.length(); r++) {
-            char c = levels.charAt(r);
-            result.put(roles.get(r), c >= '0' && c <= '4' ? c - '0' : null);
-        }
-        return result;
+    static Rollup.Status status(MemberState m) {
+        return m.submitted() ? Rollup.Status.SUBMITTED : m.draft() ? Rollup.Status.IN_PROGRESS : Rollup.Status.NOT_STARTED;
     }
 
     /** How a member without a municipality is grouped (shared by the rollup and the round completeness). */
     public static String municipality(String m) {
         return m == null || m.isBlank() ? "—" : m;
+    }
+
+    /** The municipalities met so far, numbered, with their counts. */
+    private static final class Towns {
+        private final Map<String, Integer> byRecorded = new HashMap<>();
+        private final Map<String, Integer> byName = new HashMap<>();
+        final List<String> names = new ArrayList<>();
+        int[] submitted = new int[16];
+        int[] covered = new int[16 * R];
+        private String lastRecorded;
+        private int last = -1;
+
+        /** The municipality's number (as recorded: null and blank are one, 「—」). */
+        int index(String recorded) {
+            if (last >= 0 && recorded == lastRecorded) {
+                return last; // the same string again (members read in a row)
+            }
+            Integer known = recorded == null ? null : byRecorded.get(recorded);
+            int index;
+            if (known != null) {
+                index = known;
+            } else {
+                String name = municipality(recorded);
+                Integer existing = byName.get(name);
+                if (existing == null) {
+                    existing = names.size();
+                    names.add(name);
+                    byName.put(name, existing);
+                    if (existing == submitted.length) {
+                        submitted = Arrays.copyOf(submitted, existing * 2);
+                        covered = Arrays.copyOf(covered, existing * 2 * R);
+                    }
+                }
+                index = existing;
+                if (recorded != null) {
+                    byRecorded.put(recorded, index);
+                }
+            }
+            lastRecorded = recorded;
+            last = index;
+            return index;
+        }
+
+        /** The municipality numbers in the order of their names. */
+        int[] sorted() {
+            Integer[] order = new Integer[names.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+            int[] result = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                result[i] = order[i];
+            }
+            return result;
+        }
     }
 }

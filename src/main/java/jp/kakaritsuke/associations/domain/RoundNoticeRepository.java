@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Round notices (changeset 027): one row per round, member facility and kind. {@link #claim} is how a notice is
  * recorded: the unique key decides, inside the transaction that also queues the mails, which of two racing writers
- * sends them.
+ * sends them. Members are read from associations' read model ({@code member_state}), never from facility's tables.
  */
 @Repository
 public class RoundNoticeRepository {
@@ -54,8 +54,9 @@ public class RoundNoticeRepository {
                 SELECT round_id, facility_id, notice_kind, sent_at, recipients FROM round_notice
                 WHERE round_id IN (:ids)""")
                 .param("ids", roundIds)
-                .query((rs, i) -> new RoundNotice(rs.getLong(1), rs.getLong(2), RoundNoticeKind.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getInt(5)))
+                .query((rs, i) -> new RoundNotice(rs.getLong("round_id"), rs.getLong("facility_id"),
+                        RoundNoticeKind.valueOf(rs.getString("notice_kind")), rs.getTimestamp("sent_at").toInstant(),
+                        rs.getInt("recipients")))
                 .list();
     }
 
@@ -63,16 +64,16 @@ public class RoundNoticeRepository {
     public record Addressee(long facilityId, String facilityName) {
     }
 
-    /** The member facilities of the associations, each once, by id. */
+    /** The member facilities of the associations, each once, by id (from associations' read model, member_state). */
     public List<Addressee> members(Collection<Long> associationIds) {
         if (associationIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT f.id, f.name FROM facility f
-                WHERE f.id IN (""" + RollupRepository.MEMBERS + ") ORDER BY f.id")
+                SELECT s.facility_id, s.name FROM member_state s
+                WHERE s.facility_id IN (""" + MemberStateRepository.MEMBERS + ") ORDER BY s.facility_id")
                 .param("ids", associationIds)
-                .query((rs, i) -> new Addressee(rs.getLong(1), rs.getString(2)))
+                .query((rs, i) -> new Addressee(rs.getLong("facility_id"), rs.getString("name")))
                 .list();
     }
 
@@ -85,15 +86,15 @@ public class RoundNoticeRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT f.id, f.name FROM facility f LEFT JOIN facility_assessment_state s ON s.facility_id = f.id
-                WHERE f.id IN (""" + RollupRepository.MEMBERS + """
+                SELECT s.facility_id, s.name FROM member_state s
+                WHERE s.facility_id IN (""" + MemberStateRepository.MEMBERS + """
                 )
                   AND (s.latest_submitted_at IS NULL OR s.latest_submitted_at < :opened)
-                  AND NOT EXISTS (SELECT 1 FROM round_notice n WHERE n.round_id = :round AND n.facility_id = f.id
+                  AND NOT EXISTS (SELECT 1 FROM round_notice n WHERE n.round_id = :round AND n.facility_id = s.facility_id
                                   AND n.notice_kind = 'REMINDER' AND n.recipients > 0)
-                ORDER BY f.id""")
+                ORDER BY s.facility_id""")
                 .param("ids", associationIds).param("opened", Timestamp.from(openedAt)).param("round", roundId)
-                .query((rs, i) -> new Addressee(rs.getLong(1), rs.getString(2)))
+                .query((rs, i) -> new Addressee(rs.getLong("facility_id"), rs.getString("name")))
                 .list();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
-import jp.kakaritsuke.associations.domain.RollupRepository;
-import jp.kakaritsuke.associations.domain.RollupRepository.MemberStatus;
+import jp.kakaritsuke.associations.domain.MemberState;
+import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.associations.domain.RoundNotice;
 import jp.kakaritsuke.associations.domain.RoundNoticeKind;
 import jp.kakaritsuke.associations.domain.RoundNoticeRepository;
@@ -46,7 +47,7 @@ public class AssociationRoundService {
 
     private final AssociationRoundRepository rounds;
     private final AssociationRepository associations;
-    private final RollupRepository rollups;
+    private final MemberStateRepository memberStates;
     private final AssociationAccess access;
     private final FacilityAccess facilityAccess;
     private final FacilityDirectory facilityDirectory;
@@ -56,7 +57,7 @@ public class AssociationRoundService {
     private final Clock clock;
 
     public AssociationRoundService(AssociationRoundRepository rounds, AssociationRepository associations,
-                                   RollupRepository rollups, AssociationAccess access, FacilityAccess facilityAccess,
+                                   MemberStateRepository memberStates, AssociationAccess access, FacilityAccess facilityAccess,
                                    FacilityDirectory facilityDirectory, RoundNoticeRepository noticeRecords, RoundNoticeService notices,
                                    ApplicationEventPublisher events, Clock clock) {
         this.noticeRecords = noticeRecords;
@@ -64,7 +65,7 @@ public class AssociationRoundService {
         this.events = events;
         this.rounds = rounds;
         this.associations = associations;
-        this.rollups = rollups;
+        this.memberStates = memberStates;
         this.access = access;
         this.facilityAccess = facilityAccess;
         this.facilityDirectory = facilityDirectory;
@@ -141,16 +142,16 @@ public class AssociationRoundService {
     public List<RoundCompleteness> rounds(long associationId) {
         access.requireVisible(associationId);
         Set<Long> subtree = associations.tree().subtree(associationId);
-        return completeness(associationId, subtree, rollups.members(subtree));
+        return completeness(associationId, subtree, memberStates.members(subtree));
     }
 
     /**
      * The completeness of the association's rounds from members already read (the rollup page reads them once for
      * the rollup and its rounds: nationally that read is most of the page's time). The caller has checked visibility.
      */
-    List<RoundCompleteness> completeness(long associationId, Set<Long> subtree, List<MemberStatus> members) {
+    List<RoundCompleteness> completeness(long associationId, Set<Long> subtree, List<MemberState> members) {
         // members nobody has joined yet: the facility module knows who joined (one read, of the members already read)
-        Set<Long> unregistered = facilityDirectory.withoutMembers(members.stream().map(MemberStatus::facilityId).toList());
+        Set<Long> unregistered = facilityDirectory.withoutMembers(members.stream().map(MemberState::facilityId).toList());
         List<AssociationRound> associationRounds = rounds.byAssociations(List.of(associationId));
         // round -> facility -> [opening notice, reminder]
         Map<Long, Map<Long, RoundNotice[]>> noticesByRound = new HashMap<>();
@@ -167,7 +168,7 @@ public class AssociationRoundService {
             java.util.Map<String, int[]> byMunicipality = new java.util.TreeMap<>();
             int[] all = new int[4];
             List<MemberProgress> identified = new java.util.ArrayList<>();
-            for (MemberStatus m : members) {
+            for (MemberState m : members) {
                 Progress p = progress(m, r, unregistered.contains(m.facilityId()));
                 int[] counts = byMunicipality.computeIfAbsent(RollupCalculator.municipality(m.municipality()), k -> new int[4]);
                 for (int[] c : List.of(counts, all)) {
@@ -191,6 +192,7 @@ public class AssociationRoundService {
                     identified.add(new MemberProgress(m.facilityId(), m.name(), m.municipality(), p, opened, reminder));
                 }
             }
+            identified.sort(IDENTIFIED_ORDER); // members come by id; by name here, as the rollup lists them
             // whom the mails reached: a table of its own, protected the same way (its rows follow the municipalities)
             var noticeTable = RoundNoticeTable.protect(allNotices, List.copyOf(noticesByMunicipality.values()));
             // the round's table: municipalities by status with the totals, protected as one table
@@ -207,7 +209,13 @@ public class AssociationRoundService {
         }).toList();
     }
 
-    static Progress progress(MemberStatus m, AssociationRound r, boolean withoutUsers) {
+    /** As {@link MemberState#LISTING}: municipality, name (none first), id. */
+    private static final Comparator<MemberProgress> IDENTIFIED_ORDER = Comparator
+            .comparing(MemberProgress::municipality, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(MemberProgress::name, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparingLong(MemberProgress::facilityId);
+
+    static Progress progress(MemberState m, AssociationRound r, boolean withoutUsers) {
         if (m.lastSubmitted() != null && !m.lastSubmitted().isBefore(r.openedAt())) {
             return Progress.SUBMITTED;
         }

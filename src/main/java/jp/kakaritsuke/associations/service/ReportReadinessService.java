@@ -10,7 +10,8 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.ReportReadinessCalculator;
-import jp.kakaritsuke.associations.domain.RollupRepository;
+import jp.kakaritsuke.associations.domain.MemberStateRepository;
+import jp.kakaritsuke.associations.domain.ReportMember;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.Japan;
 import jp.kakaritsuke.functionreport.domain.PreparationSummaryRepository;
@@ -33,16 +34,16 @@ public class ReportReadinessService {
 
 
     private final AssociationRepository associations;
-    private final RollupRepository rollups;
+    private final MemberStateRepository memberStates;
     private final AssociationAccess access;
     private final PreparationSummaryRepository preparations;
     private final ReportEditionService editions;
     private final Clock clock;
 
-    public ReportReadinessService(AssociationRepository associations, RollupRepository rollups, AssociationAccess access,
+    public ReportReadinessService(AssociationRepository associations, MemberStateRepository memberStates, AssociationAccess access,
                                   PreparationSummaryRepository preparations, ReportEditionService editions, Clock clock) {
         this.associations = associations;
-        this.rollups = rollups;
+        this.memberStates = memberStates;
         this.access = access;
         this.preparations = preparations;
         this.editions = editions;
@@ -99,8 +100,8 @@ public class ReportReadinessService {
         ReportEdition edition = editions.forReportYear(year);
         AssociationTree tree = associations.tree();
         Set<Long> scope = tree.subtree(associationId);
-        List<RollupRepository.ReportMember> members = rollups.reportMembers(scope);
-        List<Long> reporting = members.stream().filter(m -> !m.association()).map(RollupRepository.ReportMember::facilityId).toList();
+        List<ReportMember> members = memberStates.reportMembers(scope);
+        List<Long> reporting = members.stream().filter(m -> !m.association()).map(ReportMember::facilityId).toList();
         var summaries = reporting.isEmpty() ? List.<jp.kakaritsuke.functionreport.domain.PreparationSummary>of()
                 : preparations.summaries(reporting, year);
         ReportReadiness readiness = ReportReadinessCalculator.calculate(tree.get(associationId).orElseThrow(), year, edition,

@@ -11,8 +11,8 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
-import jp.kakaritsuke.associations.domain.RollupRepository;
-import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
+import jp.kakaritsuke.associations.domain.MemberState;
+import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,19 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class RollupService {
 
     private final AssociationRepository associations;
-    private final RollupRepository rollups;
+    private final MemberStateRepository memberStates;
     private final AssociationAccess access;
-    private final CaseLibraryService caseLibrary;
     private final AssociationRoundService rounds;
     private final ApplicationEventPublisher events;
 
-    public RollupService(AssociationRepository associations, RollupRepository rollups, AssociationAccess access,
-                         CaseLibraryService caseLibrary, AssociationRoundService rounds, ApplicationEventPublisher events) {
+    public RollupService(AssociationRepository associations, MemberStateRepository memberStates, AssociationAccess access,
+                         AssociationRoundService rounds, ApplicationEventPublisher events) {
         this.events = events;
         this.associations = associations;
-        this.rollups = rollups;
+        this.memberStates = memberStates;
         this.access = access;
-        this.caseLibrary = caseLibrary;
         this.rounds = rounds;
     }
 
@@ -79,7 +77,7 @@ public class RollupService {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
         Set<Long> scope = tree.subtree(associationId);
-        return calculate(tree.get(associationId).orElseThrow(), rollups.members(scope));
+        return RollupCalculator.rollup(tree.get(associationId).orElseThrow(), memberStates.members(scope));
     }
 
     @Transactional(readOnly = true)
@@ -89,14 +87,9 @@ public class RollupService {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
         Set<Long> scope = tree.subtree(associationId);
-        List<RollupRepository.MemberStatus> members = rollups.members(scope);
-        return new Overview(calculate(tree.get(associationId).orElseThrow(), members),
+        List<MemberState> members = memberStates.members(scope);
+        return new Overview(RollupCalculator.rollup(tree.get(associationId).orElseThrow(), members),
                 rounds.completeness(associationId, scope, members));
-    }
-
-    private Rollup calculate(Association association, List<RollupRepository.MemberStatus> members) {
-        List<String> roles = caseLibrary.library().roles().stream().map(r -> r.code().name()).toList();
-        return RollupCalculator.rollup(association, roles, members);
     }
 
 }

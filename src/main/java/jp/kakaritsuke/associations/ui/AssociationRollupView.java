@@ -40,7 +40,6 @@ import jp.kakaritsuke.base.ui.ComponentI18n;
 import jp.kakaritsuke.base.ui.Grids;
 import jp.kakaritsuke.base.ui.StackedBarChart;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
-import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.caselibrary.service.CaseLabels;
@@ -101,8 +100,6 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         roleTable = new Grid<>();
         coverage = new Grid<>();
         members = new Grid<>();
-        Locale locale = getLocale();
-        List<Role> roles = library.roles();
 
         Span memberCount = new Span(getTranslation("rollup.members", rollup.members()));
         HorizontalLayout completeness = new HorizontalLayout(memberCount,
@@ -159,7 +156,7 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
             }
             series.add(new StackedBarChart.Series(getTranslation("rollup.levelSeries", level), values));
         }
-        levels.setData(roles.stream().map(r -> r.name(locale)).toList(), series);
+        levels.setData(rollup.roles().stream().map(r -> roleName(r.roleCode())).toList(), series);
         levels.setAriaLabel(getTranslation("rollup.levelsChartLabel"));
         roleTable.addColumn(r -> roleName(r.roleCode())).setHeader(getTranslation("report.col.role")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozen(true);
@@ -185,10 +182,10 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         coverage.addColumn(Rollup.MunicipalityRollup::municipality).setHeader(getTranslation("facility.municipality"))
                 .setWidth("8rem").setFlexGrow(0).setFrozen(true);
         coverage.addColumn(m -> m.facilities().display()).setHeader(getTranslation("rollup.facilities")).setWidth("5rem").setFlexGrow(0);
-        for (Role role : roles) {
-            coverage.addColumn(m -> m.coverage().get(role.code().name()).display())
-                    .setHeader(role.name(locale)).setWidth("6rem").setFlexGrow(0)
-                    .setPartNameGenerator(m -> m.gaps().contains(role.code().name()) ? "gap" : null);
+        for (RoleCode role : RoleCode.values()) {
+            coverage.addColumn(m -> m.coverage().get(role).display())
+                    .setHeader(roleName(role)).setWidth("6rem").setFlexGrow(0)
+                    .setPartNameGenerator(m -> m.gaps().contains(role) ? "gap" : null);
         }
         coverage.setItems(rollup.municipalities());
         Grids.fitRows(coverage, rollup.municipalities().size());
@@ -321,8 +318,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         return s;
     }
 
-    private String roleName(String code) {
-        return library.roleName(RoleCode.of(code), getLocale());
+    private String roleName(RoleCode code) {
+        return library.roleName(code, getLocale());
     }
 
     @Override

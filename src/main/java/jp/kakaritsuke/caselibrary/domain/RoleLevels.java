@@ -194,4 +194,9 @@ public final class RoleLevels {
     public String toString() {
         return "RoleLevels[" + levelsColumn() + "/" + prioritiesColumn() + "]";
     }
+
+    // stream R: the associations' rollup counts 100,000 packed profiles with rawLevel / rawPriority
+
+    /** What {@link #rawLevel} gives for a role without a level (levels are 0–4). */
+    public static final int RAW_NONE = NONE;
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import jp.kakaritsuke.base.AnySignedInUser;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
+import jp.kakaritsuke.base.FacilityChanged;
+import jp.kakaritsuke.base.FacilityKind;
 import org.springframework.context.ApplicationEventPublisher;
 import jp.kakaritsuke.base.InvalidInputException;
 import java.util.List;
@@ -59,6 +61,7 @@ public class FacilityService {
         facility.apply(profile);
         FacilityProfile created = facilities.save(facility).profile();
         events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_CREATED, created.id(), null, created.name()));
+        publishChanged(facility);
         return created;
     }
 
@@ -95,6 +98,7 @@ public class FacilityService {
         facilities.flush();
         events.publishEvent(AuditEvent.ofFacility(AuditAction.FACILITY_UPDATED, facility.getId(), null,
                 "version " + facility.getVersion()));
+        publishChanged(facility);
         return facility.profile();
     }
 
@@ -118,6 +122,7 @@ public class FacilityService {
         facility.setConsentIdentified(consent);
         events.publishEvent(AuditEvent.ofFacility(consent ? AuditAction.CONSENT_GIVEN : AuditAction.CONSENT_WITHDRAWN,
                 facilityId, null, null));
+        publishChanged(facility);
     }
 
     /** Members of a facility with their names, for its own people and administrators (never for a grant). */
@@ -267,6 +272,16 @@ public class FacilityService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /**
+     * What other modules keep of the facility in read models of their own (associations' member_state, issue 14):
+     * published in this transaction, after the change, so their synchronous listeners commit or roll back with it.
+     */
+    private void publishChanged(Facility facility) {
+        FacilityProfile p = facility.profile();
+        events.publishEvent(new FacilityChanged(p.id(), p.name(), FacilityKind.valueOf(p.type().name()), p.municipality(),
+                facility.isConsentIdentified()));
     }
 
     /** A row of the administrator's facility list, with how many editors and viewers the facility has. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import jp.kakaritsuke.base.Anyone;
+import java.util.function.Function;
 import jp.kakaritsuke.associations.domain.AssociationRound;
 import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
@@ -23,8 +24,8 @@ import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.xlsx.ReportSheet;
 import jp.kakaritsuke.base.xlsx.ReportWorkbook;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
-import jp.kakaritsuke.caselibrary.domain.Role;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
 import jp.kakaritsuke.functionreport.domain.ReportItem;
@@ -121,7 +122,8 @@ public class RollupReportService {
         AssociationRound round = download.round();
         ResourceBundle b = AppI18NProvider.bundle(locale);
         CaseLibrary library = caseLibrary.library();
-        List<Role> roles = library.roles();
+        RoleCode[] roles = RoleCode.values();
+        Function<RoleCode, String> roleName = code -> library.roleName(code, locale);
         String pages = b.getString("report.pageFooter");
         try (ReportWorkbook book = ReportWorkbook.streaming()) {
             ReportSheet summary = book.chartSheet(b.getString("rollupReport.sheet.summary"), true)
@@ -150,14 +152,14 @@ public class RollupReportService {
             header.add(b.getString("rollup.priorityDropped"));
             summary.header(false, header.toArray(String[]::new));
             for (Rollup.RoleRollup r : rollup.roles()) {
-                summary.row(roleRow(r, roles, locale));
+                summary.row(roleRow(r, roleName));
             }
             // the chart reads its own block, where a hidden 「x」 is an empty cell: a chart would draw the text as 0
             summary.blank().title(b.getString("report.rollup.chartData"));
             summary.header(false, header.subList(0, 6).toArray(String[]::new));
             int first = summary.nextRow();
             for (Rollup.RoleRollup r : rollup.roles()) {
-                Object[] row = roleRow(r, roles, locale);
+                Object[] row = roleRow(r, roleName);
                 for (int l = 1; l <= 5; l++) {
                     row[l] = row[l] instanceof Integer ? row[l] : null;
                 }
@@ -173,19 +175,23 @@ public class RollupReportService {
 
             ReportSheet perRole = book.sheet(b.getString("rollupReport.sheet.roles"), true).headerFooter(rollup.associationName(), pages);
             perRole.header(true, header.toArray(String[]::new));
-            rollup.roles().forEach(r -> perRole.row(roleRow(r, roles, locale)));
+            rollup.roles().forEach(r -> perRole.row(roleRow(r, roleName)));
             perRole.fitColumns(header.size());
 
             ReportSheet perCity = book.sheet(b.getString("rollupReport.sheet.municipalities"), true).headerFooter(rollup.associationName(), pages);
             List<String> cityHeader = new ArrayList<>(List.of(b.getString("facility.municipality"), b.getString("rollup.facilities")));
-            roles.forEach(r -> cityHeader.add(r.name(locale)));
+            for (RoleCode role : roles) {
+                cityHeader.add(roleName.apply(role));
+            }
             cityHeader.add(b.getString("rollupReport.gaps"));
             perCity.header(true, cityHeader.toArray(String[]::new));
             for (Rollup.MunicipalityRollup m : rollup.municipalities()) {
                 List<Object> row = new ArrayList<>(List.of(m.municipality(), value(m.facilities())));
-                roles.forEach(r -> row.add(value(m.coverage().get(r.code().name()))));
+                for (RoleCode role : roles) {
+                    row.add(value(m.coverage().get(role)));
+                }
                 row.add(String.join(b.getString("reason.listSeparator"),
-                        m.gaps().stream().map(g -> library.roleName(RoleCode.of(g), locale)).toList()));
+                        m.gaps().stream().map(roleName).toList()));
                 perCity.row(row.toArray());
             }
             perCity.fitColumns(cityHeader.size());
@@ -193,7 +199,9 @@ public class RollupReportService {
             ReportSheet members = book.sheet(b.getString("rollupReport.sheet.members"), true).headerFooter(rollup.associationName(), pages);
             List<String> memberHeader = new ArrayList<>(List.of(b.getString("facility.name"), b.getString("facility.municipality"),
                     b.getString("assessment.col.status"), b.getString("assessment.col.submitted")));
-            roles.forEach(r -> memberHeader.add(r.name(locale)));
+            for (RoleCode role : roles) {
+                memberHeader.add(roleName.apply(role));
+            }
             members.header(true, memberHeader.toArray(String[]::new));
             Object[] row = new Object[memberHeader.size()];
             for (Rollup.MemberRow m : rollup.identifiedMembers()) {
@@ -201,8 +209,9 @@ public class RollupReportService {
                 row[1] = m.municipality();
                 row[2] = b.getString("rollupStatus." + m.status().name());
                 row[3] = m.lastSubmitted() == null ? null : day.format(m.lastSubmitted());
-                for (int i = 0; i < roles.size(); i++) {
-                    row[4 + i] = m.levels().get(roles.get(i).code().name());
+                RoleLevels profile = m.profile();
+                for (int i = 0; i < roles.length; i++) {
+                    row[4 + i] = profile == null || !profile.hasLevel(roles[i]) ? null : profile.levelOrZero(roles[i]);
                 }
                 members.row(row);
             }
@@ -293,9 +302,9 @@ public class RollupReportService {
         return b.getString("readiness.category." + category);
     }
 
-    private static Object[] roleRow(Rollup.RoleRollup r, List<Role> roles, Locale locale) {
+    private static Object[] roleRow(Rollup.RoleRollup r, Function<RoleCode, String> roleName) {
         Object[] row = new Object[12];
-        row[0] = roles.stream().filter(x -> x.code().name().equals(r.roleCode())).findFirst().map(x -> x.name(locale)).orElse(r.roleCode());
+        row[0] = roleName.apply(r.roleCode());
         for (int l = 0; l <= 4; l++) {
             row[1 + l] = value(r.levels().get(l));
         }

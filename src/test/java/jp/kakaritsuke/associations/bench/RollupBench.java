@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,8 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
-import jp.kakaritsuke.associations.domain.RollupRepository;
+import jp.kakaritsuke.associations.domain.MemberState;
+import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilitySetRepository;
@@ -26,41 +28,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * On the synthetic nation of {@link ScaleDataGenerator}: the rollup query (the app's three SQL reads) for the national
- * association and for one prefecture, against the best single hand-written SQL aggregate over the same tables in the
- * same run; then the national rollup workbook. Run: ./.ci/bench scale (docs/performance.md), in a 512 MB heap.
+ * On the synthetic nation of {@link ScaleDataGenerator}: the rollup (what {@code RollupService} does after the
+ * authorisation check: the members' rows from associations' read model and {@link RollupCalculator}) for the national
+ * association and one prefecture, beside the plainest scans of the same rows in the same run; then the national
+ * rollup workbook. Run: ./.ci/bench scale (docs/performance.md), in a 512 MB heap.
  */
 public final class RollupBench {
 
     /**
-     * The best single SQL aggregate over the same table the app reads: the level distribution of all 14 roles in one
-     * pass over the members' compact states (70 conditional sums).
+     * The plainest scan of the same rows: the members' packed profiles, one number per member, read as SQL would
+     * be written for it (the members of the associations, their rows) and nothing computed.
      */
-    static final String HAND_WRITTEN;
+    static final String PLAIN_SCAN = "SELECT s.profile FROM member_state s WHERE s.facility_id IN ("
+            + MemberStateRepository.MEMBERS + ")";
+
+    /** The floor: every row of the read model, one number each, no condition at all (nationally the same rows). */
+    static final String TABLE_SCAN = "SELECT s.profile FROM member_state s";
+
+    /**
+     * For reference, the best single SQL aggregate (issue 6's yardstick) over the packed column: the level
+     * distribution of all 14 roles in one pass (70 conditional sums; MariaDB's bit operators).
+     */
+    static final String SQL_AGGREGATE;
 
     static {
         StringBuilder sql = new StringBuilder("SELECT ");
-        for (int r = 1; r <= 14; r++) {
+        for (int r = 0; r < 14; r++) {
             for (int l = 0; l <= 4; l++) {
-                sql.append(r == 1 && l == 0 ? "" : ", ").append("SUM(CASE WHEN SUBSTRING(s.levels, ").append(r)
-                        .append(", 1) = '").append(l).append("' THEN 1 ELSE 0 END)");
+                sql.append(r == 0 && l == 0 ? "" : ", ").append("SUM(CASE WHEN (s.profile >> ").append(3 * r)
+                        .append(") & 7 = ").append(l).append(" THEN 1 ELSE 0 END)");
             }
         }
-        sql.append(" FROM facility_assessment_state s WHERE s.latest_round_id IS NOT NULL AND s.facility_id IN ")
-                .append("(SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids))");
-        HAND_WRITTEN = sql.toString();
+        sql.append(" FROM member_state s WHERE s.profile IS NOT NULL AND s.facility_id IN (")
+                .append(MemberStateRepository.MEMBERS).append(")");
+        SQL_AGGREGATE = sql.toString();
     }
-
-    /** For reference: the same distribution from the normalised tables (rounds and answers), as before the state table. */
-    static final String FROM_ANSWERS = """
-            SELECT ra.role_code, ra.level, COUNT(*)
-            FROM role_answer ra
-            JOIN assessment_round r ON r.id = ra.round_id
-            JOIN (SELECT r2.facility_id, MAX(r2.submitted_at) AS latest FROM assessment_round r2
-                  WHERE r2.status = 'SUBMITTED'
-                    AND r2.facility_id IN (SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids))
-                  GROUP BY r2.facility_id) l ON l.facility_id = r.facility_id AND l.latest = r.submitted_at
-            GROUP BY ra.role_code, ra.level""";
 
     private RollupBench() {
     }
@@ -69,26 +71,62 @@ public final class RollupBench {
         DataSource ds = ScaleDataGenerator.dataSource(args.length > 0 ? args[0] : "kkf_scale");
         JdbcClient jdbc = JdbcClient.create(ds);
         AssociationRepository associations = new AssociationRepository(jdbc);
-        RollupRepository rollups = new RollupRepository(jdbc);
+        MemberStateRepository memberStates = new MemberStateRepository(jdbc);
         CaseLibraryService library = new CaseLibraryService(new CaseLibraryRepository(jdbc),
                 new jp.kakaritsuke.base.ClusterSync(jdbc, new DataSourceTransactionManager(ds)));
-        List<String> roles = library.library().roles().stream().map(r -> r.code().name()).toList();
         AssociationTree tree = associations.tree();
         Association national = tree.all().stream().filter(a -> a.level() == AssociationLevel.NATIONAL).findFirst().orElseThrow();
         Association tokyo = tree.all().stream().filter(a -> a.level() == AssociationLevel.PREFECTURAL && a.prefecture().equals("東京都"))
                 .findFirst().orElseThrow();
+        System.out.printf(Locale.ROOT, "load average before: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         for (Association a : List.of(national, tokyo)) {
             Set<Long> scope = tree.subtree(a.id());
-            Supplier<Rollup> app = () -> RollupCalculator.rollup(a, roles, rollups.members(scope));
-            Supplier<Object> hand = () -> jdbc.sql(HAND_WRITTEN).param("ids", scope).query().listOfRows();
-            Supplier<Object> fromAnswers = () -> jdbc.sql(FROM_ANSWERS).param("ids", scope).query().listOfRows();
-            double appMs = median(app::get);
-            double handMs = median(hand::get);
-            double answersMs = median(fromAnswers::get);
+            long[] sink = {0};
+            Supplier<Rollup> app = () -> RollupCalculator.rollup(a, memberStates.members(scope));
+            Runnable plain = () -> jdbc.sql(PLAIN_SCAN).param("ids", scope).query(rs -> {
+                sink[0] += rs.getLong(1);
+            });
+            Runnable table = () -> jdbc.sql(TABLE_SCAN).query(rs -> {
+                sink[0] += rs.getLong(1);
+            });
+            Supplier<Object> aggregate = () -> jdbc.sql(SQL_AGGREGATE).param("ids", scope).query().listOfRows();
+            List<MemberState> members = memberStates.members(scope);
+            // interleaved, so that load from elsewhere falls on all of them alike
+            double[] appMs = new double[RUNS];
+            double[] plainMs = new double[RUNS];
+            double[] tableMs = new double[RUNS];
+            double[] readMs = new double[RUNS];
+            double[] calcMs = new double[RUNS];
+            double[] aggregateMs = new double[RUNS];
+            for (int i = -WARM_UP; i < RUNS; i++) {
+                double ap = time(app::get);
+                double pl = time(plain);
+                double tb = time(table);
+                double rd = time(() -> memberStates.members(scope));
+                double cc = time(() -> RollupCalculator.rollup(a, members));
+                double ag = time(aggregate::get);
+                if (i >= 0) {
+                    appMs[i] = ap;
+                    plainMs[i] = pl;
+                    tableMs[i] = tb;
+                    readMs[i] = rd;
+                    calcMs[i] = cc;
+                    aggregateMs[i] = ag;
+                }
+            }
             Rollup r = app.get();
-            System.out.printf(Locale.ROOT, "%s (%d associations, %,d members): app rollup %.0f ms, hand-written aggregate %.0f ms, ratio %.2f; same from the answer tables %.0f ms%n",
-                    a.name(), scope.size(), r.members(), appMs, handMs, appMs / handMs, answersMs);
+            double appMedian = median(appMs);
+            double plainMedian = median(plainMs);
+            double tableMedian = median(tableMs);
+            System.out.printf(Locale.ROOT, "%s (%d associations, %,d members): rollup %.0f ms (members' rows %.0f ms + calculator %.0f ms);"
+                            + " plain scan of the same rows %.0f ms, ratio %.2f; whole-table scan %.0f ms, ratio %.2f;"
+                            + " SQL aggregate of the levels alone %.0f ms%n",
+                    a.name(), scope.size(), r.members(), appMedian, median(readMs), median(calcMs), plainMedian,
+                    appMedian / plainMedian, tableMedian, appMedian / tableMedian, median(aggregateMs));
+            System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms%n", RUNS,
+                    Arrays.stream(appMs).min().orElseThrow(), Arrays.stream(plainMs).min().orElseThrow(),
+                    Arrays.stream(tableMs).min().orElseThrow());
         }
 
         Set<Long> scope = tree.subtree(national.id());
@@ -105,7 +143,7 @@ public final class RollupBench {
         System.out.printf(Locale.ROOT, "national round completeness, extra read of members nobody has joined: %.0f ms (%,d of them)%n",
                 unregisteredMs, unregistered.get().size());
 
-        Rollup nationalRollup = RollupCalculator.rollup(national, roles, rollups.members(scope));
+        Rollup nationalRollup = RollupCalculator.rollup(national, memberStates.members(scope));
         RollupReportService workbook = new RollupReportService(null, library, Clock.systemUTC());
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -116,6 +154,21 @@ public final class RollupBench {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "national rollup workbook (%,d consenting member rows): %.1f s, peak heap %d MB of %d MB%n",
                 nationalRollup.identifiedMembers().size(), seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    static final int WARM_UP = 5;
+    static final int RUNS = 11;
+
+    static double time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** One warm-up, then the median of five runs, in milliseconds. */

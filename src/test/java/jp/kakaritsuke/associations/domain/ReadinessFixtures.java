@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.kakaritsuke.associations.domain.RollupRepository.ReportMember;
 import jp.kakaritsuke.functionreport.domain.GmisPrefill;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
 import jp.kakaritsuke.functionreport.domain.ItemPeriod;

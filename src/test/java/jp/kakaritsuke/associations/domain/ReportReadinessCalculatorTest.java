@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.associations.domain.ReportReadiness.ItemDistribution;
 import jp.kakaritsuke.associations.domain.ReportReadiness.Row;
-import jp.kakaritsuke.associations.domain.RollupRepository.ReportMember;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;
 import jp.kakaritsuke.functionreport.domain.PreparationSummary;
 import org.junit.jupiter.api.Test;
@@ -149,10 +148,11 @@ class ReportReadinessCalculatorTest {
                 consenting(4, null), office(5, "柏市"));
         List<PreparationSummary> summaries = List.of(draft(1), withoutNo1(2), submitted(3, 1, 1, 1));
         ReportReadiness r = ReportReadinessCalculator.calculate(ASSOCIATION, 2026, EDITION, members, summaries);
-        assertThat(r.identifiedMembers()).extracting(ReportReadiness.MemberRow::facilityId).containsExactly(1L, 2L, 4L);
+        // listed by municipality (none first), then name
+        assertThat(r.identifiedMembers()).extracting(ReportReadiness.MemberRow::facilityId).containsExactly(4L, 1L, 2L);
         assertThat(r.identifiedMembers()).extracting(ReportReadiness.MemberRow::status).containsExactly(
-                ReportReadiness.Status.IN_PROGRESS, ReportReadiness.Status.SUBMITTED, ReportReadiness.Status.NOT_STARTED);
-        assertThat(r.identifiedMembers()).extracting(ReportReadiness.MemberRow::no1Met).containsExactly(null, false, null);
+                ReportReadiness.Status.NOT_STARTED, ReportReadiness.Status.IN_PROGRESS, ReportReadiness.Status.SUBMITTED);
+        assertThat(r.identifiedMembers()).extracting(ReportReadiness.MemberRow::no1Met).containsExactly(null, null, false);
         assertThat(r.municipalities()).extracting(ReportReadiness.MunicipalityReadiness::municipality).containsExactly("—", "柏市");
     }
 

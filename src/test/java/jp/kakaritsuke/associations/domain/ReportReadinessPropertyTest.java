@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import jp.kakaritsuke.associations.domain.RollupRepository.ReportMember;
 import jp.kakaritsuke.associations.domain.SuppressionPropertyTest.Solver;
 import jp.kakaritsuke.functionreport.domain.ItemAnswerType;
 import jp.kakaritsuke.functionreport.domain.PreparationStatus;

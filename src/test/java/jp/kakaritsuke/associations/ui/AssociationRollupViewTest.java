@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations.ui;
 
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -66,7 +67,7 @@ class AssociationRollupViewTest extends SpringBrowserlessTest {
         assertThat(view.levels.getSeries()).hasSize(5);
         assertThat(test(view.roleTable).size()).isEqualTo(14);
         assertThat(test(view.coverage).size()).isEqualTo(1);
-        assertThat(view.rollup.municipalities().getFirst().gaps()).containsExactly("OUT_OF_HOURS");
+        assertThat(view.rollup.municipalities().getFirst().gaps()).containsExactly(RoleCode.OUT_OF_HOURS);
         assertThat(test(view.members).size()).isEqualTo(1);
         assertThat(test(view.members).getRow(0).facilityId()).isEqualTo(first.id());
         test(view.members).clickRow(0);

@@ -1,0 +1,159 @@
+package jp.kakaritsuke.associations.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import java.util.Set;
+import jp.kakaritsuke.assessment.service.RoundService;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import jp.kakaritsuke.facility.domain.FacilityProfile;
+import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
+import jp.kakaritsuke.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Associations' read model on H2 and MariaDB: kept by the facility's event and the assessment's feed in their
+ * transactions, read the same way by range scan and by id, each member once, no name without consent.
+ */
+@SpringBootTest
+class MemberStateRepositoryTest {
+
+    @Autowired
+    MemberStateRepository states;
+
+    @Autowired
+    AssociationAdminService admin;
+
+    @Autowired
+    FacilityService facilities;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RoundService assessments;
+
+    long pref;
+    long city;
+    long other;
+    FacilityProfile consenting;
+    FacilityProfile silent;
+    FacilityProfile outsider;
+    FacilityProfile office;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.asAdmin();
+        pref = admin.create("茨城県医師会 " + System.nanoTime(), AssociationLevel.PREFECTURAL, "茨城県", null);
+        city = admin.create("水戸市医師会", AssociationLevel.MUNICIPAL, "茨城県", pref);
+        other = admin.create("日立市医師会", AssociationLevel.MUNICIPAL, "茨城県", pref);
+        consenting = fixtures.facility(FacilityKind.CLINIC);
+        outsider = fixtures.facility(FacilityKind.CLINIC); // between the members' ids, in no association
+        silent = fixtures.facility(FacilityKind.HOSPITAL);
+        office = fixtures.facility(FacilityKind.ASSOCIATION);
+        fixtures.member(consenting, MemberRole.EDITOR);
+        facilities.setConsent(consenting.id(), true);
+        fixtures.submitRound(consenting.id(), role -> role.equals("HOME_CARE") ? 4 : 1, role -> role.equals("HOME_CARE"));
+        fixtures.member(silent, MemberRole.EDITOR);
+        fixtures.submitRound(silent.id(), role -> 2, role -> false);
+        fixtures.submitRound(silent.id(), role -> 3, role -> false);
+        Fixtures.asAdmin();
+        admin.addFacility(city, consenting.id());
+        admin.addFacility(city, silent.id());
+        admin.addFacility(other, silent.id()); // in two associations of the prefecture's subtree
+        admin.addFacility(other, office.id());
+    }
+
+    @AfterEach
+    void tearDown() {
+        Fixtures.anonymous();
+    }
+
+    @Test
+    void membersAreReadOnceEachTheSameByRangeScanAndById() {
+        Set<Long> scope = Set.of(pref, city, other);
+        List<MemberState> byRange = states.members(scope, Integer.MAX_VALUE);
+        List<MemberState> byId = states.members(scope, 0);
+        assertThat(byRange).isEqualTo(byId).isEqualTo(states.members(scope));
+        assertThat(byRange).extracting(MemberState::facilityId)
+                .containsExactly(consenting.id(), silent.id(), office.id()).doesNotContain(outsider.id());
+
+        MemberState c = byRange.getFirst();
+        assertThat(c.name()).isEqualTo(consenting.name());
+        assertThat(c.consent()).isTrue();
+        assertThat(c.submitted()).isTrue();
+        assertThat(c.lastRoundId()).isNotNull();
+        assertThat(c.previous()).isEqualTo(MemberState.NONE);
+        assertThat(c.profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(4);
+        assertThat(c.profile().isPriority(RoleCode.HOME_CARE)).isTrue();
+        assertThat(c.profile().levelOrZero(RoleCode.OTHER)).isEqualTo(1);
+
+        MemberState s = byRange.get(1);
+        assertThat(s.name()).as("never read without consent").isNull();
+        assertThat(s.municipality()).isEqualTo(silent.municipality());
+        assertThat(s.profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(3);
+        assertThat(s.previous()).isNotEqualTo(MemberState.NONE);
+        assertThat(s.previousPriorities()).isTrue();
+
+        MemberState o = byRange.get(2);
+        assertThat(o.submitted()).isFalse();
+        assertThat(o.draft()).isFalse();
+        assertThat(o.latest()).isEqualTo(MemberState.NONE);
+
+        assertThat(states.reportMembers(scope)).extracting(ReportMember::facilityId, ReportMember::association)
+                .containsExactly(tuple(consenting.id(), false),
+                        tuple(silent.id(), false),
+                        tuple(office.id(), true));
+        assertThat(states.members(Set.of())).isEmpty();
+    }
+
+    @Test
+    void theFacilitysChangesReachTheReadModelInItsTransaction() {
+        fixtures.member(silent, MemberRole.EDITOR);
+        FacilityProfile now = facilities.get(silent.id());
+        facilities.updateProfile(new FacilityProfile(now.id(), now.version(), "改名した病院", now.type(), now.prefecture(),
+                "ひたちなか市", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(), now.doctorsFullTime(),
+                now.doctorsPartTime(), now.designations()));
+        facilities.setConsent(silent.id(), true);
+        MemberState s = states.members(Set.of(city), 0).get(1);
+        assertThat(s.name()).isEqualTo("改名した病院");
+        assertThat(s.municipality()).isEqualTo("ひたちなか市");
+        assertThat(s.consent()).isTrue();
+
+        // a change refused (here: someone else saved first) leaves the copy as it was
+        assertThatThrownBy(() -> facilities.updateProfile(new FacilityProfile(now.id(), now.version(), "古い版", now.type(),
+                now.prefecture(), "古い町", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(),
+                now.doctorsFullTime(), now.doctorsPartTime(), now.designations())))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(states.members(Set.of(city), 0).get(1).name()).isEqualTo("改名した病院");
+    }
+
+    @Test
+    void aDraftIsRecordedAndEveryFacilityHasItsRow() {
+        fixtures.member(office, MemberRole.EDITOR);
+        assessments.startRound(office.id());
+        Fixtures.asAdmin();
+        assertThat(states.members(Set.of(other), 0)).filteredOn(m -> m.facilityId() == office.id())
+                .singleElement().satisfies(m -> {
+                    assertThat(m.draft()).isTrue();
+                    assertThat(m.submitted()).isFalse();
+                });
+        Integer rows = jdbc.sql("SELECT COUNT(*) FROM member_state WHERE facility_id = ?").param(outsider.id())
+                .query(Integer.class).single();
+        assertThat(rows).as("every facility has its row from the start").isEqualTo(1);
+    }
+}
