@@ -133,7 +133,7 @@ public final class RollupBench {
         // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet (the
         // facility module's read, as facility.service.FacilityDirectory.withoutMembers makes it)
         FacilitySetRepository facilitySets = new FacilitySetRepository(jdbc);
-        List<Long> memberIds = rollups.members(scope).stream().map(RollupRepository.MemberStatus::facilityId).toList();
+        List<Long> memberIds = memberStates.members(scope).stream().map(MemberState::facilityId).toList();
         Supplier<Set<Long>> unregistered = () -> {
             Set<Long> result = new java.util.HashSet<>(memberIds);
             result.removeAll(facilitySets.withMembers(memberIds));
