@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,29 +66,9 @@ class TableOwnershipTest {
             // failed logins of unknown user names, counted across nodes (identity.service.LoginThrottle)
             "login_name_failure", "identity");
 
-    /**
-     * Findings in other streams' files of issue 14, to be fixed there (T: the assessment's old state repository; P:
-     * associations' and audit's repositories, demo's seeding; R: the rollup and round-notice repositories). Remove each line when it is gone; when the list
-     * is empty, delete it with {@link #noNewCrossModuleSqlBesidesTheKnownOnes} and enable the strict test.
-     */
-    static final Set<String> KNOWN = Set.of(
-            // stream R
-            "associations → facility (facility) in associations/domain/RollupRepository.java",
-            "associations → facility (facility) in associations/domain/RoundNoticeRepository.java");
-
     @Test
-    @Disabled("issue 14: fails until streams T (AssessmentStateRepository), P (AssociationRepository, AssociationInvitationRepository, AssociationRoundRepository, "
-            + "AuditEventRepository, DemoData) and R (RollupRepository, RoundNoticeRepository) read other modules' data through "
-            + "their services or read models of their own; the lead enables it after merging (see KNOWN)")
     void noModuleNamesAnotherModulesTables() {
         assertThat(crossModuleUses()).as("module → another module's table, where").isEmpty();
-    }
-
-    @Test
-    void noNewCrossModuleSqlBesidesTheKnownOnes() {
-        Set<String> found = crossModuleUses();
-        assertThat(found).as("new: a module's SQL names another module's table").isSubsetOf(KNOWN);
-        assertThat(KNOWN).as("fixed (remove from KNOWN)").isSubsetOf(found);
     }
 
     @Test

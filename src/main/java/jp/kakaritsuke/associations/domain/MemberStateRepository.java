@@ -96,7 +96,7 @@ public class MemberStateRepository {
             if (n[0] == ids[0].length) {
                 ids[0] = Arrays.copyOf(ids[0], n[0] * 2);
             }
-            ids[0][n[0]++] = rs.getLong(1);
+            ids[0][n[0]++] = rs.getLong("facility_id");
         });
         long[] sorted = Arrays.copyOf(ids[0], n[0]);
         Arrays.sort(sorted);

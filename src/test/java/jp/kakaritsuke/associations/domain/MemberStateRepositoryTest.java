@@ -67,7 +67,7 @@ class MemberStateRepositoryTest {
         office = fixtures.facility(FacilityKind.ASSOCIATION);
         fixtures.member(consenting, MemberRole.EDITOR);
         facilities.setConsent(consenting.id(), true);
-        fixtures.submitRound(consenting.id(), role -> role.equals("HOME_CARE") ? 4 : 1, role -> role.equals("HOME_CARE"));
+        fixtures.submitRound(consenting.id(), role -> role == RoleCode.HOME_CARE ? 4 : 1, role -> role == RoleCode.HOME_CARE);
         fixtures.member(silent, MemberRole.EDITOR);
         fixtures.submitRound(silent.id(), role -> 2, role -> false);
         fixtures.submitRound(silent.id(), role -> 3, role -> false);
