@@ -118,8 +118,11 @@ final class Browser {
         assertThat(((Number) m.get("contentOverflow")).longValue()).as(what + ": app layout content scrolls sideways").isLessThanOrEqualTo(0);
     }
 
+    /** Waits for a condition; an element Vaadin re-rendered between finding and reading it is looked up again. */
     static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Logs in through the real login form. */
