@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param name the facility's name where it consented to be identified; null otherwise (never read, so never shown)
  * @param municipality as recorded (null or blank: none; {@link RollupCalculator#municipality} groups those)
  * @param draft a round is being answered (started and not submitted since)
- * @param lastSubmitted when the latest round was submitted; null: never
- * @param lastRoundId the latest submitted round (the assessment's id)
+ * @param lastSubmitted when the latest round was submitted; null if never, and for a member that did not consent
+ *                      unless read {@link MemberStateRepository#membersWithSubmissionTimes with the times}
+ * @param lastRoundId the latest submitted round (the assessment's id); null: nothing submitted
  * @param latest the packed profile of the latest submission, {@link #NONE} if nothing was submitted
  * @param previous the packed profile of the submission before it, {@link #NONE} if there was none
  * @param previousPriorities whether {@code previous} carries the priorities (false for a submission before
@@ -37,7 +38,7 @@ public record MemberState(long facilityId, @Nullable String name, @Nullable Stri
             .thenComparingLong(MemberState::facilityId);
 
     public boolean submitted() {
-        return lastSubmitted != null;
+        return lastRoundId != null;
     }
 
     /** The latest submitted profile; null when nothing was submitted. */

@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,19 +25,18 @@ import org.springframework.stereotype.Repository;
  * of the change. Associations' SQL reads this table and its own ({@code association_facility}), never another
  * module's.
  * <p>
- * Reading members: their ids first ({@code association_facility}, by its primary key), then their rows. When the
- * members are most of the ids in their range (a national or prefectural rollup) one range scan along the primary key
- * reads them, skipping the few others; otherwise they are read by id, {@value #CHUNK} at a time. Either way the
- * database does no join, sort or temporary table, and the name of a member that did not consent is never read.
+ * Reading members: their ids first ({@code association_facility}, by its primary key). When they are at least a
+ * quarter of the ids in their range (a national or prefectural rollup) one range scan along {@code member_state}'s
+ * primary key reads their rows, and the few others in the range are skipped here: the database does no join, sort or
+ * temporary table for 100,000 members (its semi-join cost three times the scan). Otherwise the database picks the
+ * few members' rows by their ids itself ({@code IN} over {@code association_facility}). The name and the time of
+ * submission of a member that did not consent are not even sent.
  */
 @Repository
 public class MemberStateRepository {
 
     /** Members of any of the given associations (with duplicates when a facility belongs to several). */
     public static final String MEMBERS = "SELECT af.facility_id FROM association_facility af WHERE af.association_id IN (:ids)";
-
-    /** Ids per {@code IN} list when members are read by id. */
-    static final int CHUNK = 1000;
 
     /** A range scan is used when the members are at least 1 in this many of the ids in their range. */
     static final int DENSE = 4;
@@ -65,22 +68,43 @@ public class MemberStateRepository {
         this.jdbc = jdbc;
     }
 
-    /** Every member of the associations, each once, by id. */
+    /**
+     * Every member of the associations, each once, by id, as the rollup counts them: the name and the time of the
+     * latest submission only of members that consented to be identified (the only ones listed; decoding 100,000
+     * times was a third of a national rollup). Members of one municipality share one string for it (a nation has
+     * 100,000 members in under 2,000 municipalities, and the rollup groups them by it).
+     */
     public List<MemberState> members(Collection<Long> associationIds) {
-        return read(associationIds, STATE_COLUMNS, MemberStateRepository::state, DENSE);
+        return members(associationIds, false, DENSE);
     }
 
-    /** As {@link #members(Collection)}, with the range scan used from this density on (tests try both ways). */
-    List<MemberState> members(Collection<Long> associationIds, int dense) {
-        return read(associationIds, STATE_COLUMNS, MemberStateRepository::state, dense);
+    /** As {@link #members(Collection)}, with every member's time of submission (a round's progress compares them). */
+    public List<MemberState> membersWithSubmissionTimes(Collection<Long> associationIds) {
+        return members(associationIds, true, DENSE);
+    }
+
+    /** With the range scan used from this density on (tests try both ways). */
+    List<MemberState> members(Collection<Long> associationIds, boolean allTimes, int dense) {
+        Map<String, String> municipalities = new HashMap<>();
+        // what is not read of a member that did not consent is not even sent (nor formatted) by the database
+        Map<String, String> onlyWithConsent = allTimes ? Map.of("name", WITH_CONSENT.formatted("name"))
+                : Map.of("name", WITH_CONSENT.formatted("name"), "latest_submitted_at", WITH_CONSENT.formatted("latest_submitted_at"));
+        return read(associationIds, select(STATE_COLUMNS, onlyWithConsent), (rs, row) -> state(rs, municipalities), dense);
+    }
+
+    private static final String WITH_CONSENT = "CASE WHEN s.consent_identified = TRUE THEN s.%1$s END AS %1$s";
+
+    /** The SELECT list: the columns in their order, some as an expression of the same name. */
+    private static String select(List<String> names, Map<String, String> expressions) {
+        return String.join(", ", names.stream().map(n -> expressions.getOrDefault(n, "s." + n)).toList());
     }
 
     /** Every member of the associations, each once, by id, as the report-readiness page counts them. */
     public List<ReportMember> reportMembers(Collection<Long> associationIds) {
-        return read(associationIds, REPORT_COLUMNS, (rs, i) -> {
+        return read(associationIds, select(REPORT_COLUMNS, Map.of("name", WITH_CONSENT.formatted("name"))), (rs, i) -> {
             // few enough values (no role profiles) to read by name
             boolean consent = rs.getBoolean("consent_identified");
-            return new ReportMember(rs.getLong("facility_id"), consent ? rs.getString("name") : null,
+            return new ReportMember(rs.getLong("facility_id"), rs.getString("name"),
                     rs.getString("municipality"), consent, FacilityKind.valueOf(rs.getString("facility_kind")) == FacilityKind.ASSOCIATION);
         }, DENSE);
     }
@@ -113,8 +137,7 @@ public class MemberStateRepository {
         return columns.indexOf(name) + 1;
     }
 
-    private <T> List<T> read(Collection<Long> associationIds, List<String> names, RowMapper<T> mapper, int dense) {
-        String columns = String.join(", ", names.stream().map("s."::concat).toList());
+    private <T> List<T> read(Collection<Long> associationIds, String columns, RowMapper<T> mapper, int dense) {
         long[] ids = memberIds(associationIds);
         if (ids.length == 0) {
             return List.of();
@@ -136,21 +159,27 @@ public class MemberStateRepository {
                         }
                     });
         } else {
-            for (int from = 0; from < ids.length; from += CHUNK) {
-                List<Long> chunk = new ArrayList<>(Math.min(CHUNK, ids.length - from));
-                for (int i = from; i < Math.min(ids.length, from + CHUNK); i++) {
-                    chunk.add(ids[i]);
-                }
-                result.addAll(jdbc.sql("SELECT " + columns + " FROM member_state s WHERE s.facility_id IN (:ids) ORDER BY s.facility_id")
-                        .param("ids", chunk).query(mapper).list());
-            }
+            // a few members among many: the database finds them from association_facility's primary key
+            result.addAll(jdbc.sql("SELECT " + columns + " FROM member_state s WHERE s.facility_id IN (" + MEMBERS
+                            + ") ORDER BY s.facility_id")
+                    .param("ids", associationIds).query(mapper).list());
         }
         return result;
     }
 
-    private static MemberState state(ResultSet rs, int row) throws SQLException {
-        boolean consent = rs.getBoolean(CONSENT);
-        Timestamp submitted = rs.getTimestamp(SUBMITTED_AT);
+    /** Reads the columns in their order: the driver walks a row from its start to go back to an earlier column. */
+    private static MemberState state(ResultSet rs, Map<String, String> municipalities) throws SQLException {
+        long id = rs.getLong(ID);
+        String municipality = rs.getString(MUNICIPALITY);
+        if (municipality != null) {
+            municipality = municipalities.computeIfAbsent(municipality, m -> m); // one string per municipality
+        }
+        // flags as numbers: MariaDB's driver makes a String of every boolean it reads as text (a seventh of the read)
+        boolean consent = rs.getInt(CONSENT) != 0;
+        boolean draft = rs.getInt(DRAFT) != 0;
+        // as the local date-time it is stored as (written from an Instant in the JVM's zone by setTimestamp), turned
+        // into the instant here: getTimestamp builds a Calendar per value
+        LocalDateTime submitted = rs.getObject(SUBMITTED_AT, LocalDateTime.class);
         long roundId = rs.getLong(ROUND);
         Long lastRoundId = rs.wasNull() ? null : roundId;
         long latest = rs.getLong(PROFILE);
@@ -161,9 +190,10 @@ public class MemberStateRepository {
         if (rs.wasNull()) {
             previous = MemberState.NONE;
         }
-        return new MemberState(rs.getLong(ID), consent ? rs.getString(NAME) : null, rs.getString(MUNICIPALITY), consent,
-                rs.getBoolean(DRAFT), submitted == null ? null : submitted.toInstant(), lastRoundId, latest, previous,
-                rs.getBoolean(PREVIOUS_PRIORITIES));
+        boolean previousPriorities = rs.getInt(PREVIOUS_PRIORITIES) != 0;
+        return new MemberState(id, rs.getString(NAME), municipality, consent, draft,
+                submitted == null ? null : submitted.atZone(ZoneId.systemDefault()).toInstant(), lastRoundId, latest,
+                previous, previousPriorities);
     }
 
     // --- writes: only associations.service.MemberStates, in the transaction of the change it is told of ---

@@ -16,7 +16,7 @@ import jp.kakaritsuke.caselibrary.domain.RoleLevels;
  * <p>
  * The counting is one pass over the members with plain arrays indexed by role ordinal and municipality number: a
  * member's profiles are {@link RoleLevels#packed()} longs read with {@link RoleLevels#rawLevel} /
- * {@link RoleLevels#rawPriority}, so 100,000 members cost no allocation per role (docs/performance.md).
+ * {@link RoleLevels#rawPriorities}, so 100,000 members cost no allocation and no branch per role (docs/performance.md).
  */
 public final class RollupCalculator {
 
@@ -34,7 +34,7 @@ public final class RollupCalculator {
         int all = members.size();
         int submitted = 0;
         int inProgress = 0;
-        int[] levelCounts = new int[R * LEVELS]; // [role * 5 + level]
+        int[] levelCounts = new int[R * 8]; // [role * 8 + raw level]: 0–4, and 7 for none (not shown)
         int[] priorityCounts = new int[R];
         int[] improved = new int[R];
         int[] declined = new int[R];
@@ -43,9 +43,14 @@ public final class RollupCalculator {
         int compared = 0;
         int comparedPriorities = 0;
         Towns towns = new Towns();
-        // one pass over the members' packed profiles
+        List<MemberState> consenting = new ArrayList<>();
+        // one pass over the members' packed profiles, without a branch per role: random levels would mispredict
+        // most of them (100,000 members × 14 roles)
         for (MemberState m : members) {
             int town = towns.index(m.municipality());
+            if (m.consent()) {
+                consenting.add(m);
+            }
             if (!m.submitted()) {
                 if (m.draft()) {
                     inProgress++;
@@ -58,41 +63,33 @@ public final class RollupCalculator {
             if (now == MemberState.NONE) {
                 continue;
             }
+            int coveredRow = town * R;
+            int[] covered = towns.covered;
+            int p = RoleLevels.rawPriorities(now);
+            for (int r = 0; r < R; r++) {
+                int l = RoleLevels.rawLevel(now, r);
+                levelCounts[r << 3 | l]++;
+                covered[coveredRow + r] += COVERED >>> l & 1;
+                priorityCounts[r] += p >>> r & 1;
+            }
             long before = m.previous();
             if (before != MemberState.NONE) {
                 compared++;
+                int q = m.previousPriorities() ? RoleLevels.rawPriorities(before) : p; // p: no change counted
+                int newly = p & ~q;
+                int dropped = q & ~p;
                 for (int r = 0; r < R; r++) {
-                    int l = RoleLevels.rawLevel(now, r);
-                    int b = RoleLevels.rawLevel(before, r);
-                    if (l != RoleLevels.RAW_NONE && b != RoleLevels.RAW_NONE && l != b) {
-                        (l > b ? improved : declined)[r]++;
-                    }
+                    int change = RoleLevels.rawLevel(now, r) << 3 | RoleLevels.rawLevel(before, r);
+                    improved[r] += (int) (ROSE >>> change) & 1;
+                    declined[r] += (int) (FELL >>> change) & 1;
+                    newlyPrioritised[r] += newly >>> r & 1;
+                    priorityDropped[r] += dropped >>> r & 1;
                 }
                 if (m.previousPriorities()) {
                     comparedPriorities++;
-                    for (int r = 0; r < R; r++) {
-                        boolean p = RoleLevels.rawPriority(now, r);
-                        if (p != RoleLevels.rawPriority(before, r)) {
-                            (p ? newlyPrioritised : priorityDropped)[r]++;
-                        }
-                    }
-                }
-            }
-            int coveredRow = town * R;
-            for (int r = 0; r < R; r++) {
-                int l = RoleLevels.rawLevel(now, r);
-                if (l != RoleLevels.RAW_NONE) {
-                    levelCounts[r * LEVELS + l]++;
-                    if (l >= COVERED_LEVEL) {
-                        towns.covered[coveredRow + r]++;
-                    }
-                }
-                if (RoleLevels.rawPriority(now, r)) {
-                    priorityCounts[r]++;
                 }
             }
         }
-
         // every figure the page shows, linked by the sums a reader can see, protected together (Suppression)
         Suppression table = new Suppression();
         Suppression.Node allNode = table.known(all);
@@ -109,12 +106,12 @@ public final class RollupCalculator {
         for (int r = 0; r < R; r++) {
             Suppression.Node[] nodes = new Suppression.Node[LEVELS];
             for (int l = 0; l < LEVELS; l++) {
-                nodes[l] = table.cell(levelCounts[r * LEVELS + l], submitted);
+                nodes[l] = table.cell(levelCounts[r << 3 | l], submitted);
             }
             // the row as the hierarchy it is: levels 0-2 (never shown as one figure) and 「レベル3以上」 = 3 + 4 make up
             // those who submitted, so subtracting 「レベル3以上」 from the row is a sum the reader can solve
-            int below = levelCounts[r * LEVELS] + levelCounts[r * LEVELS + 1] + levelCounts[r * LEVELS + 2];
-            int atLeast = levelCounts[r * LEVELS + 3] + levelCounts[r * LEVELS + 4];
+            int below = levelCounts[r << 3] + levelCounts[r << 3 | 1] + levelCounts[r << 3 | 2];
+            int atLeast = levelCounts[r << 3 | 3] + levelCounts[r << 3 | 4];
             Suppression.Node belowNode = table.implicit(below);
             Suppression.Node atLeastNode = table.cell(atLeast, submitted);
             table.sum(belowNode, List.of(nodes).subList(0, COVERED_LEVEL));
@@ -203,21 +200,57 @@ public final class RollupCalculator {
                     Collections.unmodifiableMap(coverage), Collections.unmodifiableList(gaps)));
         }
 
-        List<Rollup.MemberRow> identified = new ArrayList<>();
-        List<MemberState> consenting = new ArrayList<>();
-        for (MemberState m : members) {
-            if (m.consent()) {
-                consenting.add(m);
-            }
-        }
-        consenting.sort(MemberState.LISTING);
-        for (MemberState m : consenting) {
+        List<Rollup.MemberRow> identified = new ArrayList<>(consenting.size());
+        for (MemberState m : listed(consenting)) {
             identified.add(new Rollup.MemberRow(m.facilityId(), m.name(), m.municipality(), status(m), m.lastSubmitted(),
                     m.lastRoundId(), m.profile()));
         }
         return new Rollup(association.id(), association.name(), association.prefecture(), all, completeness,
                 Collections.unmodifiableList(roleRollups), Collections.unmodifiableList(municipalities),
                 Collections.unmodifiableList(identified));
+    }
+
+    /** One member to list, with the rank of its municipality among theirs. */
+    private record Listed(int town, MemberState member) {
+    }
+
+    /**
+     * The members in {@link MemberState#LISTING} order: municipality as recorded (none first), name, id. The
+     * municipalities are ranked once, so that sorting tens of thousands of consenting members compares a number and
+     * then, within a municipality, names.
+     */
+    static List<MemberState> listed(List<MemberState> members) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (MemberState m : members) {
+            if (m.municipality() != null) {
+                rank.putIfAbsent(m.municipality(), 0);
+            }
+        }
+        String[] names = rank.keySet().toArray(String[]::new);
+        Arrays.sort(names);
+        for (int i = 0; i < names.length; i++) {
+            rank.put(names[i], i + 1); // 0: none
+        }
+        Listed[] listed = new Listed[members.size()];
+        for (int i = 0; i < listed.length; i++) {
+            MemberState m = members.get(i);
+            listed[i] = new Listed(m.municipality() == null ? 0 : rank.get(m.municipality()), m);
+        }
+        Arrays.sort(listed, (a, b) -> {
+            int c = Integer.compare(a.town(), b.town());
+            if (c != 0) {
+                return c;
+            }
+            String x = a.member().name();
+            String y = b.member().name();
+            c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
+            return c != 0 ? c : Long.compare(a.member().facilityId(), b.member().facilityId());
+        });
+        List<MemberState> result = new ArrayList<>(listed.length);
+        for (Listed l : listed) {
+            result.add(l.member());
+        }
+        return result;
     }
 
     static Rollup.Status status(MemberState m) {
@@ -227,6 +260,31 @@ public final class RollupCalculator {
     /** How a member without a municipality is grouped (shared by the rollup and the round completeness). */
     public static String municipality(String m) {
         return m == null || m.isBlank() ? "—" : m;
+    }
+
+    /** Raw levels (0–4, 7 = none) that cover a role: bits 3 and 4 ({@link #COVERED_LEVEL} and up). */
+    private static final int COVERED = (1 << 5) - (1 << COVERED_LEVEL);
+
+    /** Bit {@code now << 3 | before} is set where a role's level rose between two submissions (both with a level). */
+    private static final long ROSE;
+
+    /** As {@link #ROSE}, where it fell. */
+    private static final long FELL;
+
+    static {
+        long rose = 0;
+        long fell = 0;
+        for (int now = 0; now <= 4; now++) {
+            for (int before = 0; before <= 4; before++) {
+                if (now > before) {
+                    rose |= 1L << (now << 3 | before);
+                } else if (now < before) {
+                    fell |= 1L << (now << 3 | before);
+                }
+            }
+        }
+        ROSE = rose;
+        FELL = fell;
     }
 
     /** The municipalities met so far, numbered, with their counts. */

@@ -142,7 +142,7 @@ public class AssociationRoundService {
     public List<RoundCompleteness> rounds(long associationId) {
         access.requireVisible(associationId);
         Set<Long> subtree = associations.tree().subtree(associationId);
-        return completeness(associationId, subtree, memberStates.members(subtree));
+        return completeness(associationId, subtree, memberStates.membersWithSubmissionTimes(subtree));
     }
 
     /**

@@ -87,7 +87,8 @@ public class RollupService {
         access.requireVisible(associationId);
         AssociationTree tree = associations.tree();
         Set<Long> scope = tree.subtree(associationId);
-        List<MemberState> members = memberStates.members(scope);
+        // the rounds' progress compares every member's time of submission with the round's opening
+        List<MemberState> members = memberStates.membersWithSubmissionTimes(scope);
         return new Overview(RollupCalculator.rollup(tree.get(associationId).orElseThrow(), members),
                 rounds.completeness(associationId, scope, members));
     }

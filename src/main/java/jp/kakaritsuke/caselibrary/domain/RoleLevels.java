@@ -199,4 +199,9 @@ public final class RoleLevels {
 
     /** What {@link #rawLevel} gives for a role without a level (levels are 0–4). */
     public static final int RAW_NONE = NONE;
+
+    /** The priorities of a packed profile as bits: bit {@code r} set when role number {@code r} is a priority. */
+    public static int rawPriorities(long packed) {
+        return (int) (packed >>> PRIORITY_SHIFT);
+    }
 }

@@ -7,7 +7,9 @@ import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -16,6 +18,7 @@ import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationLevel;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
+import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.MemberState;
@@ -130,6 +133,28 @@ public final class RollupBench {
         }
 
         Set<Long> scope = tree.subtree(national.id());
+        // the synthetic members share 40 municipality names nationwide; Japan has about 1,700 municipalities. The same
+        // members with a municipality per city association (824) show what the suppression costs on a fuller grid
+        Map<Long, String> cityOf = new HashMap<>();
+        Map<Long, String> cityNames = new HashMap<>(); // one string per municipality, as the repository reads them
+        jdbc.sql("SELECT facility_id, association_id FROM association_facility").query(rs -> {
+            cityOf.put(rs.getLong("facility_id"), cityNames.computeIfAbsent(rs.getLong("association_id"), a -> "市" + a));
+        });
+        List<MemberState> spread = memberStates.members(scope).stream().map(m -> new MemberState(m.facilityId(), m.name(),
+                cityOf.get(m.facilityId()), m.consent(), m.draft(), m.lastSubmitted(), m.lastRoundId(), m.latest(),
+                m.previous(), m.previousPriorities())).toList();
+        double[] spreadMs = new double[RUNS];
+        for (int i = -WARM_UP; i < RUNS; i++) {
+            double t = time(() -> RollupCalculator.rollup(national, spread));
+            if (i >= 0) {
+                spreadMs[i] = t;
+            }
+        }
+        Rollup spreadRollup = RollupCalculator.rollup(national, spread);
+        long hidden = spreadRollup.municipalities().stream().flatMap(m -> m.coverage().values().stream()).filter(Cell::suppressed).count();
+        System.out.printf(Locale.ROOT, "calculator alone, members spread over %d municipalities (%,d coverage figures, %,d hidden): %.0f ms%n",
+                spreadRollup.municipalities().size(), spreadRollup.municipalities().size() * 14, hidden, median(spreadMs));
+
         // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet (the
         // facility module's read, as facility.service.FacilityDirectory.withoutMembers makes it)
         FacilitySetRepository facilitySets = new FacilitySetRepository(jdbc);

@@ -16,7 +16,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Fills a MariaDB database with a synthetic nation for the rollup benchmark: a national association, 47 prefectural
  * and about 900 city associations, 100,000 facilities (members of their city association), two submitted rounds each
  * (14 role answers per round), about a third consenting. Not part of the tests; run with {@code ./.ci/bench scale-data}.
- * The database ({@code kkf_scale} by default) is dropped and rebuilt from the Liquibase changelogs first.
+ * The database ({@code kkf_scale} by default) is dropped and built from the changelogs up to 027 (the schema before
+ * issue 14), filled as the application before issue 14 kept it (the assessment's {@code facility_assessment_state}),
+ * and then the remaining changelogs run: changeset 028 migrates the nation into associations' read model
+ * ({@code member_state}), timed, as it would a production database.
  */
 public final class ScaleDataGenerator {
 
@@ -37,12 +40,7 @@ public final class ScaleDataGenerator {
         int facilities = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         DataSource ds = dataSource(database);
         long start = System.nanoTime();
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(ds);
-        liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.xml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        liquibase.setDropFirst(true);
-        liquibase.afterPropertiesSet();
+        liquibase(ds, "classpath:migration/before-member-state.xml", true);
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         Random random = new Random(47);
         Timestamp now = Timestamp.from(Instant.parse("2026-11-25T00:00:00Z"));
@@ -113,9 +111,22 @@ public final class ScaleDataGenerator {
         batch(jdbc, "INSERT INTO assessment_round (id, facility_id, questionnaire_version, status, started_at, started_by, updated_at, updated_by, submitted_at, submitted_by, version) VALUES (?, ?, 1, 'SUBMITTED', ?, 'generator', ?, 'generator', ?, 'generator', 0)", rounds);
         batch(jdbc, "INSERT INTO role_answer (id, round_id, role_code, level, priority, version) VALUES (?, ?, ?, ?, ?, 0)", answers);
         batch(jdbc, "INSERT INTO facility_assessment_state (facility_id, has_draft, latest_round_id, latest_submitted_at, levels, priorities, previous_levels, previous_priorities) VALUES (?, FALSE, ?, ?, ?, ?, ?, ?)", states);
-        jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer, facility_assessment_state");
         System.out.printf("%s: %d associations, %d facilities, %d rounds, %d role answers in %.1f s%n", database,
                 associations.size() + 1, facilities, roundId - 1, answerId - 1, (System.nanoTime() - start) / 1e9);
+        long migration = System.nanoTime();
+        liquibase(ds, "classpath:db-changelog/db.changelog-master.xml", false);
+        System.out.printf("changelogs 028 and later (member_state: %d rows) in %.1f s%n",
+                jdbc.queryForObject("SELECT COUNT(*) FROM member_state", Integer.class), (System.nanoTime() - migration) / 1e9);
+        jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer, member_state");
+    }
+
+    private static void liquibase(DataSource ds, String changeLog, boolean dropFirst) throws Exception {
+        SpringLiquibase liquibase = new SpringLiquibase();
+        liquibase.setDataSource(ds);
+        liquibase.setChangeLog(changeLog);
+        liquibase.setResourceLoader(new DefaultResourceLoader());
+        liquibase.setDropFirst(dropFirst);
+        liquibase.afterPropertiesSet();
     }
 
     private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {

@@ -86,9 +86,11 @@ class MemberStateRepositoryTest {
     @Test
     void membersAreReadOnceEachTheSameByRangeScanAndById() {
         Set<Long> scope = Set.of(pref, city, other);
-        List<MemberState> byRange = states.members(scope, Integer.MAX_VALUE);
-        List<MemberState> byId = states.members(scope, 0);
+        List<MemberState> byRange = states.members(scope, false, Integer.MAX_VALUE);
+        List<MemberState> byId = states.members(scope, false, 0);
         assertThat(byRange).isEqualTo(byId).isEqualTo(states.members(scope));
+        List<MemberState> withTimes = states.members(scope, true, Integer.MAX_VALUE);
+        assertThat(withTimes).isEqualTo(states.members(scope, true, 0)).isEqualTo(states.membersWithSubmissionTimes(scope));
         assertThat(byRange).extracting(MemberState::facilityId)
                 .containsExactly(consenting.id(), silent.id(), office.id()).doesNotContain(outsider.id());
 
@@ -104,6 +106,11 @@ class MemberStateRepositoryTest {
 
         MemberState s = byRange.get(1);
         assertThat(s.name()).as("never read without consent").isNull();
+        assertThat(s.lastSubmitted()).as("read for consenting members, or when asked for").isNull();
+        assertThat(s.submitted()).isTrue();
+        assertThat(withTimes.get(1).lastSubmitted()).isNotNull();
+        assertThat(withTimes.get(1).name()).isNull();
+        assertThat(withTimes.getFirst().lastSubmitted()).isEqualTo(c.lastSubmitted());
         assertThat(s.municipality()).isEqualTo(silent.municipality());
         assertThat(s.profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(3);
         assertThat(s.previous()).isNotEqualTo(MemberState.NONE);
@@ -129,7 +136,7 @@ class MemberStateRepositoryTest {
                 "ひたちなか市", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(), now.doctorsFullTime(),
                 now.doctorsPartTime(), now.designations()));
         facilities.setConsent(silent.id(), true);
-        MemberState s = states.members(Set.of(city), 0).get(1);
+        MemberState s = states.members(Set.of(city), false, 0).get(1);
         assertThat(s.name()).isEqualTo("改名した病院");
         assertThat(s.municipality()).isEqualTo("ひたちなか市");
         assertThat(s.consent()).isTrue();
@@ -139,7 +146,7 @@ class MemberStateRepositoryTest {
                 now.prefecture(), "古い町", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(),
                 now.doctorsFullTime(), now.doctorsPartTime(), now.designations())))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(states.members(Set.of(city), 0).get(1).name()).isEqualTo("改名した病院");
+        assertThat(states.members(Set.of(city), false, 0).get(1).name()).isEqualTo("改名した病院");
     }
 
     @Test
@@ -147,7 +154,7 @@ class MemberStateRepositoryTest {
         fixtures.member(office, MemberRole.EDITOR);
         assessments.startRound(office.id());
         Fixtures.asAdmin();
-        assertThat(states.members(Set.of(other), 0)).filteredOn(m -> m.facilityId() == office.id())
+        assertThat(states.members(Set.of(other), false, 0)).filteredOn(m -> m.facilityId() == office.id())
                 .singleElement().satisfies(m -> {
                     assertThat(m.draft()).isTrue();
                     assertThat(m.submitted()).isFalse();

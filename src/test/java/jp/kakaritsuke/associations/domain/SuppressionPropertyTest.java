@@ -149,8 +149,8 @@ class SuppressionPropertyTest {
         RollupReader(List<MemberState> members, Rollup rollup) {
             int m = members.size();
             s = new Solver(m);
-            int submitted = (int) members.stream().filter(x -> x.lastSubmitted() != null).count();
-            int inProgress = (int) members.stream().filter(x -> x.lastSubmitted() == null && x.draft()).count();
+            int submitted = (int) members.stream().filter(x -> x.submitted()).count();
+            int inProgress = (int) members.stream().filter(x -> !x.submitted() && x.draft()).count();
             int all = s.known(m);
             int sub = s.cell(submitted, m, rollup.completeness().submitted());
             int prog = s.cell(inProgress, m, rollup.completeness().inProgress());
@@ -158,7 +158,7 @@ class SuppressionPropertyTest {
             s.sum(all, sub, prog, not);
             // truth, counted here independently of the calculator
             Map<String, Integer> perTown = new TreeMap<>();
-            members.forEach(x -> perTown.merge(RollupCalculator.municipality(x.municipality()), x.lastSubmitted() != null ? 1 : 0, Integer::sum));
+            members.forEach(x -> perTown.merge(RollupCalculator.municipality(x.municipality()), x.submitted() ? 1 : 0, Integer::sum));
             assertThat(rollup.municipalities()).extracting(Rollup.MunicipalityRollup::municipality)
                     .containsExactlyElementsOf(perTown.keySet());
             int[] atLeastVars = new int[ROLES.size()];
