@@ -102,7 +102,6 @@ class TwoNodesTest {
         String[] nodeArguments = {
                 "--spring.datasource.url=" + nodesUrl,
                 "--spring.liquibase.drop-first=false", // a fresh database; never drop it under the other node
-                "--management.server.port=-1", // no fixed management port twice on one machine
                 "--app.cluster.migration-lock-wait=PT30M", // the other node's migration on a loaded machine
                 "--test.mailbox.enabled=false"}; // mails stay in the outbox (no SMTP server)
 
@@ -120,6 +119,7 @@ class TwoNodesTest {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
+            // ForkedApp.run gives every node (process or context) a random management port
             Future<ConfigurableApplicationContext> a = starts.submit(() -> start("a", nodeArguments, together));
             Future<ConfigurableApplicationContext> b = starts.submit(() -> start("b", nodeArguments, together));
             try {
