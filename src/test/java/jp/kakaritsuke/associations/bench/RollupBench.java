@@ -79,7 +79,8 @@ public final class RollupBench {
         Association national = tree.all().stream().filter(a -> a.level() == AssociationLevel.NATIONAL).findFirst().orElseThrow();
         Association tokyo = tree.all().stream().filter(a -> a.level() == AssociationLevel.PREFECTURAL && a.prefecture().equals("東京都"))
                 .findFirst().orElseThrow();
-        System.out.printf(Locale.ROOT, "load average before: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "load average before: %.1f (%d cores)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
 
         for (Association a : List.of(national, tokyo)) {
             Set<Long> scope = tree.subtree(a.id());
@@ -100,8 +101,11 @@ public final class RollupBench {
             double[] readMs = new double[RUNS];
             double[] calcMs = new double[RUNS];
             double[] aggregateMs = new double[RUNS];
+            double[] appCpuMs = new double[RUNS];
             for (int i = -WARM_UP; i < RUNS; i++) {
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 double ap = time(app::get);
+                double apCpu = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
                 double pl = time(plain);
                 double tb = time(table);
                 double rd = time(() -> memberStates.members(scope));
@@ -109,6 +113,7 @@ public final class RollupBench {
                 double ag = time(aggregate::get);
                 if (i >= 0) {
                     appMs[i] = ap;
+                    appCpuMs[i] = apCpu;
                     plainMs[i] = pl;
                     tableMs[i] = tb;
                     readMs[i] = rd;
@@ -125,9 +130,10 @@ public final class RollupBench {
                             + " SQL aggregate of the levels alone %.0f ms%n",
                     a.name(), scope.size(), r.members(), appMedian, median(readMs), median(calcMs), plainMedian,
                     appMedian / plainMedian, tableMedian, appMedian / tableMedian, median(aggregateMs));
-            System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms%n", RUNS,
+            System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms;"
+                            + " the rollup's CPU time in this JVM (median) %.0f ms%n", RUNS,
                     Arrays.stream(appMs).min().orElseThrow(), Arrays.stream(plainMs).min().orElseThrow(),
-                    Arrays.stream(tableMs).min().orElseThrow());
+                    Arrays.stream(tableMs).min().orElseThrow(), median(appCpuMs));
         }
 
         Set<Long> scope = tree.subtree(national.id());
@@ -153,6 +159,10 @@ public final class RollupBench {
         System.out.printf(Locale.ROOT, "calculator alone, members spread over %d municipalities (%,d coverage figures, %,d hidden): %.0f ms%n",
                 spreadRollup.municipalities().size(), spreadRollup.municipalities().size() * 14, hidden, median(spreadMs));
 
+        // the rollup page (RollupService.overview) reads every member's time of submission too, for its rounds
+        System.out.printf(Locale.ROOT, "national members' rows with every time of submission (the page, for its rounds): %.0f ms,"
+                        + " without (the rollup): %.0f ms%n",
+                median(() -> memberStates.membersWithSubmissionTimes(scope)), median(() -> memberStates.members(scope)));
         // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet
         double unregisteredMs = median(() -> associations.membersWithoutUsers(scope));
         System.out.printf(Locale.ROOT, "national round completeness, extra read of members nobody has joined: %.0f ms (%,d of them)%n",
@@ -169,7 +179,10 @@ public final class RollupBench {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "national rollup workbook (%,d consenting member rows): %.1f s, peak heap %d MB of %d MB%n",
                 nationalRollup.identifiedMembers().size(), seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "load average after: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+
+    static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static final int WARM_UP = 5;
     static final int RUNS = 11;
