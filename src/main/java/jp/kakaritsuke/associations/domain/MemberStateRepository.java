@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * module's.
  * <p>
  * Reading members: their ids first ({@code association_facility}, by its primary key). When they are at least a
- * quarter of the ids in their range (a national or prefectural rollup) one range scan along {@code member_state}'s
+ * quarter of the ids in their range (the nation; an association whose members were registered together) one range scan along {@code member_state}'s
  * primary key reads their rows, and the few others in the range are skipped here: the database does no join, sort or
  * temporary table for 100,000 members (its semi-join cost three times the scan). Otherwise the database picks the
  * few members' rows by their ids itself ({@code IN} over {@code association_facility}). The name and the time of

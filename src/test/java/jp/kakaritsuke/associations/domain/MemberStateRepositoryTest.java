@@ -84,7 +84,7 @@ class MemberStateRepositoryTest {
     }
 
     @Test
-    void membersAreReadOnceEachTheSameByRangeScanAndById() {
+    void membersAreReadOnceEachTheSameByRangeScanAndByTheDatabasesIn() {
         Set<Long> scope = Set.of(pref, city, other);
         List<MemberState> byRange = states.members(scope, false, Integer.MAX_VALUE);
         List<MemberState> byId = states.members(scope, false, 0);
