@@ -274,6 +274,21 @@ class RollupTest {
                 .isInstanceOf(jp.kakaritsuke.base.NotFoundException.class);
     }
 
+    /** Issue 14: the members' levels are RoleLevels inside, and still a map by role code in JSON. */
+    @Test
+    void aConsentingMembersLevelsAreAMapByRoleCodeInJson() throws Exception {
+        Fixtures.anonymous();
+        mvc.perform(get("/api/v1/associations/{id}/rollup", a).with(fixtures.bearer(adminOfA)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.identifiedMembers[*].levels.HOME_CARE", Matchers.containsInAnyOrder(4, 3)))
+                .andExpect(jsonPath("$.identifiedMembers[0].levels.OUT_OF_HOURS", Matchers.is(0)))
+                .andExpect(jsonPath("$.identifiedMembers[0].levels.CLINIC_CLINIC", Matchers.is(2)))
+                .andExpect(jsonPath("$.identifiedMembers[0].levels.length()", Matchers.is(14)))
+                .andExpect(jsonPath("$.identifiedMembers[0].profile").doesNotExist())
+                .andExpect(jsonPath("$.municipalities[0].coverage.HOME_CARE", Matchers.is("x")))
+                .andExpect(jsonPath("$.municipalities[0].gaps", Matchers.hasItem("OUT_OF_HOURS")));
+    }
+
     @Test
     void theApiGivesTheSameFiguresWithSuppressionAsText() throws Exception {
         Fixtures.anonymous();

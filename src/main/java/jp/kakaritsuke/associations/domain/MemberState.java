@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param draft a round is being answered (started and not submitted since)
  * @param lastSubmitted when the latest round was submitted; null if never, and for a member that did not consent
  *                      unless read {@link MemberStateRepository#membersWithSubmissionTimes with the times}
- * @param lastRoundId the latest submitted round (the assessment's id); null: nothing submitted
+ * @param lastRoundId the latest submitted round (the assessment's id); null if nothing was submitted, and for a member
+ *                    that did not consent
  * @param latest the packed profile of the latest submission, {@link #NONE} if nothing was submitted
  * @param previous the packed profile of the submission before it, {@link #NONE} if there was none
  * @param previousPriorities whether {@code previous} carries the priorities (false for a submission before
@@ -37,8 +38,9 @@ public record MemberState(long facilityId, @Nullable String name, @Nullable Stri
             .thenComparing(MemberState::name, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparingLong(MemberState::facilityId);
 
+    /** Whether the member has submitted a round (its latest profile is kept with it, in one statement). */
     public boolean submitted() {
-        return lastRoundId != null;
+        return latest != NONE;
     }
 
     /** The latest submitted profile; null when nothing was submitted. */

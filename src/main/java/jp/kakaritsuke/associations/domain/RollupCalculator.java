@@ -60,9 +60,6 @@ public final class RollupCalculator {
             submitted++;
             towns.submitted[town]++;
             long now = m.latest();
-            if (now == MemberState.NONE) {
-                continue;
-            }
             int coveredRow = town * R;
             int[] covered = towns.covered;
             int p = RoleLevels.rawPriorities(now);

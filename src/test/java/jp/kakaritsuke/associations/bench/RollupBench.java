@@ -81,16 +81,22 @@ public final class RollupBench {
         Association national = tree.all().stream().filter(a -> a.level() == AssociationLevel.NATIONAL).findFirst().orElseThrow();
         Association tokyo = tree.all().stream().filter(a -> a.level() == AssociationLevel.PREFECTURAL && a.prefecture().equals("東京都"))
                 .findFirst().orElseThrow();
-        System.out.printf(Locale.ROOT, "load average before: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "load average before: %.1f (%d cores)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
 
         for (Association a : List.of(national, tokyo)) {
             Set<Long> scope = tree.subtree(a.id());
             long[] sink = {0};
             Supplier<Rollup> app = () -> RollupCalculator.rollup(a, memberStates.members(scope));
-            Runnable plain = () -> jdbc.sql(PLAIN_SCAN).param("ids", scope).query(rs -> {
+            // both with the rows fetched as the rollup's read fetches them (FETCH at a time), and the plain scan also
+            // with the driver's default (all rows before the first)
+            Runnable plain = () -> jdbc.sql(PLAIN_SCAN).param("ids", scope).withFetchSize(FETCH).query(rs -> {
                 sink[0] += rs.getLong(1);
             });
-            Runnable table = () -> jdbc.sql(TABLE_SCAN).query(rs -> {
+            Runnable plainDefault = () -> jdbc.sql(PLAIN_SCAN).param("ids", scope).query(rs -> {
+                sink[0] += rs.getLong(1);
+            });
+            Runnable table = () -> jdbc.sql(TABLE_SCAN).withFetchSize(FETCH).query(rs -> {
                 sink[0] += rs.getLong(1);
             });
             Supplier<Object> aggregate = () -> jdbc.sql(SQL_AGGREGATE).param("ids", scope).query().listOfRows();
@@ -98,20 +104,27 @@ public final class RollupBench {
             // interleaved, so that load from elsewhere falls on all of them alike
             double[] appMs = new double[RUNS];
             double[] plainMs = new double[RUNS];
+            double[] plainDefaultMs = new double[RUNS];
             double[] tableMs = new double[RUNS];
             double[] readMs = new double[RUNS];
             double[] calcMs = new double[RUNS];
             double[] aggregateMs = new double[RUNS];
+            double[] appCpuMs = new double[RUNS];
             for (int i = -WARM_UP; i < RUNS; i++) {
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 double ap = time(app::get);
+                double apCpu = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
                 double pl = time(plain);
+                double pd = time(plainDefault);
                 double tb = time(table);
                 double rd = time(() -> memberStates.members(scope));
                 double cc = time(() -> RollupCalculator.rollup(a, members));
                 double ag = time(aggregate::get);
                 if (i >= 0) {
                     appMs[i] = ap;
+                    appCpuMs[i] = apCpu;
                     plainMs[i] = pl;
+                    plainDefaultMs[i] = pd;
                     tableMs[i] = tb;
                     readMs[i] = rd;
                     calcMs[i] = cc;
@@ -120,16 +133,19 @@ public final class RollupBench {
             }
             Rollup r = app.get();
             double appMedian = median(appMs);
-            double plainMedian = median(plainMs);
+            double plainMedian = Math.min(median(plainMs), median(plainDefaultMs)); // the faster way of the two
             double tableMedian = median(tableMs);
             System.out.printf(Locale.ROOT, "%s (%d associations, %,d members): rollup %.0f ms (members' rows %.0f ms + calculator %.0f ms);"
                             + " plain scan of the same rows %.0f ms, ratio %.2f; whole-table scan %.0f ms, ratio %.2f;"
                             + " SQL aggregate of the levels alone %.0f ms%n",
                     a.name(), scope.size(), r.members(), appMedian, median(readMs), median(calcMs), plainMedian,
                     appMedian / plainMedian, tableMedian, appMedian / tableMedian, median(aggregateMs));
-            System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms%n", RUNS,
-                    Arrays.stream(appMs).min().orElseThrow(), Arrays.stream(plainMs).min().orElseThrow(),
-                    Arrays.stream(tableMs).min().orElseThrow());
+            System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms;"
+                            + " the rollup's CPU time in this JVM (median) %.0f ms; plain scan fetched %d rows at a time %.0f ms,"
+                            + " all at once %.0f ms (medians)%n", RUNS,
+                    Arrays.stream(appMs).min().orElseThrow(), Math.min(Arrays.stream(plainMs).min().orElseThrow(),
+                            Arrays.stream(plainDefaultMs).min().orElseThrow()),
+                    Arrays.stream(tableMs).min().orElseThrow(), median(appCpuMs), FETCH, median(plainMs), median(plainDefaultMs));
         }
 
         Set<Long> scope = tree.subtree(national.id());
@@ -155,6 +171,10 @@ public final class RollupBench {
         System.out.printf(Locale.ROOT, "calculator alone, members spread over %d municipalities (%,d coverage figures, %,d hidden): %.0f ms%n",
                 spreadRollup.municipalities().size(), spreadRollup.municipalities().size() * 14, hidden, median(spreadMs));
 
+        // the rollup page (RollupService.overview) reads every member's time of submission too, for its rounds
+        System.out.printf(Locale.ROOT, "national members' rows with every time of submission (the page, for its rounds): %.0f ms,"
+                        + " without (the rollup): %.0f ms%n",
+                median(() -> memberStates.membersWithSubmissionTimes(scope)), median(() -> memberStates.members(scope)));
         // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet (the
         // facility module's read, as facility.service.FacilityDirectory.withoutMembers makes it)
         FacilitySetRepository facilitySets = new FacilitySetRepository(jdbc);
@@ -179,7 +199,13 @@ public final class RollupBench {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "national rollup workbook (%,d consenting member rows): %.1f s, peak heap %d MB of %d MB%n",
                 nationalRollup.identifiedMembers().size(), seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "load average after: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+
+    static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Rows per fetch, as MemberStateRepository reads large scopes. */
+    static final int FETCH = 1000;
 
     static final int WARM_UP = 5;
     static final int RUNS = 11;

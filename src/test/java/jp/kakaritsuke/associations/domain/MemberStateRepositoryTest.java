@@ -84,7 +84,7 @@ class MemberStateRepositoryTest {
     }
 
     @Test
-    void membersAreReadOnceEachTheSameByRangeScanAndById() {
+    void membersAreReadOnceEachTheSameByRangeScanAndByTheDatabasesIn() {
         Set<Long> scope = Set.of(pref, city, other);
         List<MemberState> byRange = states.members(scope, false, Integer.MAX_VALUE);
         List<MemberState> byId = states.members(scope, false, 0);
@@ -107,6 +107,7 @@ class MemberStateRepositoryTest {
         MemberState s = byRange.get(1);
         assertThat(s.name()).as("never read without consent").isNull();
         assertThat(s.lastSubmitted()).as("read for consenting members, or when asked for").isNull();
+        assertThat(s.lastRoundId()).as("the round of a consenting member only").isNull();
         assertThat(s.submitted()).isTrue();
         assertThat(withTimes.get(1).lastSubmitted()).isNotNull();
         assertThat(withTimes.get(1).name()).isNull();
