@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations;
 
+import jp.kakaritsuke.base.InvitationState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,7 +104,7 @@ class AssociationStaffTest {
         // newest first: this one, then the one that made cityStaff an administrator (Fixtures)
         var list = staff.staff(city).invitations();
         assertThat(list).extracting(InvitationSummary::status)
-                .containsExactly(AssociationInvitation.Status.ACCEPTED, AssociationInvitation.Status.ACCEPTED);
+                .containsExactly(InvitationState.ACCEPTED, InvitationState.ACCEPTED);
         // who issued it is on record: the city's administrator
         assertThat(list.getFirst().invitedBy()).isEqualTo("テスト " + cityStaff);
     }
@@ -176,8 +177,8 @@ class AssociationStaffTest {
 
         Fixtures.as(prefStaff);
         assertThat(staff.staff(pref).invitations()).extracting(InvitationSummary::status)
-                .containsExactly(AssociationInvitation.Status.EXPIRED, AssociationInvitation.Status.REVOKED,
-                        AssociationInvitation.Status.ACCEPTED); // the last: prefStaff's own (Fixtures)
+                .containsExactly(InvitationState.EXPIRED, InvitationState.REVOKED,
+                        InvitationState.ACCEPTED); // the last: prefStaff's own (Fixtures)
         long self = userId(prefStaff);
         assertThatThrownBy(() -> staff.removeAdministrator(pref, self)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageKeys()).containsExactly("associationStaff.error.removeSelf"));
@@ -235,7 +236,7 @@ class AssociationStaffTest {
         assertThat(staff.staff(pref).invitations().getFirst().resendable()).isTrue();
         var third = staff.resend(first.id());
         assertThat(staff.staff(pref).invitations().getFirst()).satisfies(i -> {
-            assertThat(i.status()).isEqualTo(AssociationInvitation.Status.OPEN);
+            assertThat(i.status()).isEqualTo(InvitationState.OPEN);
             assertThat(i.resentAt()).isPresent();
         });
         staff.revoke(first.id());

@@ -18,7 +18,7 @@ import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
-import jp.kakaritsuke.facility.domain.InvitationState;
+import jp.kakaritsuke.base.InvitationState;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.facility.service.InvitationService;

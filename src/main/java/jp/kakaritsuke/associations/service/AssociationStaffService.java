@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations.service;
 
+import jp.kakaritsuke.base.InvitationState;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,12 +82,12 @@ public class AssociationStaffService {
 
     /** One invitation as the staff page lists it; {@code inviteeEmail} is empty for a code handed over in person. */
     public record InvitationSummary(long id, String inviteeName, String invitedBy, Instant createdAt, Instant expiresAt,
-                                    Instant acceptedAt, AssociationInvitation.Status status, Optional<String> inviteeEmail,
+                                    Instant acceptedAt, InvitationState status, Optional<String> inviteeEmail,
                                     Optional<Instant> resentAt) {
 
         /** Open or expired (not accepted, not revoked): a resend gives it a new code and expiry. */
         public boolean resendable() {
-            return status == AssociationInvitation.Status.OPEN || status == AssociationInvitation.Status.EXPIRED;
+            return status == InvitationState.OPEN || status == InvitationState.EXPIRED;
         }
     }
 
@@ -120,7 +121,7 @@ public class AssociationStaffService {
         List<InvitationSummary> list = all.stream()
                 .map(i -> new InvitationSummary(i.getId(), i.getInviteeName(),
                         Optional.ofNullable(names.get(i.getCreatedBy())).map(UserAccountService.AccountName::displayName).orElse(""),
-                        i.getCreatedAt(), i.getExpiresAt(), i.getAcceptedAt(), i.status(now),
+                        i.getCreatedAt(), i.getExpiresAt(), i.getAcceptedAt(), i.state(now),
                         Optional.ofNullable(i.getInviteeEmail()), Optional.ofNullable(i.getResentAt())))
                 .toList();
         List<Administrator> administrators = appointments.stream()
@@ -257,7 +258,7 @@ public class AssociationStaffService {
     @Anyone("the one-time invitation code is the credential; only an open invitation answers")
     public Optional<PendingInvitation> lookup(String code) {
         Instant now = clock.instant();
-        return find(code).filter(i -> i.status(now) == AssociationInvitation.Status.OPEN)
+        return find(code).filter(i -> i.isUsable(now))
                 .flatMap(i -> associations.tree().get(i.getAssociationId())
                         .map(a -> new PendingInvitation(a.name(), i.getInviteeName(), i.getExpiresAt(),
                                 Optional.ofNullable(i.getInviteeEmail()))));
@@ -318,7 +319,7 @@ public class AssociationStaffService {
 
     private AssociationInvitation requireOpen(String code) {
         Instant now = clock.instant();
-        return find(code).filter(i -> i.status(now) == AssociationInvitation.Status.OPEN)
+        return find(code).filter(i -> i.isUsable(now))
                 .orElseThrow(() -> new UserAccountService.AccountException("invitation.error.invalid"));
     }
 

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.associations.ui;
 
+import jp.kakaritsuke.base.InvitationState;
 import jp.kakaritsuke.base.ui.Confirmation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -305,7 +306,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
                 () -> showIssued(invitation.inviteeName(), staff.resend(invitation.id()))));
         Button revoke = new Button(getTranslation("associationStaff.revoke"));
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        revoke.setVisible(invitation.status() == AssociationInvitation.Status.OPEN);
+        revoke.setVisible(invitation.status() == InvitationState.OPEN);
         revoke.addClickListener(e -> confirm(getTranslation("associationPeople.revoke.confirmTitle"),
                 getTranslation("associationPeople.revoke.confirm", invitation.inviteeName()),
                 getTranslation("associationStaff.revoke"), true, () -> staff.revoke(invitation.id())));

@@ -22,7 +22,7 @@ import jp.kakaritsuke.facility.domain.Facility;
 import jp.kakaritsuke.facility.domain.FacilityRepository;
 import jp.kakaritsuke.facility.domain.Invitation;
 import jp.kakaritsuke.facility.domain.InvitationRepository;
-import jp.kakaritsuke.facility.domain.InvitationState;
+import jp.kakaritsuke.base.InvitationState;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.identity.service.CurrentUser;
 import jp.kakaritsuke.identity.service.UserAccountService;

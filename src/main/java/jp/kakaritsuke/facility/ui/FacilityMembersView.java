@@ -35,7 +35,7 @@ import jp.kakaritsuke.base.InvalidInputException;
 import jp.kakaritsuke.base.ui.CopyableText;
 import jp.kakaritsuke.base.NotFoundException;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
-import jp.kakaritsuke.facility.domain.InvitationState;
+import jp.kakaritsuke.base.InvitationState;
 import jp.kakaritsuke.facility.domain.MemberRole;
 import jp.kakaritsuke.facility.service.FacilityAccess;
 import jp.kakaritsuke.facility.service.FacilityService;
