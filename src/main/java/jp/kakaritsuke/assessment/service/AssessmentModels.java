@@ -117,4 +117,16 @@ public final class AssessmentModels {
     /** The role profile of a round, with the previous submitted round of the same facility when there is one. */
     public record RoleProfile(RoundSummary round, RoundSummary previous, List<RoleScore> scores) {
     }
+
+    /**
+     * One submitted round in a facility's trend (issue 15, stream B): level and score per role; a role the round did
+     * not answer is absent from the maps.
+     */
+    public record TrendPoint(long roundId, Instant submittedAt, int questionnaireVersion, Map<RoleCode, Integer> levels,
+                             Map<RoleCode, Integer> scores) {
+    }
+
+    /** Every submitted round of a facility, oldest first (issue 15, stream B). */
+    public record RoleTrend(long facilityId, List<TrendPoint> rounds) {
+    }
 }

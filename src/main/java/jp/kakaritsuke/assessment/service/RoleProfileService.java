@@ -78,6 +78,15 @@ public class RoleProfileService {
                 round.roleLevels());
     }
 
+    /**
+     * Every submitted round of the facility of {@code roundId}, oldest first, read like the round (issue 15 contract:
+     * stream B implements).
+     */
+    @Transactional(readOnly = true)
+    public AssessmentModels.RoleTrend trend(long roundId) {
+        throw new UnsupportedOperationException("issue 15 stream B");
+    }
+
     /** A role's level and score in the previous round. */
     private record Previous(Integer level, Integer score) {
         static final Previous NONE = new Previous(null, null);

@@ -55,6 +55,9 @@ public class SubmissionService {
                 facility.bedsTotal());
         rounds.flush();
         feed.submitted(round.getFacilityId(), round.getId(), round.getSubmittedAt(), round.roleLevels());
+        events.publishEvent(new RoundSubmitted(round.getFacilityId(), round.getId(), round.getSubmittedAt(),
+                round.roleLevels(), facility.type(), facility.prefecture(), facility.areaType(), facility.bedsTotal(),
+                facility.designations()));
         events.publishEvent(AuditEvent.ofFacility(AuditAction.ROUND_SUBMITTED, round.getFacilityId(), null,
                 "round " + round.getId()));
         metrics.submitted();

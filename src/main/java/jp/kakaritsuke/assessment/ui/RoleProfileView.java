@@ -32,6 +32,7 @@ import jp.kakaritsuke.scoring.domain.ScoringModel;
 import jp.kakaritsuke.scoring.service.RecommendationService;
 import jp.kakaritsuke.base.ui.extension.ActionPlanExtension;
 import jp.kakaritsuke.base.ui.extension.ActionPlanExtension.PracticeToPlan;
+import jp.kakaritsuke.base.ui.extension.PeerExtension;
 import jp.kakaritsuke.base.ui.extension.RecommendationExtension;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
@@ -65,6 +66,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final QuestionnaireService questionnaires;
     private final ActionPlanExtension plans;
     private final RecommendationExtension<Recommendation> recommendationPanels;
+    private final PeerExtension peers;
     private List<RoleRadarChart.Series> baseSeries;
 
     private final jp.kakaritsuke.functionreport.service.ReportEditionService editions;
@@ -79,7 +81,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
                     QuestionnaireService questionnaires, ActionPlanExtension plans,
                     jp.kakaritsuke.functionreport.service.ReportEditionService editions,
                     jp.kakaritsuke.facility.service.FacilityService facilities,
-                    jp.kakaritsuke.facility.service.FacilityAccess access, Clock clock) {
+                    jp.kakaritsuke.facility.service.FacilityAccess access, PeerExtension peers, Clock clock) {
+        this.peers = peers;
         this.editions = editions;
         this.time = TimeFormat.MINUTE.in(clock);
         this.facilities = facilities;
@@ -165,6 +168,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         ActionPlanExtension.PlanOnPage plan = plans.plan(facilityId, profile.round().id());
         addToPlan = plan.addToPlan();
         if (profile.round().status() == RoundStatus.SUBMITTED) {
+            // "how do we compare?" (peers module), then "how do we move?" (the trend, issue 15 stream B)
+            add(peers.panel(profile.round().id()));
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
             recommendationPanel = recommendationPanels.panel(recommendations.recommend(profiles.scoringProfile(profile.round().id())),
                     number -> overlay(number == null ? null : library.caseStudy(number).orElseThrow()),

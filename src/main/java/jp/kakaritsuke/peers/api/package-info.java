@@ -1,0 +1,4 @@
+@NullMarked
+package jp.kakaritsuke.peers.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package jp.kakaritsuke.peers.ui;
+
+import org.jspecify.annotations.NullMarked;
