@@ -23,15 +23,18 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
 
     /** Records who changed the round last without bumping its version (see {@link #findForAnswer}). */
     @Modifying(flushAutomatically = true)
-    @Query("update AssessmentRound r set r.updatedAt = :at, r.updatedBy = :by where r.id = :id")
+    @Query("update AssessmentRound r set r.updated.at = :at, r.updated.by = :by where r.id = :id")
     int touch(long id, Instant at, String by);
 
+    @Query("select r from AssessmentRound r where r.facilityId = :facilityId order by r.created.at desc")
     List<AssessmentRound> findByFacilityIdOrderByStartedAtDesc(long facilityId);
 
+    @Query("select r from AssessmentRound r where r.facilityId in :facilityIds order by r.created.at desc")
     List<AssessmentRound> findByFacilityIdInOrderByStartedAtDesc(Collection<Long> facilityIds);
 
     Optional<AssessmentRound> findFirstByFacilityIdAndStatus(long facilityId, RoundStatus status);
 
+    /** Spring Data reads {@code SubmittedAt} as the path {@code submitted.at}. */
     Optional<AssessmentRound> findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(long facilityId, RoundStatus status);
 
     /** The submitted rounds of a facility submitted before the given one (ties broken by id): newest first. */
@@ -39,8 +42,8 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
             select r from AssessmentRound r
             where r.facilityId = :facilityId and r.status = jp.kakaritsuke.assessment.domain.RoundStatus.SUBMITTED
               and r.id <> :roundId
-              and (r.submittedAt < :submittedAt or (r.submittedAt = :submittedAt and r.id < :roundId))
-            order by r.submittedAt desc, r.id desc""")
+              and (r.submitted.at < :submittedAt or (r.submitted.at = :submittedAt and r.id < :roundId))
+            order by r.submitted.at desc, r.id desc""")
     List<AssessmentRound> findSubmittedBefore(long facilityId, long roundId, Instant submittedAt,
                                               Limit limit);
 }
