@@ -34,8 +34,13 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
 
     Optional<AssessmentRound> findFirstByFacilityIdAndStatus(long facilityId, RoundStatus status);
 
-    /** Spring Data reads {@code SubmittedAt} as the path {@code submitted.at}. */
-    Optional<AssessmentRound> findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(long facilityId, RoundStatus status);
+    /** The newest by submission time (the stamp is embedded, so the query names its path). */
+    default Optional<AssessmentRound> findFirstByFacilityIdAndStatusOrderBySubmittedAtDesc(long facilityId, RoundStatus status) {
+        return newestSubmittedFirst(facilityId, status, Limit.of(1)).stream().findFirst();
+    }
+
+    @Query("select r from AssessmentRound r where r.facilityId = :facilityId and r.status = :status order by r.submitted.at desc")
+    List<AssessmentRound> newestSubmittedFirst(long facilityId, RoundStatus status, Limit limit);
 
     /** The submitted rounds of a facility submitted before the given one (ties broken by id): newest first. */
     @Query("""
