@@ -46,7 +46,7 @@ class TrendApiTest {
         mvc.perform(get("/api/v1/assessments/{id}/trend", second)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/assessments/{id}/trend", second).with(fixtures.bearer(editor)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.facilityId", is((int) clinic.id())))
+                .andExpect(jsonPath("$.facilityId", is(clinic.id().intValue())))
                 .andExpect(jsonPath("$.rounds[*].id", contains((int) first, (int) second)))
                 .andExpect(jsonPath("$.rounds[0].roles", hasSize(14)))
                 .andExpect(jsonPath("$.rounds[1].roles[?(@.role == 'HOME_CARE')].level", contains(3)));
