@@ -94,9 +94,11 @@ class RoleTrend extends HTMLElement {
     const el = this.shadowRoot!.querySelector('.chart') as HTMLElement;
     this.chart = echarts.init(el, undefined, { renderer: 'canvas' });
     this.resizeObserver = new ResizeObserver(() => {
-      const narrow = this.clientWidth < NARROW;
-      if (narrow !== this.narrow) {
+      if ((this.clientWidth < NARROW) !== this.narrow) {
         this.render();
+      } else if (this.chart) {
+        // the legend wraps differently at another width: keep the plot below it
+        this.chart.setOption({ grid: { top: this.legendHeight(getComputedStyle(this).fontFamily || 'sans-serif') + 16 } });
       }
       this.chart?.resize();
     });
@@ -121,6 +123,7 @@ class RoleTrend extends HTMLElement {
     this._series.forEach((s) => (selected[s.name] = s.shown));
     const levels = new Map(this._series.map((s) => [s.name, s.levels]));
     const levelLabel = this._levelLabel;
+    const look = this.legendLook();
     const option: ChartOption = {
       textStyle: { fontFamily: font },
       tooltip: {
@@ -133,11 +136,11 @@ class RoleTrend extends HTMLElement {
             : ` (${levelLabel} ${level})`);
         },
       },
-      legend: this.narrow
-        ? { type: 'scroll', top: 0, left: 0, right: 0, selected, textStyle: { fontFamily: font, fontSize: 11 } }
-        : { type: 'plain', top: 0, left: 0, right: 0, selected, textStyle: { fontFamily: font } },
-      // the wrapping legend of 14 roles takes about three lines on a desktop, one scrolling line on a phone
-      grid: { left: 8, right: 24, top: this.narrow ? 40 : 96, bottom: 8, containLabel: true },
+      // every role's name stays in sight (a scrolling legend would hide the lines shown on its later pages): the
+      // legend wraps, smaller on a phone, and the plot starts below it
+      legend: { type: 'plain', top: 0, left: 0, right: 0, itemGap: look.itemGap, itemWidth: look.itemWidth, selected,
+        textStyle: { fontFamily: font, fontSize: look.fontSize } },
+      grid: { left: 8, right: 24, top: this.legendHeight(font) + 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: this._dates, boundaryGap: false, axisLabel: { fontFamily: font, hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { fontFamily: font } },
       series: this._series.map((s, i) => ({
@@ -152,6 +155,36 @@ class RoleTrend extends HTMLElement {
       })),
     };
     this.chart.setOption(option, { notMerge: true });
+  }
+
+  /**
+   * How tall the wrapped legend is at the element's width: ECharts wraps a plain legend but does not move the plot
+   * below it, so the items are laid out here as ECharts does (icon, 5 px, text; gaps between), with the text measured
+   * in the same font.
+   */
+  private legendHeight(font: string): number {
+    const { fontSize, itemWidth, itemGap } = this.legendLook();
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx || this.clientWidth === 0) {
+      return this.narrow ? 140 : 70;
+    }
+    ctx.font = `${fontSize}px ${font}`;
+    const width = this.clientWidth - 10; // the legend's padding, 5 px on each side
+    let rows = 1;
+    let x = 0;
+    for (const s of this._series) {
+      const w = itemWidth + 5 + ctx.measureText(s.name).width;
+      if (x > 0 && x + w > width) {
+        rows++;
+        x = 0;
+      }
+      x += w + itemGap;
+    }
+    return 10 + rows * 14 + (rows - 1) * itemGap;
+  }
+
+  private legendLook(): { fontSize: number; itemWidth: number; itemGap: number } {
+    return this.narrow ? { fontSize: 10, itemWidth: 18, itemGap: 6 } : { fontSize: 12, itemWidth: 25, itemGap: 10 };
   }
 }
 

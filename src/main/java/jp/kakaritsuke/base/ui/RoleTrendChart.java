@@ -40,7 +40,7 @@ public class RoleTrendChart extends Component implements HasSize {
 
     public RoleTrendChart() {
         setWidth("100%");
-        setHeight("440px");
+        setHeight("480px");
     }
 
     public void setData(List<String> dates, List<Series> series, String levelLabel) {
