@@ -51,4 +51,14 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
             order by r.submitted.at desc, r.id desc""")
     List<AssessmentRound> findSubmittedBefore(long facilityId, long roundId, Instant submittedAt,
                                               Limit limit);
+
+    /**
+     * Every submitted round of a facility, oldest first, with its answers and their indicator values in the same
+     * query (the trend reads every round's answers: one statement instead of one per round and per answer).
+     */
+    @Query("""
+            select r from AssessmentRound r left join fetch r.answers a left join fetch a.indicators
+            where r.facilityId = :facilityId and r.status = jp.kakaritsuke.assessment.domain.RoundStatus.SUBMITTED
+            order by r.submittedAt, r.id""")
+    List<AssessmentRound> findSubmittedWithAnswers(long facilityId);
 }
