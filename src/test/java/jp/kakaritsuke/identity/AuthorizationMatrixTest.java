@@ -218,7 +218,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 42);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 46);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {
