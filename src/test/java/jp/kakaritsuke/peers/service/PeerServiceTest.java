@@ -53,6 +53,9 @@ class PeerServiceTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void tearDown() {
         Fixtures.anonymous();
@@ -157,6 +160,13 @@ class PeerServiceTest {
         assertThat(repository.consentingIds()).contains(late.facilityId());
         PeerComparison c = peers.defaultGroup(late.roundId());
         assertThat(c.withheld()).isEqualTo(Withheld.TOO_FEW); // alone in its group: counted, but below the threshold
+        peers.setConsent(late.facilityId(), true); // no change: no second event
+        peers.setConsent(late.facilityId(), false);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE facility_id = :id AND action LIKE 'PEER_%' ORDER BY id")
+                .param("id", late.facilityId()).query((rs, n) -> rs.getString("action")).list())
+                .containsExactly("PEER_CONSENT_GIVEN", "PEER_CONSENT_WITHDRAWN");
+        assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE facility_id = :id AND action = 'PEER_CONSENT_GIVEN'")
+                .param("id", late.facilityId()).query((rs, n) -> rs.getString("actor")).single()).isEqualTo(late.editor());
         assertThat(c.group()).isEqualTo(peers.defaultGroupOf(late.roundId()));
     }
 
