@@ -14,10 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction — on this node or any other — changed {@code peer_member} since, loads just the rows changed after the
  * number it had. Changes take their numbers under the counter row's lock, in commit order, so nothing committed is
  * missed; a consent withdrawn on one node is absent from the next answer on every node. The first read loads every
- * counted row. Runs in the calling service's transaction.
+ * counted row. Reads in a read-only transaction of its own: called inside a transaction that has just changed
+ * {@code peer_member} (and might roll back), it must not load that uncommitted change nor advance past its number.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
+@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
 class PeerIndex {
 
     private final PeerMemberRepository members;
