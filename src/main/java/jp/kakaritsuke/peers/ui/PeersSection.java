@@ -12,7 +12,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.Tabs;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class PeersSection extends VerticalLayout {
     private @Nullable String done;
 
     @Nullable Button consentButton;
-    @Nullable TabSheet tabs;
+    @Nullable Tabs tabs;
     @Nullable PeerResult defaultResult;
     @Nullable PeerResult recommendedResult;
     @Nullable PeerGroupForm form;
@@ -84,35 +84,47 @@ class PeersSection extends VerticalLayout {
         }
         add(consentCard(consent));
         if (!consent.consenting() || standard.withheld() == Withheld.NO_CONSENT) {
-            add(note("peers.withheld.NO_CONSENT", "peer-withheld"),
-                    note(consent.canChange() ? "peers.noConsent.editor" : "peers.consent.askEditor", "hint"));
+            add(note("peers.withheld.NO_CONSENT", "peer-withheld"));
+            if (consent.canChange()) {
+                add(note("peers.noConsent.editor", "hint"));
+            }
             return;
         }
-        TabSheet sheet = new TabSheet();
-        sheet.setWidthFull();
-        sheet.addClassName("peer-tabs");
         defaultResult = new PeerResult(library, getTranslation("peers.default.about", describe(standard.group(), this::getTranslation)));
         defaultResult.show(standard);
         Div recommendedHolder = new Div();
-        recommendedHolder.setWidthFull();
         Div customHolder = new Div();
-        customHolder.setWidthFull();
-        Tab defaultTab = sheet.add(getTranslation("peers.tab.default"), defaultResult);
-        Tab recommendedTab = sheet.add(getTranslation("peers.tab.recommended"), recommendedHolder);
-        Tab customTab = sheet.add(getTranslation("peers.tab.custom"), customHolder);
+        List<Div> holders = List.of(new Div(defaultResult), recommendedHolder, customHolder);
+        holders.forEach(h -> h.setWidthFull());
+        Tab defaultTab = new Tab(getTranslation("peers.tab.default"));
+        Tab recommendedTab = new Tab(getTranslation("peers.tab.recommended"));
+        Tab customTab = new Tab(getTranslation("peers.tab.custom"));
         defaultTab.addClassName("peer-tab-default");
         recommendedTab.addClassName("peer-tab-recommended");
         customTab.addClassName("peer-tab-custom");
-        // the other groups are counted only when someone asks for them
-        sheet.addSelectedChangeListener(e -> {
-            if (e.getSelectedTab() == recommendedTab && recommendedResult == null) {
+        Tabs bar = new Tabs(defaultTab, recommendedTab, customTab);
+        bar.addClassName("peer-tabs");
+        bar.setWidthFull();
+        // the other groups are counted only when someone asks for them; a view once shown is kept as it was
+        bar.addSelectedChangeListener(e -> {
+            int index = bar.getSelectedIndex();
+            if (index == 1 && recommendedResult == null) {
                 showRecommended(recommendedHolder);
-            } else if (e.getSelectedTab() == customTab && form == null) {
+            } else if (index == 2 && form == null) {
                 showCustom(customHolder);
             }
+            for (int i = 0; i < holders.size(); i++) {
+                holders.get(i).setVisible(i == index);
+            }
         });
-        tabs = sheet;
-        add(sheet);
+        recommendedHolder.setVisible(false);
+        customHolder.setVisible(false);
+        Div views = new Div();
+        views.addClassName("peer-views");
+        views.setWidthFull();
+        holders.forEach(views::add);
+        tabs = bar;
+        add(bar, views);
     }
 
     void showRecommended(Div holder) {
