@@ -90,7 +90,7 @@ class PeersBrowserTest {
                 "return document.querySelector('peer-distribution').roles.filter(r => r.q1 !== null && r.own !== null).length"))
                 .intValue()).isEqualTo(14);
         assertThat(desktop.findElement(By.cssSelector(".peer-table")).getText()).contains("在宅医療");
-        scrollTo(desktop, desktop.findElement(By.cssSelector(".peers-section h3")));
+        scrollTo(desktop, desktop.findElement(By.cssSelector(".peer-consent-state")));
         Browser.screenshot(desktop, "peers-desktop.png");
 
         // the similar facilities: counted on opening the tab, never named
@@ -103,7 +103,7 @@ class PeersBrowserTest {
         wait.until(d -> d.findElement(By.cssSelector(".peer-group-form")).isDisplayed());
         choosePrefecture(desktop, "千葉県");
         click(desktop, desktop.findElement(By.cssSelector(".peer-compare")));
-        wait.until(d -> d.findElement(By.cssSelector(".peer-group-form .peer-about")).getText().contains("千葉県"));
+        wait.until(d -> d.findElement(By.cssSelector(".peer-group-form .peer-result .peer-about")).getText().contains("千葉県"));
         wait.until(d -> d.findElement(By.cssSelector(".peer-group-form .peer-table")).isDisplayed());
         choosePrefecture(desktop, "沖縄県");
         click(desktop, desktop.findElement(By.cssSelector(".peer-compare")));
@@ -135,7 +135,7 @@ class PeersBrowserTest {
         englishWait.until(d -> chartRoles(d) == 14);
         assertThat(english.findElement(By.cssSelector(".peers-section")).getText()).contains("Compared with similar facilities",
                 "Now: taking part", "Interquartile range");
-        scrollTo(english, english.findElement(By.cssSelector(".peers-section h3")));
+        scrollTo(english, english.findElement(By.cssSelector(".peer-consent-state")));
         Browser.screenshot(english, "peers-en.png");
 
         // she stops taking part, after confirming: the comparisons go at once
@@ -163,16 +163,20 @@ class PeersBrowserTest {
         return driver;
     }
 
+    /** Types the prefecture into the combo box and takes the match, as a person would. */
     private static void choosePrefecture(WebDriver driver, String prefecture) {
         WebElement combo = driver.findElement(By.cssSelector(".peer-group-form vaadin-combo-box"));
         WebElement input = combo.findElement(By.cssSelector("input"));
         scrollTo(driver, combo);
         input.click();
-        js(driver).executeScript("arguments[0].value = ''", input);
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
         input.sendKeys(prefecture);
-        Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(i -> i.isDisplayed() && i.getText().equals(prefecture)));
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
-        Browser.waitFor(driver).until(d -> prefecture.equals(combo.getDomProperty("value")));
+        // the combo box's value is an item key: the input shows the label taken
+        Browser.waitFor(driver).until(d -> prefecture.equals(input.getDomProperty("value"))
+                && !"true".equals(combo.getDomAttribute("opened")));
     }
 
     private static int chartRoles(WebDriver driver) {

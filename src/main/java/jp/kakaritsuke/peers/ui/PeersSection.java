@@ -191,13 +191,9 @@ class PeersSection extends VerticalLayout {
         return card;
     }
 
+    /** When it was last chosen; not by whom (the record holds a login name, which pages never show). */
     private String changed(PeerConsent consent) {
-        if (consent.changedAt() == null) {
-            return "";
-        }
-        String when = time.format(consent.changedAt());
-        return consent.changedBy() == null ? getTranslation("peers.consent.changedAt", when)
-                : getTranslation("peers.consent.changed", when, consent.changedBy());
+        return consent.changedAt() == null ? "" : getTranslation("peers.consent.changedAt", time.format(consent.changedAt()));
     }
 
     void change(boolean consenting) {

@@ -134,7 +134,8 @@ class PeersSectionTest extends SpringBrowserlessTest {
         verify(peers).setConsent(facilityId, true);
         assertThat(notifications()).anyMatch(n -> n.startsWith("比較に参加しました"));
         assertThat(find(Paragraph.class).withClassName("peer-consent-done").single().getText()).startsWith("比較に参加しました");
-        assertThat(text(section)).contains("現在: 参加しています", "山田 花子");
+        assertThat(text(section)).contains("現在: 参加しています", "に変更");
+        assertThat(text(section)).as("no login name on a page").doesNotContain("山田 花子");
         assertThat(section.tabs).isNotNull();
         assertThat(section.consentButton.getText()).isEqualTo("参加をやめる");
     }
