@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import jp.kakaritsuke.base.WithoutTransaction;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,27 +32,11 @@ import org.junit.jupiter.api.Test;
 class TransactionRuleTest {
 
     @Test
-    @Disabled("issue 14: fails until stream R's RollupReportService.download stops calling associations' "
-            + "AssociationRoundRepository (see KNOWN_OUTSIDE_TRANSACTIONS); the lead enables it after merging")
     void repositoriesAreCalledOnlyInsideTransactions() {
         assertThat(outsideTransactions(ModularityTest.CLASSES))
                 .as("repository calls outside a transaction (caller → repository method); make the calling service "
                         + "method (or its class) @Transactional, or use a TransactionTemplate")
                 .isEmpty();
-    }
-
-    /** Findings in stream R's files (issue 14); remove each when gone, then delete this list and its test. */
-    static final Set<String> KNOWN_OUTSIDE_TRANSACTIONS = Set.of(
-            "jp.kakaritsuke.reports.service.RollupReportService.download(long, java.lang.Integer) → "
-                    + "jp.kakaritsuke.associations.domain.AssociationRoundRepository.byAssociations(java.util.Collection)");
-
-    @Test
-    void noNewRepositoryCallsOutsideTransactionsBesidesTheKnownOnes() {
-        Set<String> found = outsideTransactions(ModularityTest.CLASSES);
-        assertThat(found).as("new: repository calls outside a transaction (caller → repository method); make the calling "
-                + "service method (or its class) @Transactional, or use a TransactionTemplate")
-                .isSubsetOf(KNOWN_OUTSIDE_TRANSACTIONS);
-        assertThat(KNOWN_OUTSIDE_TRANSACTIONS).as("fixed (remove from the list)").isSubsetOf(found);
     }
 
     /** The rule on planted examples (src/test/java/example/archrules): it must find exactly the unprotected calls. */
@@ -69,30 +53,32 @@ class TransactionRuleTest {
      * checks access and owns the transaction) or a read model of the caller's own (decision 0008).
      */
     @Test
-    @Disabled("issue 14: fails until stream R's ReportReadinessService / RollupReportService stop calling other modules' "
-            + "repositories (see KNOWN_FOREIGN_REPOSITORY_USES); the lead enables it after merging")
     void modulesCallOnlyTheirOwnRepositories() {
-        assertThat(foreignRepositoryUses(ModularityTest.CLASSES)).isEmpty();
+        assertThat(foreignRepositoryUses(ModularityTest.CLASSES, TableOwnershipTest::module))
+                .as("a module calls another module's repository (caller → repository); call the owning module's service")
+                .isEmpty();
     }
 
-    /** Findings in stream R's files (issue 14); remove each when gone, then delete this list and its test. */
-    static final Set<String> KNOWN_FOREIGN_REPOSITORY_USES = Set.of(
-            "jp.kakaritsuke.associations.service.ReportReadinessService → jp.kakaritsuke.functionreport.domain.PreparationSummaryRepository",
-            "jp.kakaritsuke.reports.service.RollupReportService → jp.kakaritsuke.associations.domain.AssociationRoundRepository");
-
+    /** The module rule on planted examples: the ward module reading the clinic module's repository is found. */
     @Test
-    void noNewForeignRepositoryUsesBesidesTheKnownOnes() {
-        Set<String> found = foreignRepositoryUses(ModularityTest.CLASSES);
-        assertThat(found).as("new: a module calls another module's repository").isSubsetOf(KNOWN_FOREIGN_REPOSITORY_USES);
-        assertThat(KNOWN_FOREIGN_REPOSITORY_USES).as("fixed (remove from the list)").isSubsetOf(found);
+    void theModuleRuleFindsAnotherModulesRepository() {
+        JavaClasses examples = new ClassFileImporter().importPackages("example.archrules");
+        assertThat(foreignRepositoryUses(examples, TransactionRuleTest::exampleModule))
+                .containsExactly("example.archrules.ward.service.WardService → example.archrules.clinic.service.ClinicRepository");
     }
 
-    static Set<String> foreignRepositoryUses(JavaClasses classes) {
+    /** The planted examples' module: the package below example.archrules. */
+    private static String exampleModule(String className) {
+        String rest = className.substring("example.archrules.".length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : "";
+    }
+
+    static Set<String> foreignRepositoryUses(JavaClasses classes, Function<String, String> moduleOf) {
         Set<String> found = new TreeSet<>();
         for (JavaClass c : classes) {
             for (JavaCodeUnitAccess<?> use : c.getMethodCallsFromSelf()) {
                 JavaClass target = use.getTargetOwner();
-                if (isRepository(target) && !TableOwnershipTest.module(target.getName()).equals(TableOwnershipTest.module(c.getName()))) {
+                if (isRepository(target) && !moduleOf.apply(target.getName()).equals(moduleOf.apply(c.getName()))) {
                     found.add(c.getName() + " → " + target.getName());
                 }
             }

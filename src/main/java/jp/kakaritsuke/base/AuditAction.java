@@ -53,5 +53,9 @@ public enum AuditAction {
     ASSOCIATION_MEMBER_REMOVED,
     ASSOCIATION_MEMBER_MOVED,
     ROUND_OPENED,
-    ROUND_REMINDERS_SENT
+    ROUND_REMINDERS_SENT,
+    /** A facility's editor chose to count in peer statistics (issue 15). */
+    PEER_CONSENT_GIVEN,
+    /** A facility's editor withdrew it from peer statistics. */
+    PEER_CONSENT_WITHDRAWN
 }

@@ -29,6 +29,9 @@ public enum Region {
 
     /** The region of a prefecture (its name as in facility.domain.Prefectures); null for anything else. */
     public static @Nullable Region of(@Nullable String prefecture) {
+        if (prefecture == null) {
+            return null; // List.of(…).contains(null) would throw
+        }
         for (Region r : values()) {
             if (r.prefectures.contains(prefecture)) {
                 return r;

@@ -33,6 +33,7 @@ import jp.kakaritsuke.associations.service.AssociationRoundBackdating;
 import jp.kakaritsuke.associations.service.AssociationStaffService;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.facility.domain.Designation;
+import jp.kakaritsuke.peers.service.PeerService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
@@ -89,6 +90,7 @@ class DemoData implements ApplicationRunner {
     private final RoundBackdating roundBackdating;
     private final PreparationBackdating preparationBackdating;
     private final AssociationRoundBackdating associationRoundBackdating;
+    private final PeerService peers;
 
     DemoData(FacilityService facilities, InvitationService invitations, RoundService rounds, SubmissionService submissions,
              QuestionnaireService questionnaires, Clock clock, AssociationAdminService associations,
@@ -96,8 +98,10 @@ class DemoData implements ApplicationRunner {
              AssociationStaffService associationStaff, ReportPreparationService preparations,
              @Value("${app.bootstrap.admin-username:admin}") String adminUsername,
              PlatformTransactionManager transactionManager, RoundBackdating roundBackdating,
-             PreparationBackdating preparationBackdating, AssociationRoundBackdating associationRoundBackdating) {
+             PreparationBackdating preparationBackdating, AssociationRoundBackdating associationRoundBackdating,
+             PeerService peers) {
         this.transaction = new TransactionTemplate(transactionManager);
+        this.peers = peers;
         this.roundBackdating = roundBackdating;
         this.preparationBackdating = preparationBackdating;
         this.associationRoundBackdating = associationRoundBackdating;
@@ -199,6 +203,9 @@ class DemoData implements ApplicationRunner {
             if (i % 3 == 0) {
                 facilities.setConsent(member.id(), true);
             }
+            if (i % 2 == 0) { // half of them count in peer statistics (a separate consent, docs/peers.md)
+                peers.setConsent(member.id(), true);
+            }
             int[] levels = new int[14];
             for (int r = 0; r < levels.length; r++) {
                 levels[r] = random.nextInt(5);
@@ -229,6 +236,27 @@ class DemoData implements ApplicationRunner {
                 prepareReport(member.id(), preparations.currentReportYear(), 0.35 + 0.6 * random.nextDouble(), random, i % 5 != 4);
             }
         }
+        // peers (issue 15): clinics in regional cities of 関東 that count in peer statistics, so that the demo clinic's
+        // default group (clinics, 地方都市, 関東) clears the threshold of 10 consenting facilities
+        String[][] peerClinics = {{"茨城県", "水戸市"}, {"栃木県", "宇都宮市"}, {"群馬県", "前橋市"}, {"群馬県", "高崎市"},
+                {"埼玉県", "川越市"}, {"埼玉県", "熊谷市"}, {"茨城県", "つくば市"}, {"栃木県", "小山市"}, {"群馬県", "太田市"},
+                {"埼玉県", "所沢市"}, {"千葉県", "成田市"}, {"千葉県", "木更津市"}};
+        for (int i = 0; i < peerClinics.length; i++) {
+            actAs(adminUsername, "ADMIN");
+            FacilityProfile peer = facilities.create(new FacilityProfile(null, 0, peerClinics[i][1] + "みなみ診療所 (デモ)",
+                    FacilityKind.CLINIC, peerClinics[i][0], peerClinics[i][1], AreaType.REGIONAL_CITY,
+                    i % 4 == 0 ? 12 : null, null, null, 1 + i % 3, i % 2,
+                    i % 3 == 0 ? Set.of(Designation.HOME_CARE_SUPPORT_CLINIC) : Set.of()));
+            String editor = "demo-peer" + (i + 1);
+            join(peer, editor, peerClinics[i][1] + " 院長", MemberRole.EDITOR, new LinkedHashMap<>());
+            actAs(editor, "USER");
+            peers.setConsent(peer.id(), true);
+            int[] levels = new int[14];
+            for (int r = 0; r < levels.length; r++) {
+                levels[r] = Math.clamp(1 + random.nextInt(4) - (r % 5 == 4 ? 1 : 0), 0, 4);
+            }
+            submitRound(peer.id(), levels, List.of(PRIORITY_CHOICES[i % PRIORITY_CHOICES.length]));
+        }
         // the demo clinic filed last season's report and has started this season's: last year's answers come back
         // for confirmation, and the two items its self-assessment asks the same way are pre-filled
         actAs("demo-clinic", "USER");
@@ -238,6 +266,7 @@ class DemoData implements ApplicationRunner {
         asAdmin(() -> preparationBackdating.backdate(clinic.id(), season - 1, filed));
         preparations.start(clinic.id(), season);
         facilities.setConsent(clinic.id(), true);
+        peers.setConsent(clinic.id(), true);
         actAs(adminUsername, "ADMIN");
         long round = associationRounds.open(kashiwa, "2026年度", java.time.LocalDate.now(clock).plusMonths(4));
         // the round was opened a month ago: this year's submissions above fall within it, last year's do not

@@ -25,7 +25,7 @@ final class DemoAssertions {
         var demo = facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)")).toList();
         assertThat(demo).extracting(FacilityProfile::type).extracting(Enum::name)
                 .contains("CLINIC", "HOSPITAL", "ASSOCIATION");
-        assertThat(demo).hasSize(22);
+        assertThat(demo).hasSize(34);
         FacilityProfile clinic = demo.stream().filter(f -> f.name().equals(DemoData.CLINIC)).findFirst().orElseThrow();
         var rounds = roundService.rounds(clinic.id());
         assertThat(rounds).hasSize(2).allMatch(r -> r.status() == RoundStatus.SUBMITTED);
@@ -33,6 +33,10 @@ final class DemoAssertions {
         assertThat(facilities.members(clinic.id())).hasSize(2);
         // the demo clinic's profile compares two rounds
         assertThat(profiles.profile(rounds.get(0).id()).previous()).isNotNull();
+        // and its default peer group (clinics, 地方都市, 関東) shows statistics: at least 10 consenting clinics
+        var peers = context.getBean(jp.kakaritsuke.peers.service.PeerService.class).defaultGroup(rounds.get(0).id());
+        assertThat(peers.withheld()).isNull();
+        assertThat(peers.size()).isGreaterThanOrEqualTo(10);
         // the clinic filed last season's report and has started this season's: carried answers and the two items its
         // self-assessment asks the same way (pre-filled) wait for confirmation (README walk-through)
         Fixtures.as("demo-clinic");

@@ -47,6 +47,6 @@ class DemoDataTest {
         // seeding twice changes nothing
         Fixtures.asAdmin();
         context.getBean(DemoData.class).seed();
-        assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(22);
+        assertThat(facilities.visibleFacilities().stream().filter(f -> f.name().endsWith("(デモ)"))).hasSize(34);
     }
 }

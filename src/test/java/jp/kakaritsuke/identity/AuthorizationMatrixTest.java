@@ -135,6 +135,15 @@ class AuthorizationMatrixTest {
                 401, 200, 200, 200, 404, 200, 404);
         api("GET /api/v1/assessments/{draft}/report.xlsx", () -> get("/api/v1/assessments/{id}/report.xlsx", draft),
                 401, 400, 400, 400, 404, 404, 404);
+        // peers (issue 15): read like the round's results; the consent changed by the facility's editors only
+        api("GET /api/v1/assessments/{submitted}/peers", () -> get("/api/v1/assessments/{id}/peers", submitted),
+                401, 200, 200, 200, 404, 200, 404);
+        api("GET /api/v1/assessments/{draft}/peers", () -> get("/api/v1/assessments/{id}/peers", draft),
+                401, 200, 200, 200, 404, 404, 404);
+        api("GET /api/v1/facilities/{id}/peer-consent", () -> get("/api/v1/facilities/{id}/peer-consent", clinic.id()),
+                401, 200, 200, 200, 404, 200, 404);
+        api("PUT /api/v1/facilities/{id}/peer-consent", () -> put("/api/v1/facilities/{id}/peer-consent", clinic.id())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"consenting\": false}"), 401, 200, 200, 403, 404, 404, 404);
         api("POST /api/v1/recommendations", () -> post("/api/v1/recommendations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"facilityType\": \"CLINIC\"}"), 401, 200, 200, 200, 200, 200, 200);
         api("GET /api/v1/associations", () -> get("/api/v1/associations"), 401, 200, 200, 200, 200, 200, 200);
@@ -209,7 +218,7 @@ class AuthorizationMatrixTest {
 
         writeTable();
         assertThat(mismatches).as("authorisation matrix mismatches").isEmpty();
-        assertThat(checks).isEqualTo(PRINCIPALS.length * 42);
+        assertThat(checks).isEqualTo(PRINCIPALS.length * 46);
     }
 
     private void api(String label, Supplier<MockHttpServletRequestBuilder> request, int... expected) throws Exception {

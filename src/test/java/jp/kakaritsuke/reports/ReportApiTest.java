@@ -57,7 +57,7 @@ class ReportApiTest {
                 .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(5); // cover, summary, recommendations, answers, action plan (issue 11)
+            assertThat(wb.getNumberOfSheets()).isEqualTo(6); // cover, summary, recommendations, answers, trend (issue 15), action plan (issue 11)
         }
         mvc.perform(get("/api/v1/assessments/{id}/report.xlsx", id).with(fixtures.bearer(outsider)))
                 .andExpect(status().isNotFound());

@@ -57,7 +57,7 @@ public class Fixtures {
      * (once per user), sent as {@code Authorization: Bearer}. The security context is left as it was.
      */
     public org.springframework.test.web.servlet.request.RequestPostProcessor bearer(String username) {
-        // a cached token dies with its database: the MariaDB run drops the schema whenever a new test context starts
+        // a cached token dies with its database (the MariaDB run drops the schema once, for its first test context: DropSchemaOnce)
         String cached = tokens.get(username);
         if (cached != null && apiTokens.authenticate(cached).isEmpty()) {
             tokens.remove(username);

@@ -176,9 +176,9 @@ public class TestMailbox implements DisposableBean {
     }
 
     /**
-     * The received mail with this outbox id, recipient and kind. The id alone is not enough: the MariaDB run starts
-     * each new test context on a freshly dropped schema, so ids start again while an older context's server still
-     * holds mails that carried them.
+     * The received mail with this outbox id, recipient and kind. The id alone is not enough: a dropped schema (the
+     * MariaDB run's first context, {@link DropSchemaOnce}) starts ids again while a server started before may still
+     * hold mails that carried them.
      */
     private Optional<ReceivedMail> receivedWithId(long id, String to, MailKind kind) {
         return Arrays.stream(greenMail.getReceivedMessages())

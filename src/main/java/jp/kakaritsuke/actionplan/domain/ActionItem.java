@@ -8,9 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.kakaritsuke.base.EditedAggregate;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 
@@ -21,7 +21,7 @@ import jp.kakaritsuke.caselibrary.domain.SourceReference;
  */
 @Entity
 @Table(name = "action_item")
-public class ActionItem {
+public class ActionItem extends EditedAggregate {
 
     public static final int MAX_WHAT = 500;
     public static final int MAX_WHO = 100;
@@ -59,35 +59,17 @@ public class ActionItem {
     @Column(name = "status", nullable = false, length = 20)
     private ActionStatus status;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, length = 100)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 100)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected ActionItem() {
     }
 
     public ActionItem(long facilityId, RoleCode roleCode, SourceReference practice, Long roundId, Instant now, String by) {
+        super(by, now);
         this.facilityId = facilityId;
         this.roleCode = roleCode;
         this.sourceCase = practice == null ? null : practice.caseNumber();
         this.sourcePractice = practice == null ? null : practice.practiceNumber();
         this.roundId = roundId;
         this.status = ActionStatus.PLANNED;
-        this.createdAt = now;
-        this.createdBy = by;
-        this.updatedAt = now;
-        this.updatedBy = by;
     }
 
     /** Sets what may change after creation; the caller has validated the values. */
@@ -100,17 +82,12 @@ public class ActionItem {
         this.who = who;
         this.dueDate = dueDate;
         this.status = status;
-        touch(now, by);
+        touched(by, now);
     }
 
     public void setStatus(ActionStatus status, Instant now, String by) {
         this.status = status;
-        touch(now, by);
-    }
-
-    private void touch(Instant now, String by) {
-        this.updatedAt = now;
-        this.updatedBy = by;
+        touched(by, now);
     }
 
     public Long getId() {
@@ -148,25 +125,5 @@ public class ActionItem {
 
     public ActionStatus getStatus() {
         return status;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakaritsuke.assessment.domain;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.base.SubmittedAggregate;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.RoleLevels;
 
-/** One self-assessment of a facility against one questionnaire version. */
+/** One self-assessment of a facility against one questionnaire version; its creation is when it was started. */
 @Entity
 @Table(name = "assessment_round")
-public class AssessmentRound {
+@AttributeOverride(name = "created.at", column = @Column(name = "started_at", nullable = false))
+@AttributeOverride(name = "created.by", column = @Column(name = "started_by", nullable = false, length = 100))
+public class AssessmentRound extends SubmittedAggregate {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,24 +47,6 @@ public class AssessmentRound {
     @Column(name = "copied_from_round_id")
     private Long copiedFromRoundId;
 
-    @Column(name = "started_at", nullable = false)
-    private Instant startedAt;
-
-    @Column(name = "started_by", nullable = false, length = 100)
-    private String startedBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 100)
-    private String updatedBy;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "submitted_by", length = 100)
-    private String submittedBy;
-
     @Enumerated(EnumType.STRING)
     @Column(name = "snapshot_facility_type", length = 20)
     private FacilityKind snapshotFacilityType;
@@ -76,9 +61,6 @@ public class AssessmentRound {
     @Column(name = "snapshot_beds_total")
     private Integer snapshotBedsTotal;
 
-    @Version
-    private long version;
-
     @OneToMany(mappedBy = "round", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<RoleAnswer> answers = new ArrayList<>();
@@ -87,13 +69,10 @@ public class AssessmentRound {
     }
 
     public AssessmentRound(long facilityId, int questionnaireVersion, Long copiedFromRoundId, String by, Instant now) {
+        super(by, now);
         this.facilityId = facilityId;
         this.questionnaireVersion = questionnaireVersion;
         this.copiedFromRoundId = copiedFromRoundId;
-        this.startedAt = now;
-        this.startedBy = by;
-        this.updatedAt = now;
-        this.updatedBy = by;
     }
 
     public RoleAnswer addAnswer(RoleCode roleCode) {
@@ -115,24 +94,17 @@ public class AssessmentRound {
         return levels;
     }
 
-    public void touched(String by, Instant now) {
-        this.updatedBy = by;
-        this.updatedAt = now;
-    }
-
     public void submit(String by, Instant now, FacilityKind facilityType, String prefecture, AreaType areaType,
                        Integer bedsTotal) {
         if (status != RoundStatus.DRAFT) {
             throw new IllegalStateException("round " + id + " is already submitted");
         }
         this.status = RoundStatus.SUBMITTED;
-        this.submittedAt = now;
-        this.submittedBy = by;
+        submitted(by, now);
         this.snapshotFacilityType = facilityType;
         this.snapshotPrefecture = prefecture;
         this.snapshotAreaType = areaType;
         this.snapshotBedsTotal = bedsTotal;
-        touched(by, now);
     }
 
     public boolean isDraft() {
@@ -160,27 +132,11 @@ public class AssessmentRound {
     }
 
     public Instant getStartedAt() {
-        return startedAt;
+        return getCreatedAt();
     }
 
     public String getStartedBy() {
-        return startedBy;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public String getSubmittedBy() {
-        return submittedBy;
+        return getCreatedBy();
     }
 
     public FacilityKind getSnapshotFacilityType() {
@@ -199,20 +155,7 @@ public class AssessmentRound {
         return snapshotPrefecture;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     public List<RoleAnswer> getAnswers() {
         return Collections.unmodifiableList(answers);
-    }
-
-    // stream P: the demo's history without SQL over this module's table (assessment.service.RoundBackdating)
-
-    /** Restates when the round was started, last changed and submitted (the demo's last year; never the services). */
-    public void backdate(Instant at) {
-        this.startedAt = at;
-        this.updatedAt = at;
-        this.submittedAt = at;
     }
 }

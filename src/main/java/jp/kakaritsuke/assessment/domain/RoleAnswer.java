@@ -1,8 +1,10 @@
 package jp.kakaritsuke.assessment.domain;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import jp.kakaritsuke.base.Stamp;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A round's answer for one role: level, priority flag, note and indicator answers. It carries its own version: two
@@ -56,11 +60,11 @@ public class RoleAnswer {
     @Column(nullable = false)
     private boolean confirmed = true;
 
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", length = 100)
-    private String updatedBy;
+    /** Null until someone answers (the row exists from the round's start). */
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "updated_at"))
+    @AttributeOverride(name = "by", column = @Column(name = "updated_by", length = 100))
+    private @Nullable Stamp updated;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "indicator_answer", joinColumns = @JoinColumn(name = "role_answer_id"))
@@ -91,8 +95,7 @@ public class RoleAnswer {
             }
         });
         this.confirmed = true;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        this.updated = new Stamp(now, by);
     }
 
     /** Last round's answer, copied into a new round: shown as the proposal until someone confirms or changes it. */
@@ -105,8 +108,7 @@ public class RoleAnswer {
     /** 「変更なし」: the carried-over answer stands as this round's answer. */
     public void confirm(String by, Instant now) {
         this.confirmed = true;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        this.updated = new Stamp(now, by);
     }
 
     public boolean isConfirmed() {
@@ -137,12 +139,12 @@ public class RoleAnswer {
         return Collections.unmodifiableMap(indicators);
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
+    public @Nullable Instant getUpdatedAt() {
+        return updated == null ? null : updated.at();
     }
 
-    public String getUpdatedBy() {
-        return updatedBy;
+    public @Nullable String getUpdatedBy() {
+        return updated == null ? null : updated.by();
     }
 
     public long getVersion() {

@@ -129,4 +129,31 @@ public final class AssessmentModels {
     /** Every submitted round of a facility, oldest first (issue 15, stream B). */
     public record RoleTrend(long facilityId, List<TrendPoint> rounds) {
     }
+
+    /** A submitted round as a column of the indicator history. */
+    public record TrendRound(long roundId, Instant submittedAt, int questionnaireVersion) {
+    }
+
+    /**
+     * One indicator's answer in one round: {@code asked} false when that round's questionnaire version (as its
+     * facility was asked it) had no indicator of this code; {@code value} null when it was asked but left unanswered.
+     */
+    public record IndicatorCell(boolean asked, @org.jspecify.annotations.Nullable AnswerValue value) {
+    }
+
+    /**
+     * One indicator of a role across the rounds, matched by its code: label and unit in the reader's language from the
+     * newest version that asks it, one cell per round in the order of {@link IndicatorHistory#rounds()}.
+     */
+    public record IndicatorRow(String code, String label, @org.jspecify.annotations.Nullable String unit,
+                               jp.kakaritsuke.assessment.domain.AnswerType type, List<IndicatorCell> cells) {
+    }
+
+    /**
+     * A role's answers across every submitted round of a facility (oldest first): the level per round (null where the
+     * round has none) and one row per indicator any of the rounds' versions asked.
+     */
+    public record IndicatorHistory(RoleCode roleCode, List<TrendRound> rounds,
+                                   List<@org.jspecify.annotations.Nullable Integer> levels, List<IndicatorRow> rows) {
+    }
 }

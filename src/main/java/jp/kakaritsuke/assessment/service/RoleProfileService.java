@@ -1,18 +1,29 @@
 package jp.kakaritsuke.assessment.service;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kakaritsuke.assessment.domain.AssessmentRound;
 import jp.kakaritsuke.assessment.domain.AssessmentRoundRepository;
+import jp.kakaritsuke.assessment.domain.Indicator;
+import jp.kakaritsuke.assessment.domain.IndicatorValue;
 import jp.kakaritsuke.assessment.domain.Questionnaire;
 import jp.kakaritsuke.assessment.domain.RoleAnswer;
 import jp.kakaritsuke.assessment.domain.RoleQuestion;
 import jp.kakaritsuke.assessment.domain.RoleScoring;
 import jp.kakaritsuke.assessment.domain.RoundStatus;
+import jp.kakaritsuke.assessment.service.AssessmentModels.AnswerValue;
+import jp.kakaritsuke.assessment.service.AssessmentModels.IndicatorCell;
+import jp.kakaritsuke.assessment.service.AssessmentModels.IndicatorHistory;
+import jp.kakaritsuke.assessment.service.AssessmentModels.IndicatorRow;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleProfile;
+import jp.kakaritsuke.assessment.service.AssessmentModels.TrendPoint;
+import jp.kakaritsuke.assessment.service.AssessmentModels.TrendRound;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleScore;
 import jp.kakaritsuke.base.AuditAction;
 import jp.kakaritsuke.base.AuditEvent;
@@ -20,6 +31,7 @@ import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.facility.service.FacilityScope;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,7 +96,93 @@ public class RoleProfileService {
      */
     @Transactional(readOnly = true)
     public AssessmentModels.RoleTrend trend(long roundId) {
-        throw new UnsupportedOperationException("issue 15 stream B");
+        return trend(roundId, true);
+    }
+
+    /**
+     * The same for the board report's 「推移」 sheet: not recorded again, since {@link #reportProfile} records the
+     * report's download once.
+     */
+    @Transactional(readOnly = true)
+    public AssessmentModels.RoleTrend reportTrend(long roundId) {
+        return trend(roundId, false);
+    }
+
+    /**
+     * A role's indicator answers across every submitted round of the facility of {@code roundId} (the drill-down under
+     * the trend): indicators matched by code across questionnaire versions, labelled in {@code locale}. Read like the
+     * round; a read from outside the facility is recorded like {@link #profile}.
+     */
+    @Transactional(readOnly = true)
+    public IndicatorHistory indicatorHistory(long roundId, RoleCode roleCode, Locale locale) {
+        AssessmentRound round = reader.readable(roundId);
+        audit(round, "indicator history " + roleCode.name());
+        List<AssessmentRound> submitted = rounds.findSubmittedWithAnswers(round.getFacilityId());
+        List<TrendRound> columns = new ArrayList<>();
+        List<@Nullable Integer> levels = new ArrayList<>();
+        List<Optional<RoleQuestion>> asked = new ArrayList<>();
+        for (AssessmentRound r : submitted) {
+            columns.add(new TrendRound(r.getId(), r.getSubmittedAt(), r.getQuestionnaireVersion()));
+            levels.add(r.answer(roleCode).map(RoleAnswer::getLevel).orElse(null));
+            asked.add(reader.questionnaireOf(r).role(roleCode));
+        }
+        // every code any round's version asked; the newest version that asks one gives its label, unit and place
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        for (int i = asked.size() - 1; i >= 0; i--) {
+            asked.get(i).ifPresent(q -> q.indicators().forEach(ind -> byCode.putIfAbsent(ind.code(), ind)));
+        }
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (Indicator indicator : byCode.values()) {
+            List<IndicatorCell> cells = new ArrayList<>();
+            for (int i = 0; i < submitted.size(); i++) {
+                boolean askedThen = asked.get(i).map(q -> q.indicators().stream()
+                        .anyMatch(ind -> ind.code().equals(indicator.code()))).orElse(false);
+                IndicatorValue v = !askedThen ? null : submitted.get(i).answer(roleCode)
+                        .map(a -> a.getIndicators().get(indicator.code())).orElse(null);
+                cells.add(new IndicatorCell(askedThen,
+                        v == null || v.isEmpty() ? null : new AnswerValue(v.getNumber(), v.getChoice())));
+            }
+            rows.add(new IndicatorRow(indicator.code(), indicator.label(locale), indicator.unit(locale), indicator.type(),
+                    List.copyOf(cells)));
+        }
+        return new IndicatorHistory(roleCode, List.copyOf(columns), Collections.unmodifiableList(levels), List.copyOf(rows));
+    }
+
+    private AssessmentModels.RoleTrend trend(long roundId, boolean audited) {
+        AssessmentRound round = reader.readable(roundId);
+        if (audited) {
+            audit(round, "trend");
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        for (AssessmentRound r : rounds.findSubmittedWithAnswers(round.getFacilityId())) {
+            // each round scored through its own questionnaire version, as its facility was asked it then
+            Questionnaire q = reader.questionnaireOf(r);
+            Map<RoleCode, Integer> levels = new EnumMap<>(RoleCode.class);
+            Map<RoleCode, Integer> scores = new EnumMap<>(RoleCode.class);
+            for (RoleAnswer a : r.getAnswers()) {
+                if (a.getLevel() == null) {
+                    continue;
+                }
+                levels.put(a.getRoleCode(), a.getLevel());
+                q.role(a.getRoleCode()).ifPresent(question -> {
+                    Integer score = q.score(question, a.getLevel(), a.getIndicators());
+                    if (score != null) {
+                        scores.put(a.getRoleCode(), score);
+                    }
+                });
+            }
+            points.add(new TrendPoint(r.getId(), r.getSubmittedAt(), r.getQuestionnaireVersion(),
+                    Collections.unmodifiableMap(levels), Collections.unmodifiableMap(scores)));
+        }
+        return new AssessmentModels.RoleTrend(round.getFacilityId(), List.copyOf(points));
+    }
+
+    /** A read from outside the facility (association staff through consent, an administrator) goes to the audit log. */
+    private void audit(AssessmentRound round, String what) {
+        if (reader.outsider(round.getFacilityId())) {
+            events.publishEvent(AuditEvent.ofFacility(AuditAction.REPORT_DOWNLOADED, round.getFacilityId(), null,
+                    what + ", round " + round.getId()));
+        }
     }
 
     /** A role's level and score in the previous round. */
@@ -94,10 +192,7 @@ public class RoleProfileService {
 
     private RoleProfile profile(long roundId, String what) {
         AssessmentRound round = reader.readable(roundId);
-        if (reader.outsider(round.getFacilityId())) {
-            events.publishEvent(AuditEvent.ofFacility(AuditAction.REPORT_DOWNLOADED, round.getFacilityId(), null,
-                    what + ", round " + roundId));
-        }
+        audit(round, what);
         String name = reader.facilityName(round.getFacilityId());
         Optional<AssessmentRound> previous = round.getStatus() == RoundStatus.SUBMITTED
                 ? rounds.findSubmittedBefore(round.getFacilityId(), round.getId(), round.getSubmittedAt(), Limit.of(1))

@@ -75,6 +75,9 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
     /** The report's functions each role relates to (null until shown; hidden when the edition has no links). */
     CrosswalkPanel crosswalk;
     private final DateTimeFormatter time;
+    private final DateTimeFormatter day;
+    /** 「これまでの推移」 (submitted rounds only; null until shown). */
+    TrendSection trend;
 
     RoleProfileView(RoleProfileService profiles, RecommendationService recommendations,
                     RecommendationExtension<Recommendation> recommendationPanels, CaseLibraryService caseLibrary,
@@ -85,6 +88,7 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         this.peers = peers;
         this.editions = editions;
         this.time = TimeFormat.MINUTE.in(clock);
+        this.day = TimeFormat.DAY.in(clock);
         this.facilities = facilities;
         this.access = access;
         this.profiles = profiles;
@@ -170,6 +174,8 @@ class RoleProfileView extends VerticalLayout implements HasUrlParameter<Long>, H
         if (profile.round().status() == RoundStatus.SUBMITTED) {
             // "how do we compare?" (peers module), then "how do we move?" (the trend, issue 15 stream B)
             add(peers.panel(profile.round().id()));
+            trend = new TrendSection(profiles, profile.round().id(), profile.scores(), library, day);
+            add(trend);
             Questionnaire questionnaire = questionnaires.version(profile.round().questionnaireVersion());
             recommendationPanel = recommendationPanels.panel(recommendations.recommend(profiles.scoringProfile(profile.round().id())),
                     number -> overlay(number == null ? null : library.caseStudy(number).orElseThrow()),

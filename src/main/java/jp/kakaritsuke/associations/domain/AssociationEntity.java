@@ -4,12 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.kakaritsuke.base.Organisation;
 
 /**
  * An association as its staff edit it (rename, move under another parent): the aggregate, written through JPA with
@@ -18,44 +15,26 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "association")
-public class AssociationEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, length = 200)
-    private String name;
+public class AssociationEntity extends Organisation {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "association_level", nullable = false, length = 20)
     private AssociationLevel level;
 
-    @Column(nullable = false, length = 10)
-    private String prefecture;
-
     @Column(name = "parent_id")
     private Long parentId;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Version
-    private long version;
 
     protected AssociationEntity() {
     }
 
     public AssociationEntity(String name, AssociationLevel level, String prefecture, Long parentId, Instant createdAt) {
-        this.name = name;
+        super(name, prefecture, createdAt);
         this.level = level;
-        this.prefecture = prefecture;
         this.parentId = parentId;
-        this.createdAt = createdAt;
     }
 
     public void rename(String newName) {
-        this.name = newName;
+        nameAndPrefecture(newName, getPrefecture());
     }
 
     /** Puts the association under another parent (null: top level). */
@@ -63,31 +42,11 @@ public class AssociationEntity {
         this.parentId = newParentId;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
     public AssociationLevel getLevel() {
         return level;
     }
 
-    public String getPrefecture() {
-        return prefecture;
-    }
-
     public Long getParentId() {
         return parentId;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A round's completeness table: members by status (submitted, in progress, not started, and among those not started
  * the ones nobody has joined yet) per municipality, with the totals — protected as one table by {@link Suppression},
- * since the rows add up to the totals and the statuses to the members (which the association knows). Pure.
+ * since the rows add up to the totals and the statuses to the members (which the association knows); a
+ * {@link ProtectedTable}. Pure.
  */
 public final class CompletenessTable {
 
@@ -15,27 +16,14 @@ public final class CompletenessTable {
     public record Row(Rollup.Completeness completeness, Cell notRegistered) {
     }
 
-    public record Result(Row total, List<Row> rows) {
-    }
-
     /** Counts as {@code [members, submitted, in progress, not registered]}; the total is the sum of the rows. */
-    public static Result protect(int[] total, List<int[]> rows) {
-        Suppression table = new Suppression();
-        Nodes all = Nodes.of(table, total);
-        List<Nodes> nodes = rows.stream().map(c -> Nodes.of(table, c)).toList();
-        if (!nodes.isEmpty()) {
-            table.sum(all.submitted, nodes.stream().map(Nodes::submitted).toList());
-            table.sum(all.inProgress, nodes.stream().map(Nodes::inProgress).toList());
-            table.sum(all.notStarted, nodes.stream().map(Nodes::notStarted).toList());
-            table.sum(all.notRegistered, nodes.stream().map(Nodes::notRegistered).toList());
-            table.sum(all.registered, nodes.stream().map(Nodes::registered).toList());
-        }
-        table.protect();
-        return new Result(all.row(), nodes.stream().map(Nodes::row).toList());
+    public static ProtectedTable<Row> protect(int[] total, List<int[]> rows) {
+        return ProtectedTable.protect(total, rows, Nodes::of);
     }
 
     private record Nodes(Suppression.Node submitted, Suppression.Node inProgress, Suppression.Node notStarted,
-                         Suppression.Node notRegistered, Suppression.Node registered) {
+                         Suppression.Node notRegistered, Suppression.Node registered)
+            implements ProtectedTable.RowNodes<Row> {
 
         static Nodes of(Suppression table, int[] c) {
             Suppression.Node members = table.known(c[0]); // the association's own member count
@@ -51,7 +39,13 @@ public final class CompletenessTable {
             return new Nodes(submitted, inProgress, notStartedNode, notRegistered, registered);
         }
 
-        Row row() {
+        @Override
+        public List<Suppression.Node> columns() {
+            return List.of(submitted, inProgress, notStarted, notRegistered, registered);
+        }
+
+        @Override
+        public Row row() {
             return new Row(new Rollup.Completeness(notStarted.cell(), inProgress.cell(), submitted.cell()), notRegistered.cell());
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * A round's notices as the association sees them for members that did not consent to be named: per municipality and
  * in total, how many members were told when the round opened, how many had no editor with an address then, how many
  * were reminded and how many could not be reminded for want of an address. Protected like the round's completeness
- * table ({@link CompletenessTable}) with {@link Suppression}: the same primary rule (1 or 2 facilities, groups below
+ * table ({@link CompletenessTable}), as a {@link ProtectedTable}: the same primary rule (1 or 2 facilities, groups below
  * 3) and complements wherever the rows, totals and member counts would give a hidden figure away. Pure.
  */
 public final class RoundNoticeTable {
@@ -18,33 +18,19 @@ public final class RoundNoticeTable {
     public record Row(Cell notified, Cell notifiedNoAddress, Cell reminded, Cell remindedNoAddress) {
     }
 
-    public record Result(Row total, List<Row> rows) {
-    }
-
     /**
      * Counts as {@code [members, notified, notified without address, reminded, reminded without address]}; the total
      * is the sum of the rows. Members without an opening notice (they joined later) or without a reminder (submitted
      * in time, or not yet due) are never shown but follow by subtraction; the first the association knows anyway (it
      * added those members after the round opened), the second it must not learn below 3.
      */
-    public static Result protect(int[] total, List<int[]> rows) {
-        Suppression table = new Suppression();
-        Nodes all = Nodes.of(table, total);
-        List<Nodes> nodes = rows.stream().map(c -> Nodes.of(table, c)).toList();
-        if (!nodes.isEmpty()) {
-            table.sum(all.notified, nodes.stream().map(Nodes::notified).toList());
-            table.sum(all.notifiedNoAddress, nodes.stream().map(Nodes::notifiedNoAddress).toList());
-            table.sum(all.notNotified, nodes.stream().map(Nodes::notNotified).toList());
-            table.sum(all.reminded, nodes.stream().map(Nodes::reminded).toList());
-            table.sum(all.remindedNoAddress, nodes.stream().map(Nodes::remindedNoAddress).toList());
-            table.sum(all.notReminded, nodes.stream().map(Nodes::notReminded).toList());
-        }
-        table.protect();
-        return new Result(all.row(), nodes.stream().map(Nodes::row).toList());
+    public static ProtectedTable<Row> protect(int[] total, List<int[]> rows) {
+        return ProtectedTable.protect(total, rows, Nodes::of);
     }
 
     private record Nodes(Suppression.Node notified, Suppression.Node notifiedNoAddress, Suppression.Node notNotified,
-                         Suppression.Node reminded, Suppression.Node remindedNoAddress, Suppression.Node notReminded) {
+                         Suppression.Node reminded, Suppression.Node remindedNoAddress, Suppression.Node notReminded)
+            implements ProtectedTable.RowNodes<Row> {
 
         static Nodes of(Suppression table, int[] c) {
             Suppression.Node members = table.known(c[0]); // the association's own member count
@@ -61,7 +47,13 @@ public final class RoundNoticeTable {
             return new Nodes(notified, notifiedNoAddress, notNotified, reminded, remindedNoAddress, notReminded);
         }
 
-        Row row() {
+        @Override
+        public List<Suppression.Node> columns() {
+            return List.of(notified, notifiedNoAddress, notNotified, reminded, remindedNoAddress, notReminded);
+        }
+
+        @Override
+        public Row row() {
             return new Row(notified.cell(), notifiedNoAddress.cell(), reminded.cell(), remindedNoAddress.cell());
         }
     }

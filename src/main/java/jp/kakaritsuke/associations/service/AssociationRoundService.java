@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jp.kakaritsuke.associations.domain.Association;
 import jp.kakaritsuke.associations.domain.AssociationRepository;
@@ -137,6 +138,14 @@ public class AssociationRoundService {
     }
 
     /** The rounds of an association with their completeness over its subtree's members. */
+    /** The association's own newest round (none: it has not opened one), for its rollup workbook. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AssociationRound> latestRound(long associationId) {
+        access.requireVisible(associationId);
+        return rounds.byAssociations(List.of(associationId)).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<RoundCompleteness> rounds(long associationId) {

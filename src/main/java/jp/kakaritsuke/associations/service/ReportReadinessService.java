@@ -14,8 +14,8 @@ import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.associations.domain.ReportMember;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.Japan;
-import jp.kakaritsuke.functionreport.domain.PreparationSummaryRepository;
 import jp.kakaritsuke.functionreport.domain.ReportEdition;
+import jp.kakaritsuke.functionreport.service.MemberPreparations;
 import jp.kakaritsuke.functionreport.service.ReportEditionService;
 import jp.kakaritsuke.functionreport.service.ReportPreparationService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How an association's members stand with one year's かかりつけ医機能報告 (issue 12): the same visibility check as the
  * rollup ({@link AssociationAccess#requireVisible}: another association's page answers 404), the members of the
- * subtree, their preparations read through the functionreport module's {@link PreparationSummaryRepository}, and the
+ * subtree, their preparations read through the functionreport module's service ({@link MemberPreparations}), and the
  * figures protected by {@link ReportReadinessCalculator}. Reading it is not recorded; the JSON API and the workbook
  * record it with the rollup they belong to ({@link RollupService#download}).
  */
@@ -36,12 +36,12 @@ public class ReportReadinessService {
     private final AssociationRepository associations;
     private final MemberStateRepository memberStates;
     private final AssociationAccess access;
-    private final PreparationSummaryRepository preparations;
+    private final MemberPreparations preparations;
     private final ReportEditionService editions;
     private final Clock clock;
 
     public ReportReadinessService(AssociationRepository associations, MemberStateRepository memberStates, AssociationAccess access,
-                                  PreparationSummaryRepository preparations, ReportEditionService editions, Clock clock) {
+                                  MemberPreparations preparations, ReportEditionService editions, Clock clock) {
         this.associations = associations;
         this.memberStates = memberStates;
         this.access = access;

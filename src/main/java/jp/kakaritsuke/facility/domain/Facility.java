@@ -7,37 +7,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import jp.kakaritsuke.base.AreaType;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.base.Organisation;
 
 /** A clinic, hospital or association that assesses itself. Optimistic locking: two editors may change the profile. */
 @Entity
 @Table(name = "facility")
-public class Facility {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, length = 200)
-    private String name;
+public class Facility extends Organisation {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "facility_type", nullable = false, length = 20)
     private FacilityKind type;
-
-    @Column(nullable = false, length = 10)
-    private String prefecture;
 
     @Column(length = 100)
     private String municipality;
@@ -71,27 +58,18 @@ public class Facility {
     @Column(name = "consent_identified", nullable = false)
     private boolean consentIdentified;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Version
-    private long version;
-
     protected Facility() {
     }
 
     public Facility(String name, FacilityKind type, String prefecture, Instant createdAt) {
-        this.name = name;
+        super(name, prefecture, createdAt);
         this.type = type;
-        this.prefecture = prefecture;
-        this.createdAt = createdAt;
     }
 
     /** Copies a validated profile onto the entity. */
     public void apply(FacilityProfile p) {
-        this.name = p.name();
+        nameAndPrefecture(p.name(), p.prefecture());
         this.type = p.type();
-        this.prefecture = p.prefecture();
         this.municipality = p.municipality();
         this.areaType = p.areaType();
         this.bedsGeneral = p.bedsGeneral();
@@ -104,17 +82,9 @@ public class Facility {
     }
 
     public FacilityProfile profile() {
-        return new FacilityProfile(id, version, name, type, prefecture, municipality, areaType, bedsGeneral, bedsLongTerm,
+        return new FacilityProfile(getId(), getVersion(), getName(), type, getPrefecture(), municipality, areaType, bedsGeneral, bedsLongTerm,
                 bedsOther, doctorsFullTime, doctorsPartTime,
                 designations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(designations)));
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public FacilityKind getType() {
@@ -127,9 +97,5 @@ public class Facility {
 
     public void setConsentIdentified(boolean consentIdentified) {
         this.consentIdentified = consentIdentified;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

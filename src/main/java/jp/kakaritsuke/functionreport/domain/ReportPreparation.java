@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.kakaritsuke.base.SubmittedAggregate;
 
 /**
  * A facility's preparation of its かかりつけ医機能報告 for one report year, against one edition of the items. One
@@ -31,7 +31,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "report_preparation")
-public class ReportPreparation {
+public class ReportPreparation extends SubmittedAggregate {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,27 +57,6 @@ public class ReportPreparation {
     @Column(name = "carried_from_year")
     private Integer carriedFromYear;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, length = 100)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 100)
-    private String updatedBy;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "submitted_by", length = 100)
-    private String submittedBy;
-
     @ElementCollection
     @CollectionTable(name = "report_preparation_answer", joinColumns = @JoinColumn(name = "preparation_id"))
     @MapKeyColumn(name = "item_code", length = 60)
@@ -91,14 +70,11 @@ public class ReportPreparation {
     }
 
     public ReportPreparation(long facilityId, int reportYear, int editionYear, Integer carriedFromYear, String by, Instant now) {
+        super(by, now);
         this.facilityId = facilityId;
         this.reportYear = reportYear;
         this.editionYear = editionYear;
         this.carriedFromYear = carriedFromYear;
-        this.createdAt = now;
-        this.createdBy = by;
-        this.updatedAt = now;
-        this.updatedBy = by;
     }
 
     /**
@@ -166,8 +142,7 @@ public class ReportPreparation {
     /** Records a change (and the derived 1号 flag); the version moves with the flush. */
     public void touched(boolean no1Met, String by, Instant now) {
         this.no1Met = no1Met;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        touched(by, now);
     }
 
     public void submit(String by, Instant now) {
@@ -175,10 +150,7 @@ public class ReportPreparation {
             throw new IllegalStateException("preparation " + id + " is already submitted");
         }
         this.status = PreparationStatus.SUBMITTED;
-        this.submittedAt = now;
-        this.submittedBy = by;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        submitted(by, now);
     }
 
     /** Back to a draft; when and by whom it was last submitted stays on record until the next submission. */
@@ -187,8 +159,7 @@ public class ReportPreparation {
             throw new IllegalStateException("preparation " + id + " is not submitted");
         }
         this.status = PreparationStatus.DRAFT;
-        this.updatedAt = now;
-        this.updatedBy = by;
+        touched(by, now);
     }
 
     public boolean isDraft() {
@@ -221,42 +192,5 @@ public class ReportPreparation {
 
     public Integer getCarriedFromYear() {
         return carriedFromYear;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
-
-    // stream P: the demo's history without SQL over this module's table (functionreport.service.PreparationBackdating)
-
-    /** Restates when the preparation was created, last changed and submitted (the demo's last season; never the services). */
-    public void backdate(Instant at) {
-        this.createdAt = at;
-        this.updatedAt = at;
-        this.submittedAt = at;
     }
 }

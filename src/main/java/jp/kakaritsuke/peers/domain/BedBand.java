@@ -34,6 +34,11 @@ public enum BedBand {
         return kind;
     }
 
+    /** Whether a facility of this band's kind with this many beds belongs to it. */
+    public boolean fits(int bedsTotal) {
+        return bedsTotal >= min && bedsTotal <= max;
+    }
+
     /** The band of a facility of this kind with this many beds in total (a hospital without a count: the smallest). */
     public static BedBand of(FacilityKind kind, int bedsTotal) {
         for (BedBand b : values()) {

@@ -240,15 +240,8 @@ class PeersSection extends VerticalLayout {
         return String.join(t.apply("peers.group.separator"), parts);
     }
 
-    /** The designations a facility of the kind can hold: what the custom group's form offers. */
+    /** The designations a facility of the kind can hold (the group rule's own test): what the custom form offers. */
     static List<Designation> designationsOf(jp.kakaritsuke.base.FacilityKind kind) {
-        return switch (kind) {
-            case CLINIC -> List.of(Designation.HOME_CARE_SUPPORT_CLINIC, Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED,
-                    Designation.PRIMARY_CARE_FUNCTION_ENHANCEMENT);
-            case HOSPITAL -> List.of(Designation.HOME_CARE_SUPPORT_HOSPITAL, Designation.HOME_CARE_SUPPORT_HOSPITAL_ENHANCED,
-                    Designation.HOME_CARE_BACKUP_HOSPITAL, Designation.REGIONAL_MEDICAL_SUPPORT_HOSPITAL,
-                    Designation.COMMUNITY_CARE_WARD, Designation.PRIMARY_CARE_FUNCTION_ENHANCEMENT);
-            case ASSOCIATION -> List.of();
-        };
+        return java.util.Arrays.stream(Designation.values()).filter(d -> PeerGroup.fits(d, kind)).toList();
     }
 }

@@ -68,6 +68,9 @@ public class FacilityReportService {
     /** Set by Spring; a field rather than a constructor argument to keep the action plan's hook to three lines. */
     @org.springframework.beans.factory.annotation.Autowired
     private ActionPlanSheet actionPlanSheet;
+    /** The 「推移」 sheet (issue 15); a field like the action plan's, to keep its hook to one line. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private TrendSheet trendSheet;
 
     public FacilityReportService(RoundService rounds, RoleProfileService profiles, QuestionnaireService questionnaires,
                                  FacilityService facilities, RecommendationService recommendations,
@@ -118,6 +121,7 @@ public class FacilityReportService {
                     recommendation, library);
             answers(book.sheet(t.get("report.sheet.answers"), true).headerFooter(facility.name(), pages), t, round,
                     questionnaire, library);
+            trendSheet.addTo(book, roundId, profile.scores().stream().map(RoleScore::roleCode).toList(), t.locale, facility.name(), pages);
             actionPlanSheet.addTo(book, facility.id(), t.locale, facility.name(), pages);
             book.write(out);
         }

@@ -13,10 +13,10 @@ import java.util.ResourceBundle;
 import jp.kakaritsuke.base.Anyone;
 import java.util.function.Function;
 import jp.kakaritsuke.associations.domain.AssociationRound;
-import jp.kakaritsuke.associations.domain.AssociationRoundRepository;
 import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.service.AssociationRoundService;
 import jp.kakaritsuke.associations.service.ReportReadinessService;
 import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.base.TimeFormat;
@@ -43,7 +43,7 @@ public class RollupReportService {
     private final DateTimeFormatter day;
 
     private final RollupService rollups;
-    private final AssociationRoundRepository rounds;
+    private final AssociationRoundService rounds;
     private final CaseLibraryService caseLibrary;
     private final Clock clock;
     private final ReportReadinessService readiness;
@@ -60,7 +60,7 @@ public class RollupReportService {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public RollupReportService(RollupService rollups, AssociationRoundRepository rounds, CaseLibraryService caseLibrary,
+    public RollupReportService(RollupService rollups, AssociationRoundService rounds, CaseLibraryService caseLibrary,
                                Clock clock, ReportReadinessService readiness) {
         this.readiness = readiness;
         this.rollups = rollups;
@@ -99,7 +99,7 @@ public class RollupReportService {
                 ? null : readiness.overview(associationId, reportYear);
         Rollup rollup = rollups.download(associationId, "rollup.xlsx"); // authorises first
         // the association's own rounds, as its rollup page lists them (newest first)
-        AssociationRound round = rounds == null ? null : rounds.byAssociations(List.of(associationId)).stream().findFirst().orElse(null);
+        AssociationRound round = rounds == null ? null : rounds.latestRound(associationId).orElse(null);
         return new Download(rollup, round, preparation);
     }
 

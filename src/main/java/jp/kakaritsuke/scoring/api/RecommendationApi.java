@@ -16,7 +16,6 @@ import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.scoring.domain.FacilityRoleProfile;
 import jp.kakaritsuke.scoring.domain.Recommendation;
-import jp.kakaritsuke.scoring.domain.Regions;
 import jp.kakaritsuke.scoring.service.ReasonTexts;
 import jp.kakaritsuke.scoring.service.RecommendationService;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,7 +100,7 @@ class RecommendationApi {
             fields.add("facilityType");
         }
         String prefecture = body.prefecture() == null ? null : String.valueOf(body.prefecture());
-        if (prefecture != null && Regions.of(prefecture) == null) {
+        if (prefecture != null && jp.kakaritsuke.base.Region.of(prefecture) == null) {
             errors.add("recommendation.error.prefecture");
             fields.add("prefecture");
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import jp.kakaritsuke.base.AreaType;
 import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.base.Region;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.SourceReference;
 import jp.kakaritsuke.scoring.domain.Reason.Label;
@@ -53,7 +54,7 @@ public final class ScoringModel {
 
     private final CaseProfile[] cases;
     private final double[] caseNorms;
-    private final String[] caseRegions;
+    private final Region[] caseRegions;
     private final PracticeProfile[] practices;
     /** For each role, the indexes of the practices serving it (the priority pass scans only these). */
     private final int[][] practicesByRole;
@@ -69,9 +70,9 @@ public final class ScoringModel {
             }
             caseNorms[c] = norm(this.cases[c].roleWeights());
         }
-        this.caseRegions = new String[this.cases.length];
+        this.caseRegions = new Region[this.cases.length];
         for (int c = 0; c < this.cases.length; c++) {
-            caseRegions[c] = Regions.of(this.cases[c].prefecture());
+            caseRegions[c] = Region.of(this.cases[c].prefecture());
         }
         // practices are expected in id order (the library's order): ties are broken by position
         this.practices = practices.toArray(PracticeProfile[]::new);
@@ -114,14 +115,14 @@ public final class ScoringModel {
         double[] fv = facilityVector(f);
         double fNorm = norm(fv);
         double[] result = new double[cases.length];
-        String region = Regions.of(f.prefecture());
+        Region region = Region.of(f.prefecture());
         for (int c = 0; c < cases.length; c++) {
             result[c] = similarity(f, fv, fNorm, region, c);
         }
         return result;
     }
 
-    private double similarity(FacilityRoleProfile f, double[] fv, double fNorm, String region, int c) {
+    private double similarity(FacilityRoleProfile f, double[] fv, double fNorm, Region region, int c) {
         CaseProfile cp = cases[c];
         double sum = W_ROLES * roleSimilarity(fv, fNorm, c) + W_KIND * kindSimilarity(f.kind(), cp.kind());
         double weights = W_ROLES + W_KIND;
@@ -228,8 +229,8 @@ public final class ScoringModel {
         }
         if (f.prefecture() != null && f.prefecture().equals(cp.prefecture())) {
             reasons.add(Reason.of("reason.samePrefecture", cp.prefecture()));
-        } else if (Regions.of(f.prefecture()) != null && Regions.of(f.prefecture()).equals(Regions.of(cp.prefecture()))) {
-            reasons.add(Reason.of("reason.sameRegion", Regions.of(cp.prefecture())));
+        } else if (Region.of(f.prefecture()) != null && Region.of(f.prefecture()) == Region.of(cp.prefecture())) {
+            reasons.add(Reason.of("reason.sameRegion", new Label("region." + Region.of(cp.prefecture()).name())));
         }
         if (f.kind() == FacilityKind.HOSPITAL && cp.kind() == FacilityKind.HOSPITAL && f.beds() > 0 && cp.beds() > 0
                 && sizeSimilarity(f.beds(), cp.beds()) >= 0.7) {

@@ -64,19 +64,28 @@ public final class ScaleDataGenerator {
 
         List<Object[]> facilityRows = new ArrayList<>();
         List<Object[]> memberships = new ArrayList<>();
+        // peers (issue 15): each facility's area and beds, kept in its row and, for those that consent, in peer_member
+        Random peerRandom = new Random(15);
+        String[] areas = new String[facilities + 1];
+        int[] beds = new int[facilities + 1];
         for (int f = 1; f <= facilities; f++) {
             long[] city = cities.get(random.nextInt(cities.size()));
             String type = random.nextInt(10) < 8 ? "CLINIC" : "HOSPITAL";
+            int a = peerRandom.nextInt(10);
+            areas[f] = a < 4 ? "METROPOLITAN" : a < 8 ? "REGIONAL_CITY" : "RURAL";
+            beds[f] = type.equals("HOSPITAL") ? (int) Math.min(1200, Math.round(20 * Math.exp(peerRandom.nextDouble() * 3.5)))
+                    : peerRandom.nextInt(10) == 0 ? 1 + peerRandom.nextInt(19) : 0;
             facilityRows.add(new Object[] {f, "合成施設 " + f, type, Prefectures.ALL.get((int) city[1]),
-                    "第" + (city[0] % 40 + 1) + "区", random.nextInt(3) == 0, now});
+                    "第" + (city[0] % 40 + 1) + "区", random.nextInt(3) == 0, now, areas[f], beds[f] == 0 ? null : beds[f]});
             memberships.add(new Object[] {city[0], f, now});
         }
-        batch(jdbc, "INSERT INTO facility (id, name, facility_type, prefecture, municipality, consent_identified, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", facilityRows);
+        batch(jdbc, "INSERT INTO facility (id, name, facility_type, prefecture, municipality, consent_identified, created_at, area_type, beds_general, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", facilityRows);
         batch(jdbc, "INSERT INTO association_facility (association_id, facility_id, joined_at) VALUES (?, ?, ?)", memberships);
 
         List<Object[]> rounds = new ArrayList<>();
         List<Object[]> answers = new ArrayList<>();
         List<Object[]> states = new ArrayList<>();
+        long[] profiles = new long[facilities + 1];
         long roundId = 1;
         long answerId = 1;
         for (int f = 1; f <= facilities; f++) {
@@ -95,6 +104,7 @@ public final class ScaleDataGenerator {
                     priorities.append(priority ? '1' : '0');
                 }
                 if (when == now) { // what the submit transaction maintains in the app
+                    profiles[f] = packed(levels.toString(), priorities.toString());
                     states.add(new Object[] {f, roundId, submitted, levels.toString(), priorities.toString(), previous, previousPriorities});
                 }
                 previous = levels.toString();
@@ -117,7 +127,52 @@ public final class ScaleDataGenerator {
         liquibase(ds, "classpath:db-changelog/db.changelog-master.xml", false);
         System.out.printf("changelogs 028 and later (member_state: %d rows) in %.1f s%n",
                 jdbc.queryForObject("SELECT COUNT(*) FROM member_state", Integer.class), (System.nanoTime() - migration) / 1e9);
-        jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer, member_state");
+        peers(jdbc, facilityRows, areas, beds, profiles, now, peerRandom);
+        jdbc.execute("ANALYZE TABLE association, association_facility, facility, assessment_round, role_answer, member_state, peer_member");
+    }
+
+    /**
+     * peer_member as the application keeps it: a row per facility that submitted (this year's round), about 60%
+     * consenting; kind, prefecture, area and beds as in the facility's row; designations that fit the kind; each
+     * change numbered, and peer_change at the last number.
+     */
+    private static void peers(JdbcTemplate jdbc, List<Object[]> facilityRows, String[] areas, int[] beds, long[] profiles,
+                              Timestamp now, Random random) {
+        long start = System.nanoTime();
+        List<Object[]> rows = new ArrayList<>();
+        long change = 0;
+        int consenting = 0;
+        for (Object[] f : facilityRows) {
+            int id = ((Number) f[0]).intValue();
+            boolean hospital = f[2].equals("HOSPITAL");
+            List<String> designations = new ArrayList<>();
+            if (hospital) {
+                if (random.nextInt(5) == 0) designations.add("HOME_CARE_SUPPORT_HOSPITAL");
+                if (random.nextInt(4) == 0) designations.add("COMMUNITY_CARE_WARD");
+                if (beds[id] >= 200 && random.nextInt(3) == 0) designations.add("REGIONAL_MEDICAL_SUPPORT_HOSPITAL");
+            } else {
+                if (random.nextInt(6) == 0) designations.add(random.nextInt(3) == 0 ? "HOME_CARE_SUPPORT_CLINIC_ENHANCED" : "HOME_CARE_SUPPORT_CLINIC");
+                if (random.nextInt(4) == 0) designations.add("PRIMARY_CARE_FUNCTION_ENHANCEMENT");
+            }
+            boolean consents = random.nextInt(10) < 6;
+            consenting += consents ? 1 : 0;
+            rows.add(new Object[] {id, consents, consents ? now : null, consents ? "generator" : null, 2L * id, now, f[2], beds[id],
+                    areas[id], f[3], String.join(",", designations.stream().sorted().toList()), profiles[id], ++change});
+        }
+        batch(jdbc, "INSERT INTO peer_member (facility_id, consenting, consent_changed_at, consent_changed_by, latest_round_id, submitted_at, facility_kind, beds_total, area_type, prefecture, designations, profile, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update("UPDATE peer_change SET change_seq = ? WHERE id = 1", change);
+        System.out.printf("peer_member: %d rows, %d consenting, in %.1f s%n", rows.size(), consenting,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** RoleLevels.packed() of the generator's level and priority strings (roles in ROLES order). */
+    static long packed(String levels, String priorities) {
+        jp.kakaritsuke.caselibrary.domain.RoleLevels result = jp.kakaritsuke.caselibrary.domain.RoleLevels.EMPTY;
+        for (int r = 0; r < ROLES.size(); r++) {
+            jp.kakaritsuke.caselibrary.domain.RoleCode role = jp.kakaritsuke.caselibrary.domain.RoleCode.valueOf(ROLES.get(r));
+            result = result.withLevel(role, levels.charAt(r) - '0').withPriority(role, priorities.charAt(r) == '1');
+        }
+        return result.packed();
     }
 
     private static void liquibase(DataSource ds, String changeLog, boolean dropFirst) throws Exception {

@@ -34,7 +34,7 @@ class RoundNoticeTablePropertyTest {
                     total[i] += row[i];
                 }
             }
-            RoundNoticeTable.Result result = RoundNoticeTable.protect(total, rows);
+            ProtectedTable<RoundNoticeTable.Row> result = RoundNoticeTable.protect(total, rows);
             SuppressionPropertyTest.Solver s = new SuppressionPropertyTest.Solver(total[0]);
             int[] totalVars = vars(s, total, result.total());
             int[][] rowVars = new int[rows.size()][];

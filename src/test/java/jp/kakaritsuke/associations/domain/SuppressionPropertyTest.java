@@ -66,7 +66,7 @@ class SuppressionPropertyTest {
                     total[i] += row[i];
                 }
             }
-            CompletenessTable.Result result = CompletenessTable.protect(total, rows);
+            ProtectedTable<CompletenessTable.Row> result = CompletenessTable.protect(total, rows);
             Solver s = new Solver(total[0]);
             int[] totalVars = completenessVars(s, total, result.total());
             int[][] rowVars = new int[rows.size()][];
