@@ -49,6 +49,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class FacilityReportService {
 
+    /** The default peer group's comparison below the summary's table (issue 15); a field like the plan's hook. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private PeerSummary peerSummary;
+
     private final DateTimeFormatter time;
     private final DateTimeFormatter fileDay;
 
@@ -172,6 +176,7 @@ public class FacilityReportService {
             names.add(similarLabel);
         }
         s.radarChart(t.get("report.chartTitle"), 0, columns, names, first, last, 8, headerRow, 9, 24);
+        peerSummary.addTo(s, profile.round().id(), t.locale);
     }
 
     private void recommendations(ReportSheet s, Texts t, Recommendation rec, CaseLibrary library) {
