@@ -59,6 +59,6 @@ public interface AssessmentRoundRepository extends JpaRepository<AssessmentRound
     @Query("""
             select r from AssessmentRound r left join fetch r.answers a left join fetch a.indicators
             where r.facilityId = :facilityId and r.status = jp.kakaritsuke.assessment.domain.RoundStatus.SUBMITTED
-            order by r.submittedAt, r.id""")
+            order by r.submitted.at, r.id""")
     List<AssessmentRound> findSubmittedWithAnswers(long facilityId);
 }
