@@ -73,7 +73,7 @@ class PeerSummaryReportTest {
 
     @Test
     void theSummaryCarriesTheDefaultGroupsComparisonAsNumbers() throws Exception {
-        when(peers.defaultGroup(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 57, null, List.of(
+        when(peers.defaultGroupInReport(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 57, null, List.of(
                 new RoleDistribution(RoleCode.CLINIC_HOSPITAL, 2, new Spread(57, 1, 2, 3, 48)),
                 new RoleDistribution(RoleCode.SCHOOL_HEALTH, 2, null))));
         try (XSSFWorkbook wb = read(Locale.JAPANESE)) {
@@ -100,20 +100,20 @@ class PeerSummaryReportTest {
 
     @Test
     void aWithheldComparisonIsASentenceAndARefusalLeavesTheBlockOut() throws Exception {
-        when(peers.defaultGroup(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 0, Withheld.TOO_FEW, List.of()));
+        when(peers.defaultGroupInReport(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 0, Withheld.TOO_FEW, List.of()));
         try (XSSFWorkbook wb = read(Locale.JAPANESE)) {
             Sheet s = wb.getSheet("概要");
             int title = rowStarting(s, "同じような施設との比較");
             assertThat(text(s.getRow(title + 1).getCell(0))).startsWith("10施設未満のため表示しません");
             assertThat(s.getLastRowNum()).isEqualTo(title + 1);
         }
-        when(peers.defaultGroup(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 0, Withheld.NO_CONSENT, List.of()));
+        when(peers.defaultGroupInReport(roundId)).thenReturn(new PeerComparison(Kind.DEFAULT, GROUP, 0, Withheld.NO_CONSENT, List.of()));
         try (XSSFWorkbook wb = read(Locale.JAPANESE)) {
             Sheet s = wb.getSheet("概要");
             assertThat(text(s.getRow(rowStarting(s, "同じような施設との比較") + 1).getCell(0)))
                     .isEqualTo("比較は、自院も数に入れることを選んだ施設にだけ表示します。");
         }
-        when(peers.defaultGroup(roundId)).thenThrow(new AccessDeniedException("not for this reader"));
+        when(peers.defaultGroupInReport(roundId)).thenThrow(new AccessDeniedException("not for this reader"));
         try (XSSFWorkbook wb = read(Locale.JAPANESE)) {
             Sheet s = wb.getSheet("概要");
             assertThat(rowStartingOrMinus(s, "同じような施設との比較")).isEqualTo(-1);

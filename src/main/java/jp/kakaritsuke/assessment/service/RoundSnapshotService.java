@@ -57,11 +57,14 @@ public class RoundSnapshotService {
         this.events = events;
     }
 
-    /** The round, if the caller may read it (else NotFoundException, as for a round that does not exist). */
+    /**
+     * The round, if the caller may read it (else NotFoundException, as for a round that does not exist). An outsider's
+     * read is audited with {@code purpose}; null: part of a read already recorded (the board report's download).
+     */
     @Transactional(readOnly = true)
-    public RoundSnapshot snapshot(long roundId, String purpose) {
+    public RoundSnapshot snapshot(long roundId, @Nullable String purpose) {
         AssessmentRound round = reader.readable(roundId);
-        if (reader.outsider(round.getFacilityId())) {
+        if (purpose != null && reader.outsider(round.getFacilityId())) {
             events.publishEvent(AuditEvent.ofFacility(AuditAction.REPORT_DOWNLOADED, round.getFacilityId(), null,
                     purpose + ", round " + roundId));
         }

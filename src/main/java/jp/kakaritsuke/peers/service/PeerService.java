@@ -69,6 +69,16 @@ public class PeerService {
         return compare(PeerComparison.Kind.DEFAULT, group, subject);
     }
 
+    /**
+     * The default group for the board report: the same answer, not audited again (the report's download is recorded
+     * once, as RoleProfileService.reportProfile does).
+     */
+    @Transactional(readOnly = true)
+    public PeerComparison defaultGroupInReport(long roundId) {
+        Subject subject = subject(roundId, null);
+        return compare(PeerComparison.Kind.DEFAULT, PeerGroup.defaultOf(subject.attributes()), subject);
+    }
+
     /** A group by attributes; a group that fails {@code PeerGroup.validate()} throws InvalidInputException. */
     @Transactional(readOnly = true)
     public PeerComparison group(long roundId, PeerGroup group) {
@@ -162,7 +172,11 @@ public class PeerService {
     }
 
     private Subject subject(long roundId) {
-        RoundSnapshot round = rounds.snapshot(roundId, "peers");
+        return subject(roundId, "peers");
+    }
+
+    private Subject subject(long roundId, @Nullable String auditPurpose) {
+        RoundSnapshot round = rounds.snapshot(roundId, auditPurpose);
         Optional<PeerMember> member = members.find(round.facilityId());
         // the designations at submission where peers was told of it; a round before that: the facility's now
         PeerAttributes attributes = member.filter(m -> m.latestRoundId() != null && m.latestRoundId() == roundId)

@@ -37,7 +37,7 @@ class PeerSummary {
     void addTo(ReportSheet s, long roundId, Locale locale) {
         PeerComparison c;
         try {
-            c = peers.defaultGroup(roundId);
+            c = peers.defaultGroupInReport(roundId);
         } catch (AccessDeniedException e) {
             return;
         }
