@@ -162,8 +162,7 @@ class PeersSection extends VerticalLayout {
                 "peers.consent.withdraw", "peers.consent.giveToGet")) {
             points.add(new ListItem(getTranslation(key)));
         }
-        Paragraph state = new Paragraph(getTranslation(consent.consenting() ? "peers.consent.on" : "peers.consent.off")
-                + changed(consent));
+        Paragraph state = new Paragraph(state(consent));
         state.addClassName("peer-consent-state");
         card.add(new H4(getTranslation("peers.consent.title")), points, state);
         if (done != null) {
@@ -192,8 +191,11 @@ class PeersSection extends VerticalLayout {
     }
 
     /** When it was last chosen; not by whom (the record holds a login name, which pages never show). */
-    private String changed(PeerConsent consent) {
-        return consent.changedAt() == null ? "" : getTranslation("peers.consent.changedAt", time.format(consent.changedAt()));
+    private String state(PeerConsent consent) {
+        String state = getTranslation(consent.consenting() ? "peers.consent.on" : "peers.consent.off");
+        // one pattern per language: the space before the English bracket was lost when the two strings were joined
+        return consent.changedAt() == null ? state
+                : getTranslation("peers.consent.stateChanged", state, time.format(consent.changedAt()));
     }
 
     void change(boolean consenting) {
