@@ -54,7 +54,8 @@ class TableOwnershipTest {
             Map.entry("024-accounts.xml", "identity"),
             Map.entry("027-round-notices.xml", "associations"),
             Map.entry("028-member-state.xml", "associations"),
-            Map.entry("032-peers.xml", "peers"));
+            Map.entry("032-peers.xml", "peers"),
+            Map.entry("033-member-change.xml", "associations"));
 
     /** Tables whose owner is not their changelog's. */
     static final Map<String, String> TABLE_OWNERS = Map.of(

@@ -26,6 +26,10 @@ import jp.kakaritsuke.assessment.service.AssessmentModels.RoleAnswerView;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoundView;
 import jp.kakaritsuke.assessment.service.RoundService;
 import jp.kakaritsuke.assessment.service.ConcurrentEditException;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.domain.Rollup;
+import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.service.RollupService;
 import jp.kakaritsuke.caselibrary.domain.CaseLibrary;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.caselibrary.domain.CaseStudy;
@@ -33,6 +37,7 @@ import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.facility.domain.MemberRole;
+import jp.kakaritsuke.facility.service.FacilityService;
 import jp.kakaritsuke.identity.service.LoginThrottle;
 import jp.kakaritsuke.identity.service.LoginThrottle.LoginRefusedException;
 import jp.kakaritsuke.identity.service.LoginThrottle.Reason;
@@ -53,7 +58,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -68,7 +75,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * nodes look for it at the same moment; an
  * edit through one node's service is read through the other's; a stale save on one node after the other saved is a
  * {@link ConcurrentEditException}, and two saves of one version at once leave one winner; a case-library reload on one
- * node reaches the other, whose API then serves the new library and whose scoring model is rebuilt from it.
+ * node reaches the other, whose API then serves the new library and whose scoring model is rebuilt from it; a
+ * submission on one node is in the other's next rollup.
  * <p>
  * MariaDB run only: the nodes need a database server both reach. The H2 run's database is an in-memory H2 inside
  * this JVM, and the embedded H2 file is locked by the one process that opens it, so H2 never runs as two nodes. The
@@ -297,6 +305,46 @@ class TwoNodesTest {
         for (LoginThrottle throttle : List.of(throttleA, throttleB)) {
             assertThatThrownBy(() -> throttle.check(unknown, "198.51.100.7"))
                     .isInstanceOfSatisfying(LoginRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ACCOUNT_LOCKED));
+        }
+    }
+
+    /**
+     * Each node holds associations' read model in memory (associations.service.MemberIndex, decision 0012): a member's
+     * consent and submission made through node A are in node B's next rollup, whose index had loaded before them.
+     */
+    @Test
+    @Order(7)
+    void aSubmissionOnOneNodeIsCountedInTheOtherNodesNextRollup() {
+        Fixtures fixtures = nodeA.getBean(Fixtures.class);
+        Fixtures.asAdmin();
+        long association = nodeA.getBean(AssociationAdminService.class).create("二ノード医師会 " + System.nanoTime(),
+                AssociationLevel.PREFECTURAL, "茨城県", null);
+        FacilityProfile clinic = fixtures.facility(FacilityKind.CLINIC);
+        Fixtures.asAdmin();
+        nodeA.getBean(AssociationAdminService.class).addFacility(association, clinic.id());
+        fixtures.member(clinic, MemberRole.EDITOR);
+        nodeA.getBean(FacilityService.class).setConsent(clinic.id(), true);
+        Authentication editor = SecurityContextHolder.getContext().getAuthentication();
+
+        RollupService rollupB = nodeB.getBean(RollupService.class);
+        Authentication admin = UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        actAs(nodeB, admin);
+        try {
+            assertThat(rollupB.rollup(association).identifiedMembers()).singleElement()
+                    .satisfies(m -> assertThat(m.status()).isEqualTo(Rollup.Status.NOT_STARTED));
+
+            actAs(nodeA, editor);
+            long round = fixtures.submitRound(clinic.id(), role -> 3, role -> role == RoleCode.HOME_CARE);
+            actAs(nodeB, admin); // the static holder too (identity reads it), which actAs(nodeA, …) had set
+            assertThat(rollupB.rollup(association).identifiedMembers()).singleElement().satisfies(m -> {
+                assertThat(m.status()).isEqualTo(Rollup.Status.SUBMITTED);
+                assertThat(m.lastRoundId()).isEqualTo(round);
+                assertThat(m.profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(3);
+                assertThat(m.profile().isPriority(RoleCode.HOME_CARE)).isTrue();
+            });
+        } finally {
+            actAs(nodeB, null);
         }
     }
 

@@ -7,14 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member facility as the rollup and a round's completeness count it, from associations' read model
- * ({@code member_state}, {@link MemberStateRepository}). The role profiles are {@link RoleLevels#packed()} longs, so a
+ * ({@code member_state}, {@link MemberStateRepository}; held in memory by every node). The role profiles are {@link RoleLevels#packed()} longs, so a
  * national rollup keeps 100,000 of them without allocating per role.
  *
  * @param name the facility's name where it consented to be identified; null otherwise (never read, so never shown)
  * @param municipality as recorded (null or blank: none; {@link RollupCalculator#municipality} groups those)
  * @param draft a round is being answered (started and not submitted since)
- * @param lastSubmitted when the latest round was submitted; null if never, and for a member that did not consent
- *                      unless read {@link MemberStateRepository#membersWithSubmissionTimes with the times}
+ * @param lastSubmitted when the latest round was submitted; null if never (a round's progress compares it with its
+ *                      opening; shown only for a member that consented)
  * @param lastRoundId the latest submitted round (the assessment's id); null if nothing was submitted, and for a member
  *                    that did not consent
  * @param latest the packed profile of the latest submission, {@link #NONE} if nothing was submitted

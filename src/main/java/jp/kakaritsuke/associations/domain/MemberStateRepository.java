@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kakaritsuke.base.FacilityKind;
 import jp.kakaritsuke.caselibrary.domain.RoleLevels;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +24,11 @@ import org.springframework.stereotype.Repository;
  * of the change. Associations' SQL reads this table and its own ({@code association_facility}), never another
  * module's.
  * <p>
- * Reading members: their ids first ({@code association_facility}, by its primary key). When they are at least a
- * quarter of the ids in their range (the nation; an association whose members were registered together) one range scan along {@code member_state}'s
- * primary key reads their rows, and the few others in the range are skipped here: the database does no join, sort or
- * temporary table for 100,000 members (its semi-join cost three times the scan). Otherwise the database picks the
- * few members' rows by their ids itself ({@code IN} over {@code association_facility}). The name and the time of
- * submission of a member that did not consent are not even sent.
+ * Every node holds these rows in memory ({@code associations.service.MemberIndex}, decision 0012) and reads only what
+ * changed: every write first takes the next number of {@code member_change} ({@link #nextChange()}: the counter row
+ * stays locked until the writing transaction ends, so numbers follow commit order) and stores it in the row it
+ * writes; a node that holds everything up to number {@code n} reads the rows with a greater one
+ * ({@link #changedSince}). The members of a scope are read here, from {@code association_facility}'s primary key.
  */
 @Repository
 public class MemberStateRepository {
@@ -44,16 +42,20 @@ public class MemberStateRepository {
      */
     static final int FETCH = 1000;
 
-    /** A range scan is used when the members are at least 1 in this many of the ids in their range. */
-    static final int DENSE = 4;
+    /** A member_state row as a node's index keeps it. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** @param changeSeq the number of the row's latest change */
+        void accept(MemberState state, FacilityKind kind, long changeSeq);
+    }
 
     /*
-     * Columns are named once, here; a value is read by the position its name has in the list (a national rollup reads
-     * a million values: no lookup by name per value, and the SELECT and the reads cannot drift apart).
+     * Columns are named once, here; a value is read by the position its name has in the list (a first load reads a
+     * million values: no lookup by name per value, and the SELECT and the reads cannot drift apart).
      */
     private static final List<String> STATE_COLUMNS = List.of("facility_id", "municipality", "consent_identified",
             "has_draft", "latest_submitted_at", "latest_round_id", "profile", "previous_profile", "previous_priorities_known",
-            "name");
+            "facility_kind", "change_seq", "name");
     private static final int ID = 1;
     private static final int MUNICIPALITY = at(STATE_COLUMNS, "municipality");
     private static final int CONSENT = at(STATE_COLUMNS, "consent_identified");
@@ -63,10 +65,16 @@ public class MemberStateRepository {
     private static final int PROFILE = at(STATE_COLUMNS, "profile");
     private static final int PREVIOUS = at(STATE_COLUMNS, "previous_profile");
     private static final int PREVIOUS_PRIORITIES = at(STATE_COLUMNS, "previous_priorities_known");
+    private static final int KIND = at(STATE_COLUMNS, "facility_kind");
+    private static final int CHANGE = at(STATE_COLUMNS, "change_seq");
     private static final int NAME = at(STATE_COLUMNS, "name");
 
-    private static final List<String> REPORT_COLUMNS = List.of("facility_id", "municipality", "consent_identified",
-            "facility_kind", "name");
+    /** What is not kept of a member that did not consent is not even sent by the database. */
+    private static final String WITH_CONSENT = "CASE WHEN s.consent_identified = TRUE THEN s.%1$s END AS %1$s";
+
+    private static final String SELECT = "SELECT " + String.join(", ", STATE_COLUMNS.stream()
+            .map(n -> n.equals("name") || n.equals("latest_round_id") ? WITH_CONSENT.formatted(n) : "s." + n).toList())
+            + " FROM member_state s";
 
     private final JdbcClient jdbc;
 
@@ -74,55 +82,32 @@ public class MemberStateRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Every member of the associations, each once, by id, as the rollup counts them: the name, the latest round and
-     * the time of its submission only of members that consented to be identified (the only ones listed; decoding
-     * 100,000 times was a third of a national rollup). Members of one municipality share one string for it (a nation has
-     * 100,000 members in under 2,000 municipalities, and the rollup groups them by it).
-     */
-    public List<MemberState> members(Collection<Long> associationIds) {
-        return members(associationIds, false, DENSE);
+    /** Takes the next change number; the counter row stays locked until the caller's transaction ends. */
+    long nextChange() {
+        jdbc.sql("UPDATE member_change SET change_seq = change_seq + 1 WHERE id = 1").update();
+        return currentChange();
     }
 
-    /**
-     * As {@link #members(Collection)}, with every member's time of submission (a round's progress compares them with
-     * its opening).
-     */
-    public List<MemberState> membersWithSubmissionTimes(Collection<Long> associationIds) {
-        return members(associationIds, true, DENSE);
+    /** The number of the latest committed change (as the caller's transaction sees it). */
+    public long currentChange() {
+        return jdbc.sql("SELECT change_seq FROM member_change WHERE id = 1").query((rs, n) -> rs.getLong("change_seq")).single();
     }
 
-    /** With the range scan used from this density on (tests try both ways). */
-    List<MemberState> members(Collection<Long> associationIds, boolean allTimes, int dense) {
+    /** Every row, streamed to {@code sink}: a node's first load. */
+    public void all(RowSink sink) {
         Map<String, String> municipalities = new HashMap<>();
-        // what is not read of a member that did not consent is not even sent (nor formatted) by the database
-        Map<String, String> onlyWithConsent = new HashMap<>(Map.of("name", WITH_CONSENT.formatted("name"),
-                "latest_round_id", WITH_CONSENT.formatted("latest_round_id")));
-        if (!allTimes) {
-            onlyWithConsent.put("latest_submitted_at", WITH_CONSENT.formatted("latest_submitted_at"));
-        }
-        return read(associationIds, select(STATE_COLUMNS, onlyWithConsent), (rs, row) -> state(rs, municipalities), dense);
+        jdbc.sql(SELECT).withFetchSize(FETCH).query((RowCallbackHandler) rs -> row(rs, municipalities, sink));
     }
 
-    private static final String WITH_CONSENT = "CASE WHEN s.consent_identified = TRUE THEN s.%1$s END AS %1$s";
-
-    /** The SELECT list: the columns in their order, some as an expression of the same name. */
-    private static String select(List<String> names, Map<String, String> expressions) {
-        return String.join(", ", names.stream().map(n -> expressions.getOrDefault(n, "s." + n)).toList());
-    }
-
-    /** Every member of the associations, each once, by id, as the report-readiness page counts them. */
-    public List<ReportMember> reportMembers(Collection<Long> associationIds) {
-        return read(associationIds, select(REPORT_COLUMNS, Map.of("name", WITH_CONSENT.formatted("name"))), (rs, i) -> {
-            // few enough values (no role profiles) to read by name
-            boolean consent = rs.getBoolean("consent_identified");
-            return new ReportMember(rs.getLong("facility_id"), rs.getString("name"),
-                    rs.getString("municipality"), consent, FacilityKind.valueOf(rs.getString("facility_kind")) == FacilityKind.ASSOCIATION);
-        }, DENSE);
+    /** Every row changed after change number {@code change}, streamed to {@code sink}. */
+    public void changedSince(long change, RowSink sink) {
+        Map<String, String> municipalities = new HashMap<>();
+        jdbc.sql(SELECT + " WHERE s.change_seq > :change").param("change", change).withFetchSize(FETCH)
+                .query((RowCallbackHandler) rs -> row(rs, municipalities, sink));
     }
 
     /** The member ids of the associations: sorted, each once. */
-    long[] memberIds(Collection<Long> associationIds) {
+    public long[] memberIds(Collection<Long> associationIds) {
         if (associationIds.isEmpty()) {
             return new long[0];
         }
@@ -149,38 +134,8 @@ public class MemberStateRepository {
         return columns.indexOf(name) + 1;
     }
 
-    private <T> List<T> read(Collection<Long> associationIds, String columns, RowMapper<T> mapper, int dense) {
-        long[] ids = memberIds(associationIds);
-        if (ids.length == 0) {
-            return List.of();
-        }
-        List<T> result = new ArrayList<>(ids.length);
-        long min = ids[0];
-        long max = ids[ids.length - 1];
-        if (max - min + 1 <= (long) ids.length * dense) {
-            int[] next = {0};
-            jdbc.sql("SELECT " + columns + " FROM member_state s WHERE s.facility_id BETWEEN :min AND :max ORDER BY s.facility_id")
-                    .param("min", min).param("max", max).withFetchSize(FETCH)
-                    .query(rs -> {
-                        long id = rs.getLong(ID);
-                        while (next[0] < ids.length && ids[next[0]] < id) {
-                            next[0]++;
-                        }
-                        if (next[0] < ids.length && ids[next[0]] == id) {
-                            result.add(mapper.mapRow(rs, result.size()));
-                        }
-                    });
-        } else {
-            // a few members among many: the database finds them from association_facility's primary key
-            result.addAll(jdbc.sql("SELECT " + columns + " FROM member_state s WHERE s.facility_id IN (" + MEMBERS
-                            + ") ORDER BY s.facility_id")
-                    .param("ids", associationIds).query(mapper).list());
-        }
-        return result;
-    }
-
     /** Reads the columns in their order: the driver walks a row from its start to go back to an earlier column. */
-    private static MemberState state(ResultSet rs, Map<String, String> municipalities) throws SQLException {
+    private static void row(ResultSet rs, Map<String, String> municipalities, RowSink sink) throws SQLException {
         long id = rs.getLong(ID);
         String municipality = rs.getString(MUNICIPALITY);
         if (municipality != null) {
@@ -203,43 +158,50 @@ public class MemberStateRepository {
             previous = MemberState.NONE;
         }
         boolean previousPriorities = rs.getInt(PREVIOUS_PRIORITIES) != 0;
-        return new MemberState(id, rs.getString(NAME), municipality, consent, draft,
+        FacilityKind kind = FacilityKind.valueOf(rs.getString(KIND));
+        long change = rs.getLong(CHANGE);
+        sink.accept(new MemberState(id, rs.getString(NAME), municipality, consent, draft,
                 submitted == null ? null : submitted.atZone(ZoneId.systemDefault()).toInstant(), lastRoundId, latest,
-                previous, previousPriorities);
+                previous, previousPriorities), kind, change);
     }
 
     // --- writes: only associations.service.MemberStates, in the transaction of the change it is told of ---
 
     /** Stores the facility's current name, kind, municipality and consent (a new facility gets its row). */
     public void facilityChanged(long facilityId, String name, FacilityKind kind, String municipality, boolean consent) {
+        long change = nextChange();
         int updated = jdbc.sql("""
                 UPDATE member_state SET name = :name, facility_kind = :kind, municipality = :municipality,
-                       consent_identified = :consent WHERE facility_id = :id""")
+                       consent_identified = :consent, change_seq = :change WHERE facility_id = :id""")
                 .param("name", name).param("kind", kind.name()).param("municipality", municipality)
-                .param("consent", consent).param("id", facilityId).update();
+                .param("consent", consent).param("change", change).param("id", facilityId).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO member_state (facility_id, name, facility_kind, municipality, consent_identified, has_draft,
-                                              previous_priorities_known)
-                    VALUES (:id, :name, :kind, :municipality, :consent, FALSE, TRUE)""")
+                                              previous_priorities_known, change_seq)
+                    VALUES (:id, :name, :kind, :municipality, :consent, FALSE, TRUE, :change)""")
                     .param("name", name).param("kind", kind.name()).param("municipality", municipality)
-                    .param("consent", consent).param("id", facilityId).update();
+                    .param("consent", consent).param("change", change).param("id", facilityId).update();
         }
     }
 
     /** The facility has a draft round. */
     public void draftStarted(long facilityId) {
-        requireRow(facilityId, jdbc.sql("UPDATE member_state SET has_draft = TRUE WHERE facility_id = ?").param(facilityId).update());
+        long change = nextChange();
+        requireRow(facilityId, jdbc.sql("UPDATE member_state SET has_draft = TRUE, change_seq = ? WHERE facility_id = ?")
+                .param(change).param(facilityId).update());
     }
 
     /** The facility submitted a round: its profile becomes the latest, the latest the previous one. */
     public void submitted(long facilityId, long roundId, Instant submittedAt, RoleLevels levels) {
+        long change = nextChange();
         // previous_profile is assigned before profile: MariaDB reads the columns as updated so far, H2 as before the row
         requireRow(facilityId, jdbc.sql("""
                 UPDATE member_state SET previous_profile = profile, previous_priorities_known = TRUE, has_draft = FALSE,
-                       latest_round_id = :round, latest_submitted_at = :at, profile = :profile WHERE facility_id = :id""")
+                       latest_round_id = :round, latest_submitted_at = :at, profile = :profile, change_seq = :change
+                 WHERE facility_id = :id""")
                 .param("round", roundId).param("at", Timestamp.from(submittedAt)).param("profile", levels.packed())
-                .param("id", facilityId).update());
+                .param("change", change).param("id", facilityId).update());
     }
 
     private static void requireRow(long facilityId, int updated) {

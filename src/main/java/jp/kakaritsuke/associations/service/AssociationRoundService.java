@@ -20,7 +20,6 @@ import jp.kakaritsuke.associations.domain.Cell;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.MemberState;
-import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.associations.domain.RoundNotice;
 import jp.kakaritsuke.associations.domain.RoundNoticeKind;
 import jp.kakaritsuke.associations.domain.RoundNoticeRepository;
@@ -48,7 +47,7 @@ public class AssociationRoundService {
 
     private final AssociationRoundRepository rounds;
     private final AssociationRepository associations;
-    private final MemberStateRepository memberStates;
+    private final MemberIndex memberStates;
     private final AssociationAccess access;
     private final FacilityAccess facilityAccess;
     private final FacilityDirectory facilityDirectory;
@@ -58,7 +57,7 @@ public class AssociationRoundService {
     private final Clock clock;
 
     public AssociationRoundService(AssociationRoundRepository rounds, AssociationRepository associations,
-                                   MemberStateRepository memberStates, AssociationAccess access, FacilityAccess facilityAccess,
+                                   MemberIndex memberStates, AssociationAccess access, FacilityAccess facilityAccess,
                                    FacilityDirectory facilityDirectory, RoundNoticeRepository noticeRecords, RoundNoticeService notices,
                                    ApplicationEventPublisher events, Clock clock) {
         this.noticeRecords = noticeRecords;
@@ -151,7 +150,7 @@ public class AssociationRoundService {
     public List<RoundCompleteness> rounds(long associationId) {
         access.requireVisible(associationId);
         Set<Long> subtree = associations.tree().subtree(associationId);
-        return completeness(associationId, subtree, memberStates.membersWithSubmissionTimes(subtree));
+        return completeness(associationId, subtree, memberStates.members(subtree));
     }
 
     /**

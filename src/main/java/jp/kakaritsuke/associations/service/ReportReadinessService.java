@@ -10,7 +10,6 @@ import jp.kakaritsuke.associations.domain.AssociationRepository;
 import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.ReportReadiness;
 import jp.kakaritsuke.associations.domain.ReportReadinessCalculator;
-import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.associations.domain.ReportMember;
 import jp.kakaritsuke.base.FieldErrors;
 import jp.kakaritsuke.base.Japan;
@@ -34,13 +33,13 @@ public class ReportReadinessService {
 
 
     private final AssociationRepository associations;
-    private final MemberStateRepository memberStates;
+    private final MemberIndex memberStates;
     private final AssociationAccess access;
     private final MemberPreparations preparations;
     private final ReportEditionService editions;
     private final Clock clock;
 
-    public ReportReadinessService(AssociationRepository associations, MemberStateRepository memberStates, AssociationAccess access,
+    public ReportReadinessService(AssociationRepository associations, MemberIndex memberStates, AssociationAccess access,
                                   MemberPreparations preparations, ReportEditionService editions, Clock clock) {
         this.associations = associations;
         this.memberStates = memberStates;

@@ -12,7 +12,6 @@ import jp.kakaritsuke.associations.domain.AssociationTree;
 import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.MemberState;
-import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RollupService {
 
     private final AssociationRepository associations;
-    private final MemberStateRepository memberStates;
+    private final MemberIndex memberStates;
     private final AssociationAccess access;
     private final AssociationRoundService rounds;
     private final ApplicationEventPublisher events;
 
-    public RollupService(AssociationRepository associations, MemberStateRepository memberStates, AssociationAccess access,
+    public RollupService(AssociationRepository associations, MemberIndex memberStates, AssociationAccess access,
                          AssociationRoundService rounds, ApplicationEventPublisher events) {
         this.events = events;
         this.associations = associations;
@@ -88,7 +87,7 @@ public class RollupService {
         AssociationTree tree = associations.tree();
         Set<Long> scope = tree.subtree(associationId);
         // the rounds' progress compares every member's time of submission with the round's opening
-        List<MemberState> members = memberStates.membersWithSubmissionTimes(scope);
+        List<MemberState> members = memberStates.members(scope);
         return new Overview(RollupCalculator.rollup(tree.get(associationId).orElseThrow(), members),
                 rounds.completeness(associationId, scope, members));
     }

@@ -1,4 +1,4 @@
-package jp.kakaritsuke.associations.domain;
+package jp.kakaritsuke.associations.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Set;
 import jp.kakaritsuke.assessment.service.RoundService;
-import jp.kakaritsuke.associations.service.AssociationAdminService;
+import jp.kakaritsuke.associations.domain.AssociationLevel;
+import jp.kakaritsuke.associations.domain.MemberState;
+import jp.kakaritsuke.associations.domain.MemberStateRepository;
+import jp.kakaritsuke.associations.domain.ReportMember;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import jp.kakaritsuke.facility.domain.FacilityProfile;
 import jp.kakaritsuke.base.FacilityKind;
@@ -24,13 +29,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Associations' read model on H2 and MariaDB: kept by the facility's event and the assessment's feed in their
- * transactions, read the same way by range scan and by id, each member once, no name without consent.
+ * transactions, held by every node's {@link MemberIndex} exactly: each member once, no name without consent, every
+ * committed change in the next answer of every node, nothing of a change rolled back.
  */
 @SpringBootTest
-class MemberStateRepositoryTest {
+class MemberIndexTest {
 
     @Autowired
-    MemberStateRepository states;
+    MemberIndex states;
+
+    @Autowired
+    MemberStateRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     AssociationAdminService admin;
@@ -84,13 +96,10 @@ class MemberStateRepositoryTest {
     }
 
     @Test
-    void membersAreReadOnceEachTheSameByRangeScanAndByTheDatabasesIn() {
+    void membersAreReadOnceEachByIdWithNameAndRoundOnlyWhereTheyConsented() {
         Set<Long> scope = Set.of(pref, city, other);
-        List<MemberState> byRange = states.members(scope, false, Integer.MAX_VALUE);
-        List<MemberState> byId = states.members(scope, false, 0);
-        assertThat(byRange).isEqualTo(byId).isEqualTo(states.members(scope));
-        List<MemberState> withTimes = states.members(scope, true, Integer.MAX_VALUE);
-        assertThat(withTimes).isEqualTo(states.members(scope, true, 0)).isEqualTo(states.membersWithSubmissionTimes(scope));
+        List<MemberState> byRange = states.members(scope);
+        assertThat(byRange).isEqualTo(fresh().members(scope)).as("a node's first load reads the same");
         assertThat(byRange).extracting(MemberState::facilityId)
                 .containsExactly(consenting.id(), silent.id(), office.id()).doesNotContain(outsider.id());
 
@@ -106,12 +115,9 @@ class MemberStateRepositoryTest {
 
         MemberState s = byRange.get(1);
         assertThat(s.name()).as("never read without consent").isNull();
-        assertThat(s.lastSubmitted()).as("read for consenting members, or when asked for").isNull();
+        assertThat(s.lastSubmitted()).as("every member's time (a round's progress compares it)").isNotNull();
         assertThat(s.lastRoundId()).as("the round of a consenting member only").isNull();
         assertThat(s.submitted()).isTrue();
-        assertThat(withTimes.get(1).lastSubmitted()).isNotNull();
-        assertThat(withTimes.get(1).name()).isNull();
-        assertThat(withTimes.getFirst().lastSubmitted()).isEqualTo(c.lastSubmitted());
         assertThat(s.municipality()).isEqualTo(silent.municipality());
         assertThat(s.profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(3);
         assertThat(s.previous()).isNotEqualTo(MemberState.NONE);
@@ -137,7 +143,7 @@ class MemberStateRepositoryTest {
                 "ひたちなか市", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(), now.doctorsFullTime(),
                 now.doctorsPartTime(), now.designations()));
         facilities.setConsent(silent.id(), true);
-        MemberState s = states.members(Set.of(city), false, 0).get(1);
+        MemberState s = states.members(Set.of(city)).get(1);
         assertThat(s.name()).isEqualTo("改名した病院");
         assertThat(s.municipality()).isEqualTo("ひたちなか市");
         assertThat(s.consent()).isTrue();
@@ -147,7 +153,7 @@ class MemberStateRepositoryTest {
                 now.prefecture(), "古い町", now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(),
                 now.doctorsFullTime(), now.doctorsPartTime(), now.designations())))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(states.members(Set.of(city), false, 0).get(1).name()).isEqualTo("改名した病院");
+        assertThat(states.members(Set.of(city)).get(1).name()).isEqualTo("改名した病院");
     }
 
     @Test
@@ -155,7 +161,7 @@ class MemberStateRepositoryTest {
         fixtures.member(office, MemberRole.EDITOR);
         assessments.startRound(office.id());
         Fixtures.asAdmin();
-        assertThat(states.members(Set.of(other), false, 0)).filteredOn(m -> m.facilityId() == office.id())
+        assertThat(states.members(Set.of(other))).filteredOn(m -> m.facilityId() == office.id())
                 .singleElement().satisfies(m -> {
                     assertThat(m.draft()).isTrue();
                     assertThat(m.submitted()).isFalse();
@@ -163,5 +169,52 @@ class MemberStateRepositoryTest {
         Integer rows = jdbc.sql("SELECT COUNT(*) FROM member_state WHERE facility_id = ?").param(outsider.id())
                 .query(Integer.class).single();
         assertThat(rows).as("every facility has its row from the start").isEqualTo(1);
+    }
+
+    @Test
+    void everyNodeSeesEveryCommittedChangeInItsNextAnswerAndNothingOfOneRolledBack() {
+        MemberIndex otherNode = fresh();
+        Set<Long> scope = Set.of(city);
+        assertThat(otherNode.members(scope)).extracting(MemberState::facilityId).containsExactly(consenting.id(), silent.id());
+        long before = otherNode.loaded();
+
+        // a change made through this node's services (a facility renamed) is in the other node's next answer
+        fixtures.member(silent, MemberRole.EDITOR);
+        facilities.setConsent(silent.id(), true);
+        FacilityProfile now = facilities.get(silent.id());
+        facilities.updateProfile(new FacilityProfile(now.id(), now.version(), "他ノードで改名", now.type(), now.prefecture(),
+                now.municipality(), now.areaType(), now.bedsGeneral(), now.bedsLongTerm(), now.bedsOther(),
+                now.doctorsFullTime(), now.doctorsPartTime(), now.designations()));
+        assertThat(otherNode.members(scope).get(1).name()).isEqualTo("他ノードで改名");
+        assertThat(otherNode.loaded()).isGreaterThan(before);
+
+        // a change rolled back: the index, asked inside that (writing) transaction, neither takes it in nor skips the
+        // number the rollback hands out again
+        long numbered = otherNode.loaded();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            Fixtures.asAdmin();
+            repository.facilityChanged(silent.id(), "取り消される名前", FacilityKind.HOSPITAL, now.municipality(), true);
+            assertThat(otherNode.members(scope).get(1).name()).isEqualTo("他ノードで改名");
+            status.setRollbackOnly();
+        });
+        assertThat(otherNode.loaded()).isEqualTo(numbered);
+        assertThat(repository.currentChange()).isEqualTo(numbered);
+        fixtures.member(silent, MemberRole.EDITOR);
+        FacilityProfile again = facilities.get(silent.id());
+        facilities.updateProfile(new FacilityProfile(again.id(), again.version(), "次の名前", again.type(), again.prefecture(),
+                again.municipality(), again.areaType(), again.bedsGeneral(), again.bedsLongTerm(), again.bedsOther(),
+                again.doctorsFullTime(), again.doctorsPartTime(), again.designations()));
+        assertThat(otherNode.members(scope).get(1).name()).as("the number taken again by a committed change").isEqualTo("次の名前");
+        assertThat(states.members(scope).get(1).name()).isEqualTo("次の名前");
+
+        // a submission: the other node counts its levels
+        fixtures.submitRound(silent.id(), role -> 4, role -> false);
+        Fixtures.asAdmin();
+        assertThat(otherNode.members(scope).get(1).profile().levelOrZero(RoleCode.HOME_CARE)).isEqualTo(4);
+    }
+
+    /** Another node's index on the same database (its own map, loaded on first use). */
+    private MemberIndex fresh() {
+        return new MemberIndex(repository, transactions);
     }
 }

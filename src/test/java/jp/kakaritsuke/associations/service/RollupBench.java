@@ -1,4 +1,4 @@
-package jp.kakaritsuke.associations.bench;
+package jp.kakaritsuke.associations.service;
 
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -23,6 +23,7 @@ import jp.kakaritsuke.associations.domain.Rollup;
 import jp.kakaritsuke.associations.domain.RollupCalculator;
 import jp.kakaritsuke.associations.domain.MemberState;
 import jp.kakaritsuke.associations.domain.MemberStateRepository;
+import jp.kakaritsuke.associations.bench.ScaleDataGenerator;
 import jp.kakaritsuke.caselibrary.domain.CaseLibraryRepository;
 import jp.kakaritsuke.caselibrary.service.CaseLibraryService;
 import jp.kakaritsuke.facility.domain.FacilitySetRepository;
@@ -32,9 +33,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * On the synthetic nation of {@link ScaleDataGenerator}: the rollup (what {@code RollupService} does after the
- * authorisation check: the members' rows from associations' read model and {@link RollupCalculator}) for the national
- * association and one prefecture, beside the plainest scans of the same rows in the same run; then the national
- * rollup workbook. Run: ./.ci/bench scale (docs/performance.md), in a 512 MB heap.
+ * authorisation check: the members from this node's {@link MemberIndex} and {@link RollupCalculator}) for the national
+ * association and one prefecture, beside the plainest scans of the same rows in the same run; the index's first load,
+ * its catch-up after changes and its heap; then the national rollup workbook. Run: ./.ci/bench scale
+ * (docs/performance.md), in a 512 MB heap.
  */
 public final class RollupBench {
 
@@ -74,7 +76,9 @@ public final class RollupBench {
         DataSource ds = ScaleDataGenerator.dataSource(args.length > 0 ? args[0] : "kkf_scale");
         JdbcClient jdbc = JdbcClient.create(ds);
         AssociationRepository associations = new AssociationRepository(jdbc);
-        MemberStateRepository memberStates = new MemberStateRepository(jdbc);
+        MemberStateRepository repository = new MemberStateRepository(jdbc);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
+        MemberIndex memberStates = new MemberIndex(repository, transactions);
         CaseLibraryService library = new CaseLibraryService(new CaseLibraryRepository(jdbc),
                 new jp.kakaritsuke.base.ClusterSync(jdbc, new DataSourceTransactionManager(ds)));
         AssociationTree tree = associations.tree();
@@ -108,6 +112,7 @@ public final class RollupBench {
             double[] tableMs = new double[RUNS];
             double[] readMs = new double[RUNS];
             double[] calcMs = new double[RUNS];
+            double[] idsMs = new double[RUNS];
             double[] aggregateMs = new double[RUNS];
             double[] appCpuMs = new double[RUNS];
             for (int i = -WARM_UP; i < RUNS; i++) {
@@ -118,6 +123,7 @@ public final class RollupBench {
                 double pd = time(plainDefault);
                 double tb = time(table);
                 double rd = time(() -> memberStates.members(scope));
+                double id = time(() -> repository.memberIds(scope));
                 double cc = time(() -> RollupCalculator.rollup(a, members));
                 double ag = time(aggregate::get);
                 if (i >= 0) {
@@ -127,6 +133,7 @@ public final class RollupBench {
                     plainDefaultMs[i] = pd;
                     tableMs[i] = tb;
                     readMs[i] = rd;
+                    idsMs[i] = id;
                     calcMs[i] = cc;
                     aggregateMs[i] = ag;
                 }
@@ -135,10 +142,10 @@ public final class RollupBench {
             double appMedian = median(appMs);
             double plainMedian = Math.min(median(plainMs), median(plainDefaultMs)); // the faster way of the two
             double tableMedian = median(tableMs);
-            System.out.printf(Locale.ROOT, "%s (%d associations, %,d members): rollup %.0f ms (members' rows %.0f ms + calculator %.0f ms);"
+            System.out.printf(Locale.ROOT, "%s (%d associations, %,d members): rollup %.0f ms (members %.0f ms, of which their ids %.0f ms; calculator %.0f ms);"
                             + " plain scan of the same rows %.0f ms, ratio %.2f; whole-table scan %.0f ms, ratio %.2f;"
                             + " SQL aggregate of the levels alone %.0f ms%n",
-                    a.name(), scope.size(), r.members(), appMedian, median(readMs), median(calcMs), plainMedian,
+                    a.name(), scope.size(), r.members(), appMedian, median(readMs), median(idsMs), median(calcMs), plainMedian,
                     appMedian / plainMedian, tableMedian, appMedian / tableMedian, median(aggregateMs));
             System.out.printf(Locale.ROOT, "  fastest of %d: rollup %.0f ms, plain scan %.0f ms, whole-table scan %.0f ms;"
                             + " the rollup's CPU time in this JVM (median) %.0f ms; plain scan fetched %d rows at a time %.0f ms,"
@@ -149,6 +156,7 @@ public final class RollupBench {
         }
 
         Set<Long> scope = tree.subtree(national.id());
+        indexFigures(jdbc, repository, transactions, national, scope);
         // the synthetic members share 40 municipality names nationwide; Japan has about 1,700 municipalities. The same
         // members with a municipality per city association (824) show what the suppression costs on a fuller grid
         Map<Long, String> cityOf = new HashMap<>();
@@ -172,9 +180,6 @@ public final class RollupBench {
                 spreadRollup.municipalities().size(), spreadRollup.municipalities().size() * 14, hidden, median(spreadMs));
 
         // the rollup page (RollupService.overview) reads every member's time of submission too, for its rounds
-        System.out.printf(Locale.ROOT, "national members' rows with every time of submission (the page, for its rounds): %.0f ms,"
-                        + " without (the rollup): %.0f ms%n",
-                median(() -> memberStates.membersWithSubmissionTimes(scope)), median(() -> memberStates.members(scope)));
         // a round's completeness reads the members as the rollup does, plus the members nobody has joined yet (the
         // facility module's read, as facility.service.FacilityDirectory.withoutMembers makes it)
         FacilitySetRepository facilitySets = new FacilitySetRepository(jdbc);
@@ -201,6 +206,65 @@ public final class RollupBench {
                 nationalRollup.identifiedMembers().size(), seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "load average after: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+
+    /**
+     * A node's first load (a new index: every row of the read model), its catch-up after {@code CHANGED} rows changed
+     * (renumbered as a change would: their content stays), and the heap the loaded index holds.
+     */
+    static void indexFigures(JdbcClient jdbc, MemberStateRepository repository, DataSourceTransactionManager transactions,
+                             Association national, Set<Long> scope) {
+        double[] coldMs = new double[5];
+        for (int i = -1; i < coldMs.length; i++) {
+            MemberIndex cold = new MemberIndex(repository, transactions);
+            double t = time(() -> RollupCalculator.rollup(national, cold.members(scope)));
+            if (i >= 0) {
+                coldMs[i] = t;
+            }
+        }
+        long[] ids = repository.memberIds(scope);
+        MemberIndex index = new MemberIndex(repository, transactions);
+        index.members(scope);
+        double[] catchUpMs = new double[5];
+        double[] warmMs = new double[5];
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        for (int i = -1; i < catchUpMs.length; i++) {
+            int from = (i + 1) * CHANGED;
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("UPDATE member_change SET change_seq = change_seq + 1 WHERE id = 1").update(); // as a write does
+                long change = repository.currentChange();
+                List<Long> changed = Arrays.stream(ids, from, from + CHANGED).boxed().toList();
+                jdbc.sql("UPDATE member_state SET change_seq = :change WHERE facility_id IN (:ids)")
+                        .param("change", change).param("ids", changed).update();
+            });
+            double t = time(() -> RollupCalculator.rollup(national, index.members(scope)));
+            double w = time(() -> RollupCalculator.rollup(national, index.members(scope)));
+            if (i >= 0) {
+                catchUpMs[i] = t;
+                warmMs[i] = w;
+            }
+        }
+        System.gc();
+        long before = usedHeap();
+        MemberIndex held = new MemberIndex(repository, transactions);
+        held.sync();
+        long after = usedHeap();
+        System.out.printf(Locale.ROOT, "national rollup on a node's first use (its index loads every row): %.0f ms; after %,d"
+                        + " members changed elsewhere: %.0f ms (then %.0f ms); the loaded index holds %d MB of heap (medians of 5)%n",
+                median(coldMs), CHANGED, median(catchUpMs), median(warmMs), (after - before) >> 20);
+        if (held.loaded() < 0) {
+            throw new IllegalStateException("not loaded");
+        }
+    }
+
+    static long usedHeap() {
+        System.gc();
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** Members renumbered before each catch-up measure. */
+    static final int CHANGED = 1000;
 
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
