@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jp.kakaritsuke.associations.domain.MemberState;
 import jp.kakaritsuke.associations.domain.MemberStateRepository;
 import jp.kakaritsuke.associations.domain.ReportMember;
 import jp.kakaritsuke.base.FacilityKind;
+import jp.kakaritsuke.base.NumberedCopy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,9 +39,7 @@ class MemberIndex {
     private final MemberStateRepository states;
     private final TransactionTemplate ownTransaction;
     private final Map<Long, Row> rows = new HashMap<>();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** The change number the map holds everything up to; -1 before the first load. */
-    private volatile long loaded = -1;
+    private final NumberedCopy copy = new NumberedCopy();
 
     MemberIndex(MemberStateRepository states, PlatformTransactionManager transactions) {
         this.states = states;
@@ -57,28 +55,24 @@ class MemberIndex {
     public List<MemberState> members(Collection<Long> associationIds) {
         long[] ids = states.memberIds(associationIds); // first: the index is then at least as new as the membership
         sync();
-        List<MemberState> result = new ArrayList<>(ids.length);
-        lock.readLock().lock();
-        try {
+        return copy.read(() -> {
+            List<MemberState> result = new ArrayList<>(ids.length);
             for (long id : ids) {
                 Row row = rows.get(id);
                 if (row != null) { // every facility has its row from its creation; none: deleted meanwhile
                     result.add(row.state());
                 }
             }
-        } finally {
-            lock.readLock().unlock();
-        }
-        return result;
+            return result;
+        });
     }
 
     /** Every member of the associations, each once, by id, as the report-readiness page counts them. */
     public List<ReportMember> reportMembers(Collection<Long> associationIds) {
         long[] ids = states.memberIds(associationIds);
         sync();
-        List<ReportMember> result = new ArrayList<>(ids.length);
-        lock.readLock().lock();
-        try {
+        return copy.read(() -> {
+            List<ReportMember> result = new ArrayList<>(ids.length);
             for (long id : ids) {
                 Row row = rows.get(id);
                 if (row != null) {
@@ -87,15 +81,13 @@ class MemberIndex {
                             row.kind() == FacilityKind.ASSOCIATION));
                 }
             }
-        } finally {
-            lock.readLock().unlock();
-        }
-        return result;
+            return result;
+        });
     }
 
     /** The change number the index holds everything up to (tests, the bench). */
     public long loaded() {
-        return loaded;
+        return copy.loaded();
     }
 
     /** Brings the map up to the latest committed change. */
@@ -109,25 +101,13 @@ class MemberIndex {
     }
 
     private void load() {
-        long current = states.currentChange();
-        if (current <= loaded) {
-            return;
-        }
-        lock.writeLock().lock();
-        try {
-            long from = loaded;
-            if (current <= from) {
-                return; // another thread loaded it meanwhile
-            }
+        copy.catchUp(states.currentChange(), from -> {
             MemberStateRepository.RowSink put = (state, kind, change) -> rows.put(state.facilityId(), new Row(state, kind));
             if (from < 0) {
                 states.all(put);
             } else {
                 states.changedSince(from, put);
             }
-            loaded = current;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 }

@@ -1,7 +1,7 @@
 package jp.kakaritsuke.peers.service;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import jp.kakaritsuke.base.NumberedCopy;
 import jp.kakaritsuke.peers.domain.PeerMemberRepository;
 import jp.kakaritsuke.peers.domain.PeerTable;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,7 @@ class PeerIndex {
 
     private final PeerMemberRepository members;
     private final PeerTable table = new PeerTable();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** The change number the table holds everything up to; -1 before the first load. */
-    private volatile long loaded = -1;
+    private final NumberedCopy copy = new NumberedCopy();
 
     PeerIndex(PeerMemberRepository members) {
         this.members = members;
@@ -34,38 +32,21 @@ class PeerIndex {
     /** Brings the table up to date, then reads it under the read lock. */
     public <T> T read(Function<PeerTable, T> query) {
         sync();
-        lock.readLock().lock();
-        try {
-            return query.apply(table);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return copy.read(() -> query.apply(table));
     }
 
     /** The change number the index holds everything up to (tests, the bench). */
     public long loaded() {
-        return loaded;
+        return copy.loaded();
     }
 
     public void sync() {
-        long current = members.currentChange();
-        if (current <= loaded) {
-            return;
-        }
-        lock.writeLock().lock();
-        try {
-            long from = loaded;
-            if (current <= from) {
-                return; // another thread loaded it meanwhile
-            }
+        copy.catchUp(members.currentChange(), from -> {
             if (from < 0) {
                 members.counted(table::apply);
             } else {
                 members.changedSince(from, table::apply);
             }
-            loaded = current;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 }
