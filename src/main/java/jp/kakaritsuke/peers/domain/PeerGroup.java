@@ -105,4 +105,28 @@ public record PeerGroup(FacilityKind kind, @Nullable BedBand bedBand, @Nullable 
         }
         return result;
     }
+
+    /**
+     * The group in words, its attributes joined: 「診療所・大都市・関東」 — the one wording of the result page, the custom
+     * form and the board report. Never anything of a single facility: only what defines the group. {@code translation}
+     * gives the text of a message key in the reader's language.
+     */
+    public String describe(java.util.function.Function<String, String> translation) {
+        List<String> parts = new ArrayList<>();
+        parts.add(translation.apply("facilityType." + kind.name()));
+        if (bedBand != null) {
+            parts.add(translation.apply("peers.bedBand." + bedBand.name()));
+        }
+        if (areaType != null) {
+            parts.add(translation.apply("areaType." + areaType.name()));
+        }
+        if (region != null) {
+            parts.add(translation.apply("region." + region.name()));
+        }
+        if (prefecture != null) {
+            parts.add(prefecture);
+        }
+        designations.stream().sorted().map(d -> translation.apply("designation." + d.name())).forEach(parts::add);
+        return String.join(translation.apply("peers.group.separator"), parts);
+    }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import jp.kakaritsuke.base.ui.Confirmation;
@@ -216,30 +215,9 @@ class PeersSection extends VerticalLayout {
         return p;
     }
 
-    /**
-     * A group in words, its attributes joined: 「診療所・大都市・関東」. Never anything of a single facility: only what
-     * defines the group.
-     */
+    /** The group in words ({@link PeerGroup#describe}); empty when there is none. */
     static String describe(@Nullable PeerGroup group, Function<String, String> t) {
-        if (group == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(t.apply("facilityType." + group.kind().name()));
-        if (group.bedBand() != null) {
-            parts.add(t.apply("peers.bedBand." + group.bedBand().name()));
-        }
-        if (group.areaType() != null) {
-            parts.add(t.apply("areaType." + group.areaType().name()));
-        }
-        if (group.region() != null) {
-            parts.add(t.apply("region." + group.region().name()));
-        }
-        if (group.prefecture() != null) {
-            parts.add(group.prefecture());
-        }
-        group.designations().stream().sorted().map(d -> t.apply("designation." + d.name())).forEach(parts::add);
-        return String.join(t.apply("peers.group.separator"), parts);
+        return group == null ? "" : group.describe(t);
     }
 
     /** The designations a facility of the kind can hold (the group rule's own test): what the custom form offers. */

@@ -1,7 +1,5 @@
 package jp.kakaritsuke.reports.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import jp.kakaritsuke.base.i18n.AppI18NProvider;
 import jp.kakaritsuke.base.xlsx.ReportSheet;
@@ -67,25 +65,7 @@ class PeerSummary {
     }
 
     private String describe(@org.jspecify.annotations.Nullable PeerGroup g, Locale locale) {
-        if (g == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(t("facilityType." + g.kind().name(), locale));
-        if (g.bedBand() != null) {
-            parts.add(t("peers.bedBand." + g.bedBand().name(), locale));
-        }
-        if (g.areaType() != null) {
-            parts.add(t("areaType." + g.areaType().name(), locale));
-        }
-        if (g.region() != null) {
-            parts.add(t("region." + g.region().name(), locale));
-        }
-        if (g.prefecture() != null) {
-            parts.add(g.prefecture());
-        }
-        g.designations().stream().sorted().forEach(d -> parts.add(t("designation." + d.name(), locale)));
-        return String.join(t("peers.group.separator", locale), parts);
+        return g == null ? "" : g.describe(key -> t(key, locale));
     }
 
     private String t(String key, Locale locale, Object... args) {

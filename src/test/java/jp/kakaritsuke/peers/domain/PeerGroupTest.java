@@ -39,4 +39,15 @@ class PeerGroupTest {
         assertThat(clinic).isEqualTo(new PeerGroup(FacilityKind.CLINIC, null, null, Region.HOKKAIDO, null, Set.of()));
         assertThat(clinic.validate()).isEmpty();
     }
+
+    @Test
+    void aGroupIsDescribedByWhatDefinesItInOneOrderWithTheLanguagesSeparator() {
+        PeerGroup g = new PeerGroup(FacilityKind.CLINIC, BedBand.CLINIC_WITH_BEDS, AreaType.RURAL, null, "高知県",
+                Set.of(Designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED, Designation.HOME_CARE_SUPPORT_CLINIC));
+        assertThat(g.describe(key -> key.equals("peers.group.separator") ? " / " : "<" + key + ">")).isEqualTo(
+                "<facilityType.CLINIC> / <peers.bedBand.CLINIC_WITH_BEDS> / <areaType.RURAL> / 高知県"
+                        + " / <designation.HOME_CARE_SUPPORT_CLINIC> / <designation.HOME_CARE_SUPPORT_CLINIC_ENHANCED>");
+        assertThat(new PeerGroup(FacilityKind.HOSPITAL, null, null, Region.KINKI, null, Set.of()).describe(key -> key))
+                .isEqualTo("facilityType.HOSPITALpeers.group.separatorregion.KINKI");
+    }
 }
