@@ -3,6 +3,8 @@ package jp.kakaritsuke.assessment;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import java.util.List;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,8 +57,18 @@ class TrendApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.role", is("HOME_CARE")))
                 .andExpect(jsonPath("$.levels", contains(1, 3)))
+                .andExpect(jsonPath("$.language", is("ja")))
+                .andExpect(jsonPath("$.indicators[0].label", matchesPattern(".*\\p{IsHan}.*")))
                 .andExpect(jsonPath("$.indicators[0].rounds[0].asked", is(true)))
                 .andExpect(jsonPath("$.indicators[0].rounds[0].value").doesNotExist());
+        // English for a client that asks for it, by parameter or by Accept-Language
+        for (var english : List.of(get("/api/v1/assessments/{id}/trend/roles/HOME_CARE?lang=en", first),
+                get("/api/v1/assessments/{id}/trend/roles/HOME_CARE", first).header("Accept-Language", "en-US"))) {
+            mvc.perform(english.with(fixtures.bearer(editor)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.language", is("en")))
+                    .andExpect(jsonPath("$.indicators[0].label", not(matchesPattern(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"))));
+        }
         mvc.perform(get("/api/v1/assessments/{id}/trend", second).with(fixtures.bearer(outsider)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assessments/{id}/trend/roles/HOME_CARE", second).with(fixtures.bearer(outsider)))

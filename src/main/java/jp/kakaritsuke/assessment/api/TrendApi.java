@@ -8,12 +8,15 @@ import java.util.Locale;
 import jp.kakaritsuke.assessment.service.AssessmentModels.IndicatorHistory;
 import jp.kakaritsuke.assessment.service.AssessmentModels.RoleTrend;
 import jp.kakaritsuke.assessment.service.AssessmentModels.TrendPoint;
+import jakarta.servlet.http.HttpServletRequest;
 import jp.kakaritsuke.assessment.service.RoleProfileService;
+import jp.kakaritsuke.base.web.DownloadLanguage;
 import jp.kakaritsuke.caselibrary.domain.RoleCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,11 +47,15 @@ class TrendApi {
     @Operation(summary = "A role's indicator answers across every submitted round of the round's facility",
             description = "Indicators are matched by code across questionnaire versions; asked=false where a round's "
                     + "version did not ask the indicator, value=null where it was asked and left unanswered. "
-                    + "Labels in Japanese. 404 when the caller may not read the round.")
+                    + "Labels and units in the language of lang (ja or en), else of Accept-Language, else Japanese; "
+                    + "language says which. 404 when the caller may not read the round.")
     @GetMapping("/assessments/{id}/trend/roles/{roleCode}")
-    IndicatorHistoryJson indicators(@PathVariable long id, @PathVariable RoleCode roleCode) {
-        IndicatorHistory h = profiles.indicatorHistory(id, roleCode, Locale.JAPANESE);
-        return new IndicatorHistoryJson(h.roleCode(), h.rounds().stream().map(r -> r.roundId()).toList(), h.levels(),
+    IndicatorHistoryJson indicators(@PathVariable long id, @PathVariable RoleCode roleCode,
+                                    @RequestParam(name = "lang", required = false) @Nullable String lang,
+                                    HttpServletRequest request) {
+        Locale locale = DownloadLanguage.of(lang, request); // the reports' rule: one for every download and API text
+        IndicatorHistory h = profiles.indicatorHistory(id, roleCode, locale);
+        return new IndicatorHistoryJson(h.roleCode(), locale.getLanguage(), h.rounds().stream().map(r -> r.roundId()).toList(), h.levels(),
                 h.rows().stream().map(row -> new IndicatorJson(row.code(), row.label(), row.unit(),
                         row.cells().stream().map(c -> new CellJson(c.asked(), c.value() == null ? null
                                 : c.value().number() != null ? c.value().number() : c.value().choice().name())).toList()))
@@ -72,10 +79,11 @@ class TrendApi {
     record CellJson(boolean asked, @Nullable Object value) {
     }
 
-    record IndicatorJson(String code, String labelJa, @Nullable String unitJa, List<CellJson> rounds) {
+    record IndicatorJson(String code, String label, @Nullable String unit, List<CellJson> rounds) {
     }
 
-    record IndicatorHistoryJson(RoleCode role, List<Long> roundIds, List<@Nullable Integer> levels,
+    /** {@code language}: the language of the labels and units ({@code ja} or {@code en}). */
+    record IndicatorHistoryJson(RoleCode role, String language, List<Long> roundIds, List<@Nullable Integer> levels,
                                 List<IndicatorJson> indicators) {
     }
 }
