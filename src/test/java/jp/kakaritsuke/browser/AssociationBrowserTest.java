@@ -12,6 +12,7 @@ import jp.kakaritsuke.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -137,6 +138,14 @@ class AssociationBrowserTest {
         assertThat(admins.getText()).isEqualTo(username);
         Thread.sleep(500);
         Browser.screenshot(driver, "association-staff.png");
+        // at 1366 px every date and time of the lists is whole (the invitations' were cut to 「2026-12-0…」)
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('vaadin-grid-cell-content')]"
+                        + ".filter(c => /^\\d{4}-\\d{2}-\\d{2}/.test(c.textContent.trim()) && c.scrollWidth > c.clientWidth + 1)"
+                        + ".map(c => c.textContent.trim());");
+        assertThat(cut).as("dates cut off").isEmpty();
+        assertThat(driver.findElements(By.xpath("//vaadin-grid-cell-content[contains(., '受諾済み')]"))).isNotEmpty();
     }
 
     private WebElement field(String tag, String label) {

@@ -109,17 +109,21 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
 
         administrators.addColumn(Administrator::displayName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         administrators.addColumn(Administrator::username).setHeader(getTranslation("account.username"));
-        administrators.addColumn(a -> time.format(a.since())).setHeader(getTranslation("members.since"));
+        administrators.addColumn(a -> time.format(a.since())).setHeader(getTranslation("members.since")).setAutoWidth(true).setFlexGrow(0);
         administrators.addComponentColumn(this::removeButton).setHeader("").setFlexGrow(0).setWidth("8rem");
         administrators.setAllRowsVisible(true);
 
         invitations.addColumn(InvitationSummary::inviteeName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         invitations.addColumn(i -> i.inviteeEmail().orElse(getTranslation("associationPeople.noAddress")))
-                .setHeader(getTranslation("email.label")).setFlexGrow(2);
-        invitations.addColumn(InvitationSummary::invitedBy).setHeader(getTranslation("associationStaff.invitedBy"));
-        invitations.addColumn(i -> time.format(i.resentAt().orElse(i.createdAt()))).setHeader(getTranslation("associationStaff.invitedAt"));
-        invitations.addColumn(i -> time.format(i.expiresAt())).setHeader(getTranslation("invitation.expires"));
-        invitations.addColumn(i -> getTranslation("invitationStatus." + i.status().name())).setHeader(getTranslation("assessment.col.status"));
+                .setHeader(getTranslation("email.label")).setFlexGrow(2)
+                .setTooltipGenerator(i -> i.inviteeEmail().orElse("")); // a long address is cut: whole on hover
+        invitations.addColumn(InvitationSummary::invitedBy).setHeader(getTranslation("associationStaff.invitedBy")).setAutoWidth(true);
+        // dates and the status at their full width (they were cut to 「2026-12-0…」 at 1366 px); the names and addresses give way
+        invitations.addColumn(i -> time.format(i.resentAt().orElse(i.createdAt()))).setHeader(getTranslation("associationStaff.invitedAt"))
+                .setAutoWidth(true).setFlexGrow(0);
+        invitations.addColumn(i -> time.format(i.expiresAt())).setHeader(getTranslation("invitation.expires")).setAutoWidth(true).setFlexGrow(0);
+        invitations.addColumn(i -> getTranslation("invitationStatus." + i.status().name())).setHeader(getTranslation("assessment.col.status"))
+                .setAutoWidth(true).setFlexGrow(0);
         invitations.addComponentColumn(this::invitationActions).setHeader("").setFlexGrow(0).setWidth("14rem");
         invitations.setAllRowsVisible(true);
 
@@ -148,7 +152,7 @@ class AssociationStaffView extends VerticalLayout implements HasUrlParameter<Lon
         members.addColumn(MemberFacility::name).setHeader(getTranslation("associationPeople.facility")).setFlexGrow(3);
         members.addColumn(m -> getTranslation("facilityType." + m.type().name())).setHeader(getTranslation("facility.type"));
         members.addColumn(m -> m.municipality() == null ? "" : m.municipality()).setHeader(getTranslation("associationPeople.municipality"));
-        members.addColumn(m -> day.format(m.joinedAt())).setHeader(getTranslation("associationPeople.joined"));
+        members.addColumn(m -> day.format(m.joinedAt())).setHeader(getTranslation("associationPeople.joined")).setAutoWidth(true).setFlexGrow(0);
         members.addComponentColumn(this::memberActions).setHeader("").setFlexGrow(0).setWidth("12rem");
     }
 
