@@ -100,8 +100,10 @@ class AssessmentHomeView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<RoundSummary> history = new Grid<>();
         history.addColumn(r -> getTranslation("roundStatus." + r.status().name())).setHeader(getTranslation("assessment.col.status"));
-        history.addColumn(r -> format(r.startedAt())).setHeader(getTranslation("assessment.col.started"));
-        history.addColumn(r -> format(r.submittedAt())).setHeader(getTranslation("assessment.col.submitted"));
+        history.addColumn(r -> format(r.startedAt())).setHeader(getTranslation("assessment.col.started"))
+                .setAutoWidth(true).setFlexGrow(0); // a date is never cut: the others give way
+        history.addColumn(r -> format(r.submittedAt())).setHeader(getTranslation("assessment.col.submitted"))
+                .setAutoWidth(true).setFlexGrow(0); // a date is never cut: the others give way
         history.addColumn(r -> r.submittedBy() == null ? "" : r.submittedBy()).setHeader(getTranslation("assessment.col.submittedBy"));
         history.addColumn(r -> getTranslation("assessment.col.versionValue", r.questionnaireVersion()))
                 .setHeader(getTranslation("assessment.col.version"));

@@ -199,7 +199,8 @@ class AssociationRollupView extends VerticalLayout implements HasUrlParameter<Lo
         this.members.addColumn(Rollup.MemberRow::name).setHeader(getTranslation("facility.name")).setFlexGrow(2);
         this.members.addColumn(Rollup.MemberRow::municipality).setHeader(getTranslation("facility.municipality"));
         this.members.addColumn(m -> getTranslation("rollupStatus." + m.status().name())).setHeader(getTranslation("assessment.col.status"));
-        this.members.addColumn(m -> m.lastSubmitted() == null ? "" : day.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"));
+        this.members.addColumn(m -> m.lastSubmitted() == null ? "" : day.format(m.lastSubmitted())).setHeader(getTranslation("assessment.col.submitted"))
+                .setAutoWidth(true).setFlexGrow(0); // a date is never cut: the others give way
         this.members.setItems(rollup.identifiedMembers());
         Grids.fitRows(this.members, rollup.identifiedMembers().size());
         this.members.addItemClickListener(e -> {

@@ -89,7 +89,8 @@ class FacilityMembersView extends VerticalLayout implements HasUrlParameter<Long
 
         members.addColumn(Member::displayName).setHeader(getTranslation("members.name")).setFlexGrow(2);
         members.addColumn(m -> getTranslation(FacilityForm.roleKey(m.role()))).setHeader(getTranslation("members.role"));
-        members.addColumn(m -> time.format(m.since())).setHeader(getTranslation("members.since"));
+        members.addColumn(m -> time.format(m.since())).setHeader(getTranslation("members.since"))
+                .setAutoWidth(true).setFlexGrow(0); // a date is never cut: the others give way
         members.addComponentColumn(this::memberActions).setHeader(getTranslation("members.actions")).setAutoWidth(true);
         members.setAllRowsVisible(true);
         members.setEmptyStateText(getTranslation("members.none"));
