@@ -6,20 +6,13 @@
  */
 import * as echarts from 'echarts/core';
 import { BarChart, type BarSeriesOption, ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { GridComponent, type GridComponentOption } from 'echarts/components';
+import { ChartElement, type CommonComponentOption } from './chart-element';
 
-echarts.use([BarChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, ScatterChart, GridComponent]);
 
 type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  BarSeriesOption | ScatterSeriesOption | GridComponentOption | CommonComponentOption
 >;
 
 export interface PeerRole {
@@ -42,75 +35,22 @@ const BOX = '#9ecae1';
 const MEDIAN = '#08306b';
 const OWN = '#d94801';
 
-class PeerDistribution extends HTMLElement {
-  private chart?: echarts.ECharts;
-  private resizeObserver?: ResizeObserver;
-  private _roles: PeerRole[] = [];
-  private _labels: PeerLabels = { spread: '', median: '', own: '' };
-  private _aria = '';
+class PeerDistribution extends ChartElement {
+  declare roles: PeerRole[];
+  declare labels: PeerLabels;
 
-  constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>:host{display:block;position:relative;font-family:var(--lumo-font-family)}
-      :host([hidden]){display:none}.chart{position:absolute;inset:0}</style><div class="chart"></div>`;
-  }
-
-  get roles(): PeerRole[] {
-    return this._roles;
-  }
-
-  set roles(value: PeerRole[] | null | undefined) {
-    this._roles = value ?? [];
+  /** A phone gets narrower role labels (they wrap) so the boxes keep their room. */
+  protected override resized(): void {
+    super.resized();
     this.render();
   }
 
-  get labels(): PeerLabels {
-    return this._labels;
-  }
-
-  set labels(value: PeerLabels | null | undefined) {
-    this._labels = value ?? { spread: '', median: '', own: '' };
-    this.render();
-  }
-
-  get ariaLabelText(): string {
-    return this._aria;
-  }
-
-  set ariaLabelText(value: string | null | undefined) {
-    this._aria = value ?? '';
-    this.setAttribute('aria-label', this._aria);
-  }
-
-  connectedCallback(): void {
-    this.setAttribute('role', 'img');
-    const el = this.shadowRoot!.querySelector('.chart') as HTMLElement;
-    this.chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    // a phone gets narrower role labels (they wrap) so the boxes keep their room
-    this.resizeObserver = new ResizeObserver(() => {
-      this.chart?.resize();
-      this.render();
-    });
-    this.resizeObserver.observe(this);
-    this.render();
-  }
-
-  disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  private render(): void {
-    if (!this.chart) {
-      return;
-    }
-    const font = getComputedStyle(this).fontFamily || 'sans-serif';
+  protected override chartOption(): ChartOption {
+    const font = this.font();
     const narrow = this.clientWidth < 520;
-    const roles = this._roles;
-    const l = this._labels;
-    const option: ChartOption = {
+    const roles = this.roles;
+    const l = this.labels;
+    return {
       textStyle: { fontFamily: font },
       animation: false,
       tooltip: {
@@ -176,10 +116,10 @@ class PeerDistribution extends HTMLElement {
         },
       ],
     };
-    this.chart.setOption(option, { notMerge: true });
   }
 }
 
-if (!customElements.get('peer-distribution')) {
-  customElements.define('peer-distribution', PeerDistribution);
-}
+ChartElement.define('peer-distribution', PeerDistribution, {
+  roles: [],
+  labels: { spread: '', median: '', own: '' },
+});

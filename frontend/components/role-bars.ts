@@ -5,21 +5,12 @@
  */
 import * as echarts from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { GridComponent, type GridComponentOption } from 'echarts/components';
+import { ChartElement, type CommonComponentOption } from './chart-element';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent]);
 
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
->;
+type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | CommonComponentOption>;
 
 export interface BarSeries {
   name: string;
@@ -29,76 +20,20 @@ export interface BarSeries {
 // Level 0 (grey) to level 4 (deep blue): a sequential palette readable in print and by colour-blind readers.
 const PALETTE = ['#c9ced6', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 
-class RoleBars extends HTMLElement {
-  private chart?: echarts.ECharts;
-  private resizeObserver?: ResizeObserver;
-  private _categories: string[] = [];
-  private _series: BarSeries[] = [];
-  private _aria = '';
+class RoleBars extends ChartElement {
+  declare categories: string[];
+  declare series: BarSeries[];
 
-  constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>:host{display:block;position:relative;font-family:var(--lumo-font-family)}
-      :host([hidden]){display:none}.chart{position:absolute;inset:0}</style><div class="chart"></div>`;
-  }
-
-  get categories(): string[] {
-    return this._categories;
-  }
-
-  set categories(value: string[] | null | undefined) {
-    this._categories = value ?? [];
-    this.render();
-  }
-
-  get series(): BarSeries[] {
-    return this._series;
-  }
-
-  set series(value: BarSeries[] | null | undefined) {
-    this._series = value ?? [];
-    this.render();
-  }
-
-  get ariaLabelText(): string {
-    return this._aria;
-  }
-
-  set ariaLabelText(value: string | null | undefined) {
-    this._aria = value ?? '';
-    this.setAttribute('aria-label', this._aria);
-  }
-
-  connectedCallback(): void {
-    this.setAttribute('role', 'img');
-    const el = this.shadowRoot!.querySelector('.chart') as HTMLElement;
-    this.chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
-    this.resizeObserver.observe(this);
-    this.render();
-  }
-
-  disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  private render(): void {
-    if (!this.chart) {
-      return;
-    }
-    // canvas text does not inherit CSS fonts: pass the page's font on
-    const font = getComputedStyle(this).fontFamily || 'sans-serif';
-    const option: ChartOption = {
+  protected override chartOption(): ChartOption {
+    const font = this.font();
+    return {
       textStyle: { fontFamily: font },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, textStyle: { fontFamily: font } },
       grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: this._categories, inverse: true, axisLabel: { fontFamily: font } },
-      series: this._series.map((s, i) => ({
+      yAxis: { type: 'category', data: this.categories, inverse: true, axisLabel: { fontFamily: font } },
+      series: this.series.map((s, i) => ({
         name: s.name,
         type: 'bar',
         stack: 'total',
@@ -106,10 +41,7 @@ class RoleBars extends HTMLElement {
         itemStyle: { color: PALETTE[i % PALETTE.length] },
       })),
     };
-    this.chart.setOption(option, { notMerge: true });
   }
 }
 
-if (!customElements.get('role-bars')) {
-  customElements.define('role-bars', RoleBars);
-}
+ChartElement.define('role-bars', RoleBars, { categories: [], series: [] });

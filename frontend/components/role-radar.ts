@@ -5,24 +5,16 @@
  * `indicators` ({name, max}[]), `series` ({name, values, kind}[]) and `ariaLabelText`. The chart carries no text of
  * its own: every label is given by the caller, so it follows the UI language.
  */
-// Tree-shaken imports: only the radar chart, tooltip, legend and canvas renderer end up in the bundle
-// (the full `echarts` entry point would add about 1 MB).
+// Tree-shaken imports: only the radar chart, tooltip, legend and canvas renderer (the last three registered in
+// chart-element.ts) end up in the bundle (the full `echarts` entry point would add about 1 MB).
 import * as echarts from 'echarts/core';
 import { RadarChart, type RadarSeriesOption } from 'echarts/charts';
-import {
-  LegendComponent,
-  type LegendComponentOption,
-  type RadarComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { RadarComponentOption } from 'echarts/components';
+import { ChartElement, type CommonComponentOption } from './chart-element';
 
-echarts.use([RadarChart, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([RadarChart]);
 
-type ChartOption = echarts.ComposeOption<
-  RadarSeriesOption | RadarComponentOption | TooltipComponentOption | LegendComponentOption
->;
+type ChartOption = echarts.ComposeOption<RadarSeriesOption | RadarComponentOption | CommonComponentOption>;
 
 export interface RadarIndicator {
   name: string;
@@ -37,21 +29,11 @@ export interface RadarSeries {
   kind: RadarSeriesKind;
 }
 
-const template = document.createElement('template');
-template.innerHTML = `
+// Probes turn theme variables (light-dark(), var()) into plain rgb() that ECharts can parse.
+const PROBES = `
   <style>
-    :host {
-      display: block;
-      position: relative;
-      /* Canvas text does not inherit CSS fonts: this value is read and handed to ECharts (see fontFamily()). */
-      font-family: var(--lumo-font-family);
-    }
-    :host([hidden]) { display: none; }
-    .chart { position: absolute; inset: 0; }
-    /* Probes turn theme variables (light-dark(), var()) into plain rgb() that ECharts can parse. */
     .probe { display: none; }
   </style>
-  <div class="chart"></div>
   <span class="probe" data-color="primary" style="color: var(--role-radar-current-color, var(--lumo-primary-color, #006af5))"></span>
   <span class="probe" data-color="previous" style="color: var(--role-radar-previous-color, var(--lumo-contrast-50pct, #8a8f98))"></span>
   <span class="probe" data-color="case" style="color: var(--role-radar-case-color, #e8710a)"></span>
@@ -59,78 +41,22 @@ template.innerHTML = `
   <span class="probe" data-color="grid" style="color: var(--lumo-contrast-20pct, #d0d4da)"></span>
 `;
 
-export class RoleRadar extends HTMLElement {
-  private _indicators: RadarIndicator[] = [];
-  private _series: RadarSeries[] = [];
-  private _ariaLabelText = '';
-  private chart?: echarts.ECharts;
-  private resizeObserver?: ResizeObserver;
+export class RoleRadar extends ChartElement {
+  declare indicators: RadarIndicator[];
+  declare series: RadarSeries[];
   private renderPending = false;
-  private readonly container: HTMLElement;
 
   constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.appendChild(template.content.cloneNode(true));
-    this.container = root.querySelector('.chart') as HTMLElement;
+    super(PROBES);
   }
 
-  get indicators(): RadarIndicator[] {
-    return this._indicators;
-  }
-
-  set indicators(value: RadarIndicator[] | null | undefined) {
-    this._indicators = value ?? [];
-    this.requestRender();
-  }
-
-  get series(): RadarSeries[] {
-    return this._series;
-  }
-
-  set series(value: RadarSeries[] | null | undefined) {
-    this._series = value ?? [];
-    this.requestRender();
-  }
-
-  get ariaLabelText(): string {
-    return this._ariaLabelText;
-  }
-
-  set ariaLabelText(value: string | null | undefined) {
-    this._ariaLabelText = value ?? '';
-    this.updateAria();
-  }
-
-  connectedCallback(): void {
-    // The canvas is not readable by screen readers: the host is announced as one image with a summary label
-    // (the numbers themselves are in a table next to the chart).
-    this.setAttribute('role', 'img');
-    this.updateAria();
-    // ECharts cannot measure a container of size 0; the chart is created on the first real size instead.
-    this.resizeObserver = new ResizeObserver(() => this.onResize());
-    this.resizeObserver.observe(this);
+  protected override attached(): void {
+    // ECharts cannot measure a container of size 0: the chart is created on the first real size instead (resized).
     // A web font loaded after the first paint would leave canvas labels in the fallback font.
     document.fonts?.ready.then(() => this.requestRender());
   }
 
-  disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    // Frees the canvas, listeners and animation frames; a re-attached element builds a new chart.
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  private updateAria(): void {
-    if (this._ariaLabelText) {
-      this.setAttribute('aria-label', this._ariaLabelText);
-    } else {
-      this.removeAttribute('aria-label');
-    }
-  }
-
-  private onResize(): void {
+  protected override resized(): void {
     if (this.container.clientWidth === 0 || this.container.clientHeight === 0) {
       return;
     }
@@ -139,12 +65,15 @@ export class RoleRadar extends HTMLElement {
       // the names' layout depends on the width (layoutFor)
       this.render();
     } else {
-      this.chart = echarts.init(this.container, undefined, { renderer: 'canvas' });
-      this.render();
+      this.createChart();
     }
   }
 
   /** Setting several properties in one round trip renders once. */
+  protected override dataChanged(): void {
+    this.requestRender();
+  }
+
   private requestRender(): void {
     if (this.renderPending) {
       return;
@@ -159,10 +88,6 @@ export class RoleRadar extends HTMLElement {
   private color(name: string): string {
     const probe = this.shadowRoot!.querySelector(`.probe[data-color="${name}"]`) as HTMLElement;
     return getComputedStyle(probe).color;
-  }
-
-  private fontFamily(): string {
-    return getComputedStyle(this).fontFamily || 'sans-serif';
   }
 
   private seriesOption(s: RadarSeries): RadarSeriesOption {
@@ -246,15 +171,12 @@ export class RoleRadar extends HTMLElement {
     return lines.join('\n');
   }
 
-  private render(): void {
-    if (!this.chart) {
-      return;
-    }
+  protected override chartOption(): ChartOption {
     const layout = RoleRadar.layoutFor(this.container.clientWidth);
-    const font = this.fontFamily();
+    const font = this.font();
     const text = this.color('text');
     const grid = this.color('grid');
-    const option: ChartOption = {
+    return {
       textStyle: { fontFamily: font },
       tooltip: {
         trigger: 'item',
@@ -263,7 +185,7 @@ export class RoleRadar extends HTMLElement {
       },
       legend: {
         bottom: 0,
-        data: this._series.map((s) => s.name),
+        data: this.series.map((s) => s.name),
         textStyle: { fontFamily: font, color: text, fontSize: layout.fontSize },
       },
       radar: {
@@ -271,7 +193,7 @@ export class RoleRadar extends HTMLElement {
         // the roles run clockwise from the top, in reading order
         clockwise: true,
         radius: layout.radius,
-        indicator: this._indicators.map((i) => ({ name: i.name, max: i.max })),
+        indicator: this.indicators.map((i) => ({ name: i.name, max: i.max })),
         // wrapped on the chart only: the tooltip keeps the whole name
         axisName: {
           color: text,
@@ -285,16 +207,12 @@ export class RoleRadar extends HTMLElement {
         splitArea: { show: false },
         axisLine: { lineStyle: { color: grid } },
       },
-      series: this._series.map((s) => this.seriesOption(s)),
+      series: this.series.map((s) => this.seriesOption(s)),
     };
-    // notMerge: a series removed on the server must disappear here too.
-    this.chart.setOption(option, { notMerge: true });
   }
 }
 
-if (!customElements.get('role-radar')) {
-  customElements.define('role-radar', RoleRadar);
-}
+ChartElement.define('role-radar', RoleRadar, { indicators: [], series: [] });
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,21 +6,12 @@
  */
 import * as echarts from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { GridComponent, type GridComponentOption } from 'echarts/components';
+import { ChartElement, type CommonComponentOption } from './chart-element';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent]);
 
-type ChartOption = echarts.ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
->;
+type ChartOption = echarts.ComposeOption<LineSeriesOption | GridComponentOption | CommonComponentOption>;
 
 export interface TrendSeries {
   name: string;
@@ -37,94 +28,32 @@ const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'a
 /** Below this width the legend scrolls in one line instead of wrapping over the chart. */
 const NARROW = 600;
 
-class RoleTrend extends HTMLElement {
-  private chart?: echarts.ECharts;
-  private resizeObserver?: ResizeObserver;
-  private _dates: string[] = [];
-  private _series: TrendSeries[] = [];
-  private _levelLabel = '';
-  private _aria = '';
+class RoleTrend extends ChartElement {
+  declare dates: string[];
+  declare series: TrendSeries[];
+  declare levelLabel: string;
   private narrow = false;
 
-  constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>:host{display:block;position:relative;font-family:var(--lumo-font-family)}
-      :host([hidden]){display:none}.chart{position:absolute;inset:0}</style><div class="chart"></div>`;
-  }
-
-  get dates(): string[] {
-    return this._dates;
-  }
-
-  set dates(value: string[] | null | undefined) {
-    this._dates = value ?? [];
-    this.render();
-  }
-
-  get series(): TrendSeries[] {
-    return this._series;
-  }
-
-  set series(value: TrendSeries[] | null | undefined) {
-    this._series = value ?? [];
-    this.render();
-  }
-
-  get levelLabel(): string {
-    return this._levelLabel;
-  }
-
-  set levelLabel(value: string | null | undefined) {
-    this._levelLabel = value ?? '';
-    this.render();
-  }
-
-  get ariaLabelText(): string {
-    return this._aria;
-  }
-
-  set ariaLabelText(value: string | null | undefined) {
-    this._aria = value ?? '';
-    this.setAttribute('aria-label', this._aria);
-  }
-
-  connectedCallback(): void {
-    this.setAttribute('role', 'img');
-    const el = this.shadowRoot!.querySelector('.chart') as HTMLElement;
-    this.chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    this.resizeObserver = new ResizeObserver(() => {
-      if ((this.clientWidth < NARROW) !== this.narrow) {
-        this.render();
-      } else if (this.chart) {
-        // the legend wraps differently at another width: keep the plot below it
-        this.chart.setOption({ grid: { top: this.legendHeight(getComputedStyle(this).fontFamily || 'sans-serif') + 16 } });
-      }
-      this.chart?.resize();
-    });
-    this.resizeObserver.observe(this);
-    this.render();
-  }
-
-  disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
-  }
-
-  private render(): void {
-    if (!this.chart) {
-      return;
+  protected override resized(): void {
+    if ((this.clientWidth < NARROW) !== this.narrow) {
+      this.render();
+    } else if (this.chart) {
+      // the legend wraps differently at another width: keep the plot below it
+      this.chart.setOption({ grid: { top: this.legendHeight(this.font()) + 16 } });
     }
+    super.resized();
+  }
+
+  protected override chartOption(): ChartOption {
+    // the legend's look (legendLook, legendHeight, resized) follows the width last drawn
     this.narrow = this.clientWidth > 0 && this.clientWidth < NARROW;
-    // canvas text does not inherit CSS fonts: pass the page's font on
-    const font = getComputedStyle(this).fontFamily || 'sans-serif';
+    const font = this.font();
     const selected: Record<string, boolean> = {};
-    this._series.forEach((s) => (selected[s.name] = s.shown));
-    const levels = new Map(this._series.map((s) => [s.name, s.levels]));
-    const levelLabel = this._levelLabel;
+    this.series.forEach((s) => (selected[s.name] = s.shown));
+    const levels = new Map(this.series.map((s) => [s.name, s.levels]));
+    const levelLabel = this.levelLabel;
     const look = this.legendLook();
-    const option: ChartOption = {
+    return {
       textStyle: { fontFamily: font },
       tooltip: {
         trigger: 'item',
@@ -141,9 +70,9 @@ class RoleTrend extends HTMLElement {
       legend: { type: 'plain', top: 0, left: 0, right: 0, itemGap: look.itemGap, itemWidth: look.itemWidth, selected,
         textStyle: { fontFamily: font, fontSize: look.fontSize } },
       grid: { left: 8, right: 24, top: this.legendHeight(font) + 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: this._dates, boundaryGap: false, axisLabel: { fontFamily: font, hideOverlap: true } },
+      xAxis: { type: 'category', data: this.dates, boundaryGap: false, axisLabel: { fontFamily: font, hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { fontFamily: font } },
-      series: this._series.map((s, i) => ({
+      series: this.series.map((s, i) => ({
         name: s.name,
         type: 'line',
         connectNulls: false,
@@ -154,7 +83,6 @@ class RoleTrend extends HTMLElement {
         lineStyle: { width: 2, color: PALETTE[i % PALETTE.length] },
       })),
     };
-    this.chart.setOption(option, { notMerge: true });
   }
 
   /**
@@ -172,7 +100,7 @@ class RoleTrend extends HTMLElement {
     const width = this.clientWidth - 10; // the legend's padding, 5 px on each side
     let rows = 1;
     let x = 0;
-    for (const s of this._series) {
+    for (const s of this.series) {
       const w = itemWidth + 5 + ctx.measureText(s.name).width;
       if (x > 0 && x + w > width) {
         rows++;
@@ -188,6 +116,4 @@ class RoleTrend extends HTMLElement {
   }
 }
 
-if (!customElements.get('role-trend')) {
-  customElements.define('role-trend', RoleTrend);
-}
+ChartElement.define('role-trend', RoleTrend, { dates: [], series: [], levelLabel: '' });
