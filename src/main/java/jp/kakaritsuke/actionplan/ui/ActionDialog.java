@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * it follows (shown, not typed). Refusals come from the service's one rule and are shown on their fields; the typed
  * text stays, and the dialog says 「保存されていません」 until a save succeeds.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/action-dialog", registerAtStartup = false)
 public class ActionDialog extends Dialog {
 
     final Select<RoleCode> role = new Select<>();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kakaritsuke.actionplan.domain.ActionItem;
@@ -24,6 +25,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * (継続 = in progress). An answered action stays listed with its answer marked, so a slip can be corrected; only
  * editors get the buttons. Hidden for anyone who may not read the plan, and when nothing is open.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/action-follow-up", registerAtStartup = false)
 public class ActionFollowUp extends Div {
 
     final List<ActionItem> items = new ArrayList<>();

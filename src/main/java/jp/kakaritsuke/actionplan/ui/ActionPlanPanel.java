@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Route;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * to anyone who may not read the plan (a consenting association reading the result page), so pages can place it
  * without asking first.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/action-plan-panel", registerAtStartup = false)
 public class ActionPlanPanel extends Div {
 
     final List<ActionItem> items = new ArrayList<>();

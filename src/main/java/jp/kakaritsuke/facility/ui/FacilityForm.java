@@ -7,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Route;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * The facility's basic data (施設の基本情報). Validates in the browser as the user types (same rules as the service,
  * which checks again); {@link #onValidChange} lets the questionnaire autosave every valid change.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/facility-form", registerAtStartup = false)
 public class FacilityForm extends FormLayout implements ProfileForm<FacilityProfile> {
 
     final TextField name = new TextField();

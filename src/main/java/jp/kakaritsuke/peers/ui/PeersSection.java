@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Route;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -32,6 +33,8 @@ import org.springframework.security.access.AccessDeniedException;
  * the switch for editors) and, when it counts itself (give to get), the round among the default group, the recommended
  * peers and a group the user defines. Rebuilt after every consent change, which says what happened.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/peers-section", registerAtStartup = false)
 class PeersSection extends VerticalLayout {
 
     private final PeerService peers;

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.router.Route;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,8 @@ import jp.kakaritsuke.scoring.service.ReasonTexts;
  * role, then per weak role — each with 「次のレベルに上がるには」, and per practice what the case's facility did (a quote
  * with its source) and one sentence on why it fits.
  */
+// never a page (not registered): its own chunk of the production bundle, loaded where it is shown (base.ui.extension)
+@Route(value = "chunk/recommendation-panel", registerAtStartup = false)
 public class RecommendationPanel extends Div {
 
     public static final int CASES_SHOWN = 5;
