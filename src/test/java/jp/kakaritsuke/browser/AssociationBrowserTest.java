@@ -48,7 +48,7 @@ class AssociationBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 
