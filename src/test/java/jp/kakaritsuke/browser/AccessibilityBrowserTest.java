@@ -44,7 +44,7 @@ class AccessibilityBrowserTest {
     void stop() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

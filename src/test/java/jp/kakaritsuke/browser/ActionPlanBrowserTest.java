@@ -52,7 +52,7 @@ class ActionPlanBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

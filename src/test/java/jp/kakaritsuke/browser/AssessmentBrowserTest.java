@@ -64,7 +64,7 @@ class AssessmentBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

@@ -49,7 +49,7 @@ class AssociationBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

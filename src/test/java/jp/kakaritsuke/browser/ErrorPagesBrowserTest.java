@@ -32,7 +32,7 @@ class ErrorPagesBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

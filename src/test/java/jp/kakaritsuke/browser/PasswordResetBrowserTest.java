@@ -48,7 +48,7 @@ class PasswordResetBrowserTest {
     void stop() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

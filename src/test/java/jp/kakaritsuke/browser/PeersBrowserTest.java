@@ -67,7 +67,7 @@ class PeersBrowserTest {
     @AfterEach
     void stop() {
         Fixtures.anonymous();
-        drivers.forEach(WebDriver::quit);
+        drivers.forEach(Browser::release);
     }
 
     @Test

@@ -51,7 +51,7 @@ class PeoplePhoneBrowserTest {
     void stop() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

@@ -49,7 +49,7 @@ class PhoneLayoutBrowserTest {
     static void stopBrowser() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

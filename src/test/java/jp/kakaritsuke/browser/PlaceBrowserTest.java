@@ -53,7 +53,7 @@ class PlaceBrowserTest {
     static void stopBrowser() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

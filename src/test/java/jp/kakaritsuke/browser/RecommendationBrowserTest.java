@@ -73,7 +73,7 @@ class RecommendationBrowserTest {
     void stop() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

@@ -59,7 +59,7 @@ class ReportPreparationBrowserTest {
         Fixtures.anonymous();
         if (driver != null) {
             Browser.assertNoCspViolations(driver);
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

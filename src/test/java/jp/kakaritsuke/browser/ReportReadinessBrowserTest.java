@@ -104,7 +104,7 @@ class ReportReadinessBrowserTest {
             Thread.sleep(1200);
             Browser.screenshot(driver, "association-report-readiness.png");
         } finally {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 
@@ -121,7 +121,7 @@ class ReportReadinessBrowserTest {
             Browser.assertNoSidewaysScroll(driver, "report readiness");
             Browser.screenshot(driver, "association-report-readiness-phone.png");
         } finally {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 }

@@ -42,7 +42,7 @@ class RoleRadarBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 
@@ -144,7 +144,7 @@ class RoleRadarBrowserTest {
                     StandardCopyOption.REPLACE_EXISTING);
             Browser.assertNoCspViolations(phone);
         } finally {
-            phone.quit();
+            Browser.release(phone);
         }
     }
 

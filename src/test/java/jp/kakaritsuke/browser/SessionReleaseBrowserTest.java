@@ -2,9 +2,9 @@ package jp.kakaritsuke.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.SpringServlet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -17,18 +17,17 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 
 /**
  * Issue 10: the UI of a closed tab does not stay in memory. Two tabs of one browser share a Vaadin session with
  * a UI each; closing one makes Flow's client send its unload beacon (on pagehide), and the UI leaves the session at
  * once. Tabs that die without a beacon lose their UI after three missed heartbeats (vaadin.heartbeatInterval).
+ * The sessions are recorded by a listener added to the running Vaadin service for this test only, so that the test
+ * shares the Spring context (and its server) of the other browser tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SessionReleaseBrowserTest.SessionRecorder.class)
 class SessionReleaseBrowserTest {
 
     static WebDriver driver;
@@ -37,7 +36,7 @@ class SessionReleaseBrowserTest {
     int port;
 
     @Autowired
-    SessionRecorder.Sessions recorded;
+    ServletRegistrationBean<SpringServlet> vaadinServlet;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -47,7 +46,7 @@ class SessionReleaseBrowserTest {
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 
@@ -57,10 +56,24 @@ class SessionReleaseBrowserTest {
     }
 
     @Test
-    void theUiOfAClosedTabLeavesTheSession() {
+    void theUiOfAClosedTabLeavesTheSession() throws Exception {
         WebDriverWait wait = Browser.waitFor(driver);
-        List<VaadinSession> sessions = recorded.list();
-        sessions.clear();
+        if (vaadinServlet.getServlet().getService() == null) { // the servlet starts with the first request
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        List<VaadinSession> sessions = new CopyOnWriteArrayList<>();
+        Registration recording = vaadinServlet.getServlet().getService()
+                .addSessionInitListener(init -> sessions.add(init.getSession()));
+        try {
+            walk(wait, sessions);
+        } finally {
+            recording.remove();
+        }
+    }
+
+    private void walk(WebDriverWait wait, List<VaadinSession> sessions) {
         driver.get("http://localhost:" + port + "/login");
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")));
         String first = driver.getWindowHandle();
@@ -84,26 +97,6 @@ class SessionReleaseBrowserTest {
             return session.getUIs().size();
         } finally {
             session.unlock();
-        }
-    }
-
-    @TestConfiguration
-    static class SessionRecorder {
-        /** A holder: a bare List of VaadinSession would be resolved as Vaadin's session-scoped bean. */
-        record Sessions(List<VaadinSession> list) {
-        }
-
-        @Bean
-        Sessions vaadinSessions() {
-            return new Sessions(new CopyOnWriteArrayList<>());
-        }
-
-        @Bean
-        VaadinServiceInitListener recordVaadinSessions(Sessions sessions) {
-            return event -> {
-                VaadinService service = event.getSource();
-                service.addSessionInitListener(init -> sessions.list().add(init.getSession()));
-            };
         }
     }
 }

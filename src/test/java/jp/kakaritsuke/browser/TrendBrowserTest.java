@@ -157,7 +157,7 @@ class TrendBrowserTest {
                 Files.copy(Path.of("target/screenshots", shot), docs.resolve(shot), StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

@@ -41,7 +41,7 @@ class TrustBrowserTest {
     void stop() {
         Fixtures.anonymous();
         if (driver != null) {
-            driver.quit();
+            Browser.release(driver);
         }
     }
 

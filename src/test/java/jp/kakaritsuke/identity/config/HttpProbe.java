@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
@@ -83,5 +87,44 @@ final class HttpProbe {
 
     static Session session(ServletWebServerApplicationContext context, String id) throws IOException {
         return tomcatContext(context).getManager().findSession(id);
+    }
+
+    /**
+     * Records the client address the application sees for /login (what the audit log and login throttling use):
+     * a valve in the running web application, after the proxy handling (Tomcat's RemoteIpValve sits on the engine),
+     * added for the length of a test so that the test needs no Spring context of its own. Close it to remove it.
+     */
+    static RemoteAddresses recordRemoteAddresses(ServletWebServerApplicationContext context) {
+        RemoteAddresses recorder = new RemoteAddresses(tomcatContext(context));
+        recorder.webapp.getPipeline().addValve(recorder);
+        return recorder;
+    }
+
+    static final class RemoteAddresses extends ValveBase implements AutoCloseable {
+
+        private final Context webapp;
+        private final AtomicReference<String> last = new AtomicReference<>();
+
+        private RemoteAddresses(Context webapp) {
+            super(true);
+            this.webapp = webapp;
+        }
+
+        String last() {
+            return last.get();
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+            if ("/login".equals(request.getRequestURI())) {
+                last.set(request.getRemoteAddr());
+            }
+            getNext().invoke(request, response);
+        }
+
+        @Override
+        public void close() {
+            webapp.getPipeline().removeValve(this);
+        }
     }
 }

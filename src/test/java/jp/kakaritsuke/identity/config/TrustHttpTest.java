@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * Issue 10 over real HTTP against the embedded Tomcat: login CSRF, the Origin check, the security headers on a
  * page, /login and the API, forwarded headers from the trusted proxy (here the loopback address, the default),
  * and the short life of anonymous sessions. {@link UntrustedProxyHttpTest} is the same server with another proxy.
+ * The same Spring context (and server) as the other tests on a random port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TrustHttpTest.RemoteAddressProbe.class)
 class TrustHttpTest {
 
     @LocalServerPort
@@ -31,9 +26,6 @@ class TrustHttpTest {
 
     @Autowired
     ServletWebServerApplicationContext context;
-
-    @Autowired
-    AtomicReference<String> lastRemoteAddress;
 
     @Test
     void loginWithoutTheCsrfTokenIsRefused() throws Exception {
@@ -155,8 +147,10 @@ class TrustHttpTest {
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://localhost/login");
         assertThat(redirect.headers().allValues("Set-Cookie")).anySatisfy(
                 cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
-        http.get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9");
-        assertThat(lastRemoteAddress.get()).isEqualTo("203.0.113.9");
+        try (HttpProbe.RemoteAddresses addresses = HttpProbe.recordRemoteAddresses(context)) {
+            http.get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9");
+            assertThat(addresses.last()).isEqualTo("203.0.113.9");
+        }
 
         // without the headers: plain http
         HttpProbe direct = new HttpProbe(port);
@@ -165,25 +159,5 @@ class TrustHttpTest {
                 location -> assertThat(location).doesNotStartWith("https:"));
         assertThat(plain.headers().allValues("Set-Cookie")).noneSatisfy(
                 cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
-    }
-
-    /** Records the client address the application sees (what the audit log and login throttling use). */
-    @TestConfiguration
-    static class RemoteAddressProbe {
-        @Bean
-        AtomicReference<String> lastRemoteAddress() {
-            return new AtomicReference<>();
-        }
-
-        @Bean
-        FilterRegistrationBean<jakarta.servlet.Filter> remoteAddressRecorder(AtomicReference<String> lastRemoteAddress) {
-            FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
-                    (request, response, chain) -> {
-                        lastRemoteAddress.set(request.getRemoteAddr());
-                        chain.doFilter(request, response);
-                    });
-            registration.addUrlPatterns("/login");
-            return registration;
-        }
     }
 }
