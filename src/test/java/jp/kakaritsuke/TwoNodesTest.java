@@ -54,6 +54,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -123,7 +124,11 @@ class TwoNodesTest {
             }
         }
 
-        // 2. two application contexts in this JVM, started at the same moment, for the rest of the tests
+        // 2. two application contexts in this JVM, started at the same moment, for the rest of the tests. Logging is
+        // one logback context per JVM: two starts initialising it at once race (one found its Spring Environment gone
+        // from the logger context and failed to start, once in CI). Real nodes are JVMs of their own; here the
+        // logging the earlier test contexts configured is kept, and the two starts leave it alone.
+        String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
@@ -137,6 +142,11 @@ class TwoNodesTest {
             }
         } finally {
             starts.shutdownNow();
+            if (loggingSystem == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+            }
         }
         // Vaadin's security configuration gives each context its own SecurityContextHolderStrategy and points the static
         // holder at the newest: Fixtures (static holder) act on node A; calls on node B get their user through actAs
